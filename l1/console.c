@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "l1/console.h"
+#include "lib/printf.h"
+#include "lib/report.h"
+#include "x86/serial.h"
+
+void console_init(void)
+{
+	serial_init();
+	report_set_output(serial_puts);
+}
+
+void console_puts(const char *s)
+{
+	serial_puts(s);
+}
+
+void console_printf(const char *fmt, ...)
+{
+	static char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	nl_vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	serial_puts(buf);
+}
+
+void console_record(struct record *r)
+{
+	serial_puts(record_end(r));
+}

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* L1 entry: console, VMX on, capabilities, then the selected scenarios, then power off. */
+#include "l1/cmdline.h"
+#include "l1/console.h"
+#include "l1/scenario.h"
+#include "l1/vmx/caps.h"
+#include "l1/vmx/vmx_l1.h"
+#include "x86/desc.h"
+#include "x86/io.h"
+#include "x86/power.h"
+#include "x86/processor.h"
+#include "lib/report.h"
+#include "lib/string.h"
+
+#define MULTIBOOT_BOOTLOADER_MAGIC	0x2badb002
+#define MULTIBOOT_INFO_CMDLINE		BIT(2)
+
+struct multiboot_info {
+	u32 flags, mem_lower, mem_upper, boot_device, cmdline;
+};
+
+static struct cmdline cmd;
+static u32 totals[4];
+
+static void pic_mask_all(void)
+{
+	outb(0x21, 0xff);	/* master 8259 IMR */
+	outb(0xa1, 0xff);	/* slave 8259 IMR */
+}
+
+static void begin_record(void)
+{
+	struct record r;
+	struct cpuid_regs v = cpuid(0);
+	char vendor[13], brand[49];
+
+	memcpy(vendor + 0, &v.ebx, 4);
+	memcpy(vendor + 4, &v.edx, 4);
+	memcpy(vendor + 8, &v.ecx, 4);
+	vendor[12] = 0;
+	brand[0] = 0;
+	if (cpuid(0x80000000).eax >= 0x80000004) {
+		for (u32 i = 0; i < 3; i++) {
+			struct cpuid_regs b = cpuid(0x80000002 + i);
+
+			memcpy(brand + i * 16 + 0, &b.eax, 4);
+			memcpy(brand + i * 16 + 4, &b.ebx, 4);
+			memcpy(brand + i * 16 + 8, &b.ecx, 4);
+			memcpy(brand + i * 16 + 12, &b.edx, 4);
+		}
+		brand[48] = 0;
+	}
+	record_begin(&r, "begin");
+	record_u64(&r, "v", RECORD_VERSION);
+	record_str(&r, "arch", "x86");
+	record_str(&r, "cpu", vendor);
+	if (brand[0])
+		record_str(&r, "brand", brand);
+	record_str(&r, "boot", "multiboot");
+	if (cmd.text[0])
+		record_str(&r, "cmdline", cmd.text);
+	console_record(&r);
+	console_printf("INFO: nestlab L1: %s %s\n", vendor, brand);
+}
+
+static const struct scenario *find(const char *name)
+{
+	for (u32 i = 0; i < scenario_count; i++)
+		if (!strcmp(scenario_registry[i]->name, name))
+			return scenario_registry[i];
+	return NULL;
+}
+
+static void unknown_scenario(const char *name)
+{
+	struct record r;
+
+	report_fail("unknown scenario %s", name);
+	record_begin(&r, "result");
+	record_str(&r, "name", name);
+	record_str(&r, "verdict", "ERROR");
+	record_str(&r, "why", "unknown scenario");
+	console_record(&r);
+	totals[V_ERROR]++;
+}
+
+static void run_selected(void)
+{
+	char name[64];
+	const char *rest;
+	u32 n = 0, i = 0;
+
+	if (!cmd.run) {
+		for (u32 k = 0; k < scenario_count; k++)
+			n += strncmp(scenario_registry[k]->name, "debug/", 6) != 0;
+		for (u32 k = 0; k < scenario_count; k++)
+			if (strncmp(scenario_registry[k]->name, "debug/", 6))
+				totals[scenario_run(scenario_registry[k], ++i, n, &cmd.opt)]++;
+		return;
+	}
+	for (rest = cmd.run; (rest = cmdline_next_name(rest, name, sizeof(name)));)
+		n++;
+	for (rest = cmd.run; (rest = cmdline_next_name(rest, name, sizeof(name)));) {
+		const struct scenario *s = find(name);
+
+		i++;
+		if (s)
+			totals[scenario_run(s, i, n, &cmd.opt)]++;
+		else
+			unknown_scenario(name);
+	}
+}
+
+static void end_record(void)
+{
+	struct record r;
+
+	record_begin(&r, "end");
+	record_u64(&r, "passed", totals[V_PASS]);
+	record_u64(&r, "failed", totals[V_FAIL]);
+	record_u64(&r, "skipped", totals[V_SKIP]);
+	record_u64(&r, "errors", totals[V_ERROR]);
+	console_record(&r);
+}
+
+void l1_main(u32 magic, u32 mbi_addr);
+
+void l1_main(u32 magic, u32 mbi_addr)
+{
+	const struct multiboot_info *mbi = (const struct multiboot_info *)(u64)mbi_addr;
+	char why[128];
+
+	desc_init();
+	console_init();
+	pic_mask_all();
+	cmdline_parse(&cmd, magic == MULTIBOOT_BOOTLOADER_MAGIC && (mbi->flags & MULTIBOOT_INFO_CMDLINE)
+			    ? (const char *)(u64)mbi->cmdline : NULL);
+	begin_record();
+	report_prefix_push("vmx");
+	if (vmx_on(why, sizeof(why))) {
+		report_fail("VMXON: %s", why);
+		totals[V_ERROR]++;
+	} else {
+		caps_report();
+		run_selected();
+	}
+	end_record();
+	report_summary();
+	power_off();
+}

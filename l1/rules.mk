@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# The L1 micro-hypervisor image: L1 + L2 + x86 + lib, freestanding.
+L1_SRCS += l1/main.c
+L1_SRCS += l1/cmdline.c
+L1_SRCS += l1/console.c
+L1_SRCS += l1/registry.c
+L1_SRCS += l1/scenario.c
+L1_SRCS += l1/vmx/caps.c
+L1_SRCS += l1/vmx/vmxon.c
+L1_SRCS += l1/vmx/vmcs.c
+L1_SRCS += l1/vmx/ept.c
+L1_SRCS += l1/vmx/entry.asm
+L1_SRCS += l1/vmx/exit.c
+L1_SRCS += l1/vmx/exit_emulate.c
+L1_SRCS += l1/scenarios/basic.c
+L1_SRCS += l1/scenarios/io.c
+L1_SRCS += l1/scenarios/msr.c
+L1_SRCS += l1/scenarios/ept.c
+L1_SRCS += l1/scenarios/shadow.c
+L1_SRCS += l1/scenarios/apic.c
+L1_SRCS += l1/scenarios/debug.c
+
+L1_IMAGE_SRCS = $(X86_SRCS) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS)
+L1_OBJS = $(patsubst %.c,$(BUILD)/free/%.o,$(patsubst %.asm,$(BUILD)/free/%.asm.o,$(L1_IMAGE_SRCS)))
+
+# GRUB and QEMU -kernel take a multiboot kernel as a 32-bit ELF; the code inside is 64-bit.
+$(BUILD)/l1/l1.elf64: $(L1_OBJS) x86/l1.ld
+	@mkdir -p $(dir $@)
+	$(FREE_CC) -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,max-page-size=4096 \
+		-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -T x86/l1.ld -o $@ $(L1_OBJS) -lgcc
+
+$(BUILD)/l1/l1.elf: $(BUILD)/l1/l1.elf64
+	$(OBJCOPY) -O elf32-i386 $< $@
+
+ALL_TARGETS += $(BUILD)/l1/l1.elf

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Runs one scenario: configure, enter L2 until it is done, check, report outside the window. */
+#include "l1/scenario.h"
+#include "l1/console.h"
+#include "l1/vmx/caps.h"
+#include "l1/vmx/vmx_l1.h"
+#include "x86/power.h"
+#include "x86/setjmp.h"
+#include "x86/trap.h"
+#include "lib/printf.h"
+#include "lib/report.h"
+#include "lib/stats.h"
+#include "lib/string.h"
+
+static struct vcpu vcpu;
+static struct l2_ctx ctx;
+static u64 samples[MAX_ITERS];
+static struct jmp_buf abort_jmp;
+static bool in_scenario;
+static const struct scenario *current;
+
+__attribute__((noreturn)) void vmx_fatal(const char *insn, u32 field, u64 value, int outcome)
+{
+	char buf[96];
+
+	vcpu_error(&vcpu, "%s %s=%#llx: %s", insn, field ? vmcs_field_name(field) : "-",
+		   (unsigned long long)value, vmx_outcome_name(outcome, buf, sizeof(buf)));
+	if (in_scenario)
+		nl_longjmp(&abort_jmp, 1);
+	console_printf("FAIL: vmx: %s\n", vcpu.error);
+	power_off();
+}
+
+bool check(bool cond, const char *fmt, ...)
+{
+	static char msg[200];
+	struct record r;
+	va_list ap;
+
+	va_start(ap, fmt);
+	nl_vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	report(cond, "%s", msg);
+	record_begin(&r, "check");
+	record_str(&r, "name", current->name);
+	record_str(&r, "status", cond ? "PASS" : "FAIL");
+	record_str(&r, "what", msg);
+	console_record(&r);
+	return cond;
+}
+
+static void result_record(const struct scenario *s, const char *verdict, u32 iters, const char *why)
+{
+	struct record r;
+
+	record_begin(&r, "result");
+	record_str(&r, "name", s->name);
+	record_str(&r, "verdict", verdict);
+	record_u64(&r, "iterations", iters);
+	if (why && why[0])
+		record_str(&r, "why", why);
+	console_record(&r);
+}
+
+static const char *missing_need(const struct scenario *s, char *buf, size_t size)
+{
+	for (int f = 0; f < FEAT_COUNT; f++) {
+		const struct vmx_feature_info *fi = &vmx_features[f];
+
+		if ((s->needs & BIT(f)) && !caps_has(f)) {
+			nl_snprintf(buf, size, "needs %s (%s bit %u)", fi->desc,
+				    vmx_ctl_word_name(fi->word), fi->bit);
+			return buf;
+		}
+	}
+	return NULL;
+}
+
+static void run_l2(struct vcpu *v)
+{
+	char buf[96];
+
+	while (!v->done) {
+		int r = vmx_enter(v);
+
+		if (r) {
+			int outcome = r == 1 ? VMFAIL_INVALID : vmx_read_insn_error();
+
+			vcpu_error(v, "%s failed: %s", v->launched ? "VMRESUME" : "VMLAUNCH",
+				   vmx_outcome_name(outcome, buf, sizeof(buf)));
+			return;
+		}
+		v->launched = 1;
+		vmx_handle_exit(v);
+	}
+}
+
+/* A fatal VMX error anywhere below lands back here (vmx_fatal) with v->error set. */
+static void run_guarded(const struct scenario *s, struct vcpu *v)
+{
+	if (nl_setjmp(&abort_jmp) == 0) {
+		in_scenario = true;
+		vmcs_load_fresh(v);
+		vmcs_setup_defaults(v);
+		if (s->setup)
+			s->setup(v);
+		if (!v->error[0])
+			vmcs_commit_controls(v);
+		if (!v->error[0]) {
+			vmcs_set_l2_entry(v, &ctx, s->l2);
+			run_l2(v);
+		}
+	}
+	in_scenario = false;
+}
+
+static bool expected(const struct scenario *s, u16 reason)
+{
+	for (int i = 0; i < MAX_EXPECT && s->expect[i].per_iter; i++)
+		if (s->expect[i].reason == reason)
+			return true;
+	return false;
+}
+
+static void check_exits(const struct scenario *s, struct vcpu *v, u32 iters, u32 bias)
+{
+	bool others = false;
+
+	for (int i = 0; i < MAX_EXPECT && s->expect[i].per_iter; i++) {
+		u16 reason = s->expect[i].reason;
+		u32 want = s->expect[i].per_iter * iters + bias;
+
+		check(v->exits[reason] == want, "exits %s: %u (want %u)",
+		      vmx_exit_reason_name(reason), v->exits[reason], want);
+	}
+	for (int r = 0; r < EXIT_REASON_COUNT; r++) {
+		if (v->exits[r] && !expected(s, r)) {
+			check(false, "exits %s: %u (want 0)", vmx_exit_reason_name(r), v->exits[r]);
+			others = true;
+		}
+	}
+	if (!others)
+		check(bias == 0, "no other exits%s", bias ? " (want a broken expectation)" : "");
+}
+
+static void measurement_records(const struct scenario *s, struct vcpu *v, u32 iters)
+{
+	static struct stats st;
+	struct record r;
+	char key[8];
+
+	for (int i = 0; i < EXIT_REASON_COUNT; i++) {
+		if (!v->exits[i])
+			continue;
+		record_begin(&r, "exit");
+		record_str(&r, "name", s->name);
+		record_str(&r, "level", "l1");
+		record_str(&r, "reason", vmx_exit_reason_name(i));
+		record_u64(&r, "count", v->exits[i]);
+		console_record(&r);
+	}
+	stats_compute(samples, iters, &st);
+	record_begin(&r, "latency");
+	record_str(&r, "name", s->name);
+	record_str(&r, "unit", "cycles");
+	record_u64(&r, "n", st.n);
+	record_u64(&r, "warmup", ctx.warmup);
+	record_u64(&r, "overhead", ctx.tsc_overhead);
+	record_u64(&r, "min", st.min);
+	record_u64(&r, "median", st.median);
+	record_u64(&r, "p90", st.p90);
+	record_u64(&r, "p99", st.p99);
+	record_u64(&r, "max", st.max);
+	record_u64(&r, "mean", st.mean);
+	record_u64(&r, "stddev", st.stddev);
+	console_record(&r);
+	record_begin(&r, "hist");
+	record_str(&r, "name", s->name);
+	for (int b = 0; b < STATS_HIST_BUCKETS; b++) {
+		if (!st.hist[b])
+			continue;
+		nl_snprintf(key, sizeof(key), "b%d", b);
+		record_u64(&r, key, st.hist[b]);
+	}
+	console_record(&r);
+	report_info("round trip cycles: min %llu median %llu p90 %llu p99 %llu max %llu (n %llu)",
+		    (unsigned long long)st.min, (unsigned long long)st.median,
+		    (unsigned long long)st.p90, (unsigned long long)st.p99,
+		    (unsigned long long)st.max, (unsigned long long)st.n);
+}
+
+enum verdict scenario_run(const struct scenario *s, u32 index, u32 of, const struct run_options *o)
+{
+	struct vcpu *v = &vcpu;
+	u32 iters = o->iters ? o->iters : DEFAULT_ITERS, max = s->max_iters ? s->max_iters : MAX_ITERS;
+	struct report_counts before, after;
+	struct record r;
+	char why[128];
+	const char *missing;
+
+	current = s;
+	record_begin(&r, "scenario");
+	record_str(&r, "name", s->name);
+	record_u64(&r, "index", index);
+	record_u64(&r, "of", of);
+	console_record(&r);
+	trap_context = s->name;
+	report_prefix_push(s->name);
+	report_counts(&before);
+	if (iters > max)
+		iters = max;
+
+	missing = missing_need(s, why, sizeof(why));
+	if (missing) {
+		report_skip("%s", missing);
+		result_record(s, "SKIP", 0, missing);
+		report_prefix_pop();
+		trap_context = NULL;
+		return V_SKIP;
+	}
+	if (s->special)
+		s->special();
+
+	memset(v, 0, sizeof(*v));
+	memset(&ctx, 0, sizeof(ctx));
+	memset(samples, 0, sizeof(samples));
+	v->scn = s;
+	v->ctx = &ctx;
+	ctx.iters = iters;
+	ctx.warmup = o->warmup;
+	ctx.samples = samples;
+	run_guarded(s, v);
+
+	if (v->error[0]) {
+		report_fail("ERROR: %s", v->error);
+		if (v->launched == 0)
+			vmcs_dump();
+		result_record(s, "ERROR", iters, v->error);
+		report_prefix_pop();
+		trap_context = NULL;
+		return V_ERROR;
+	}
+	check_exits(s, v, iters, o->break_name && !strcmp(o->break_name, s->name) ? 1 : 0);
+	if (s->check)
+		s->check(v);
+	measurement_records(s, v, iters);
+	report_counts(&after);
+	result_record(s, after.failed > before.failed ? "FAIL" : "PASS", iters, NULL);
+	report_prefix_pop();
+	trap_context = NULL;
+	return after.failed > before.failed ? V_FAIL : V_PASS;
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* RDMSR/WRMSR through the MSR bitmap. SYSENTER_CS/ESP are VMCS guest-state MSRs: L2's
+ * writes land in the VMCS, never in L1's own MSRs. */
+#include "l1/scenario.h"
+#include "l1/vmx/exit_emulate.h"
+#include "x86/processor.h"
+
+#define EMULATED_VALUE	0x5a5a5a5aULL
+#define WRITE_BASE	0x1000ULL
+
+static void rdmsr_setup(struct vcpu *v)
+{
+	v->ctx->arg[0] = EMULATED_MSR;
+	v->vmsr_value = EMULATED_VALUE;
+}
+
+static void rdmsr_check(struct vcpu *v)
+{
+	check(v->ctx->result[0] == EMULATED_VALUE, "L2 read L1's emulated value %#llx (want %#llx)",
+	      (unsigned long long)v->ctx->result[0], EMULATED_VALUE);
+}
+
+const struct scenario scn_msr_rdmsr_exit = {
+	.name	= "msr/rdmsr-exit",
+	.needs	= NEEDS(PROC_MSR_BITMAPS),
+	.setup	= rdmsr_setup,
+	.l2	= l2_rdmsr,
+	.expect	= { { EXIT_MSR_READ, 1 } },
+	.check	= rdmsr_check,
+};
+
+static void wrmsr_setup(struct vcpu *v)
+{
+	v->ctx->arg[0] = EMULATED_MSR;
+	v->ctx->arg[1] = WRITE_BASE;
+}
+
+static void wrmsr_check(struct vcpu *v)
+{
+	u64 guest = vmread(VMCS_GUEST_SYSENTER_CS);
+
+	check(v->vmsr_value == v->ctx->result[1], "L1 saw L2's last write %#llx (want %#llx)",
+	      (unsigned long long)v->vmsr_value, (unsigned long long)v->ctx->result[1]);
+	check(guest == 0, "guest SYSENTER_CS untouched: %#llx (want 0)", (unsigned long long)guest);
+}
+
+const struct scenario scn_msr_wrmsr_exit = {
+	.name	= "msr/wrmsr-exit",
+	.needs	= NEEDS(PROC_MSR_BITMAPS),
+	.setup	= wrmsr_setup,
+	.l2	= l2_wrmsr,
+	.expect	= { { EXIT_MSR_WRITE, 1 } },
+	.check	= wrmsr_check,
+};
+
+static void passthrough_setup(struct vcpu *v)
+{
+	v->ctx->arg[0] = MSR_IA32_SYSENTER_ESP;
+	v->ctx->arg[1] = WRITE_BASE;
+	msr_bitmap_pass(MSR_IA32_SYSENTER_ESP, true, true);
+}
+
+static void passthrough_check(struct vcpu *v)
+{
+	u64 guest = vmread(VMCS_GUEST_SYSENTER_ESP);
+
+	check(guest == v->ctx->result[1], "guest SYSENTER_ESP holds L2's last write: %#llx (want %#llx)",
+	      (unsigned long long)guest, (unsigned long long)v->ctx->result[1]);
+}
+
+const struct scenario scn_msr_passthrough = {
+	.name	= "msr/passthrough",
+	.needs	= NEEDS(PROC_MSR_BITMAPS),
+	.setup	= passthrough_setup,
+	.l2	= l2_msr_rw,
+	.check	= passthrough_check,
+};

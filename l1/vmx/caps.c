@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "l1/vmx/caps.h"
+#include "l1/console.h"
+#include "x86/processor.h"
+#include "lib/printf.h"
+#include "lib/record.h"
+#include "lib/report.h"
+
+struct vmx_caps caps;
+
+static void cap_read(enum vmx_cap_msr c)
+{
+	caps.msr[c] = rdmsr(vmx_cap_msrs[c].index);
+	caps.present[c] = true;
+}
+
+static void ctl_from(enum vmx_ctl_word w, enum vmx_cap_msr c)
+{
+	caps.allowed0[w] = (u32)caps.msr[c];
+	caps.allowed1[w] = (u32)(caps.msr[c] >> 32);
+}
+
+void caps_read(void)
+{
+	bool true_ctls;
+
+	for (int c = CAP_IA32_VMX_BASIC; c <= CAP_IA32_VMX_VMCS_ENUM; c++)
+		cap_read(c);
+	true_ctls = caps.msr[CAP_IA32_VMX_BASIC] & VMX_BASIC_TRUE_CTLS;
+	if (true_ctls)
+		for (int c = CAP_IA32_VMX_TRUE_PINBASED_CTLS; c <= CAP_IA32_VMX_TRUE_ENTRY_CTLS; c++)
+			cap_read(c);
+	ctl_from(CTL_PIN, true_ctls ? CAP_IA32_VMX_TRUE_PINBASED_CTLS : CAP_IA32_VMX_PINBASED_CTLS);
+	ctl_from(CTL_PROC, true_ctls ? CAP_IA32_VMX_TRUE_PROCBASED_CTLS : CAP_IA32_VMX_PROCBASED_CTLS);
+	ctl_from(CTL_EXIT, true_ctls ? CAP_IA32_VMX_TRUE_EXIT_CTLS : CAP_IA32_VMX_EXIT_CTLS);
+	ctl_from(CTL_ENTRY, true_ctls ? CAP_IA32_VMX_TRUE_ENTRY_CTLS : CAP_IA32_VMX_ENTRY_CTLS);
+	if (caps.allowed1[CTL_PROC] & PROC_SECONDARY_CONTROLS) {
+		cap_read(CAP_IA32_VMX_PROCBASED_CTLS2);
+		ctl_from(CTL_PROC2, CAP_IA32_VMX_PROCBASED_CTLS2);
+	}
+	if (caps.allowed1[CTL_PROC2] & (PROC2_EPT | PROC2_VPID))
+		cap_read(CAP_IA32_VMX_EPT_VPID_CAP);
+	if (caps.allowed1[CTL_PROC2] & PROC2_VMFUNC)
+		cap_read(CAP_IA32_VMX_VMFUNC);
+}
+
+bool caps_has(enum vmx_feature f)
+{
+	const struct vmx_feature_info *fi = &vmx_features[f];
+
+	return caps.allowed1[fi->word] & (1u << fi->bit);
+}
+
+u32 caps_adjust(enum vmx_ctl_word w, u32 want, u32 *out)
+{
+	*out = (want | caps.allowed0[w]) & caps.allowed1[w];
+	return want & ~caps.allowed1[w];
+}
+
+static void lower(char *dst, size_t size, const char *src)
+{
+	size_t i;
+
+	for (i = 0; src[i] && i + 1 < size; i++)
+		dst[i] = (src[i] >= 'A' && src[i] <= 'Z') ? src[i] - 'A' + 'a' : src[i];
+	dst[i] = 0;
+}
+
+static void feature_record(const char *name, bool on, const char *detail)
+{
+	struct record r;
+
+	record_begin(&r, "feature");
+	record_str(&r, "name", name);
+	record_u64(&r, "value", on);
+	if (detail)
+		record_str(&r, "detail", detail);
+	console_record(&r);
+}
+
+void caps_report(void)
+{
+	u64 ept = caps.msr[CAP_IA32_VMX_EPT_VPID_CAP];
+	char name[48], where[48];
+	struct record r;
+
+	for (int c = 0; c < CAP_COUNT; c++) {
+		if (!caps.present[c])
+			continue;
+		record_begin(&r, "msr");
+		record_str(&r, "name", vmx_cap_msrs[c].name);
+		record_hex(&r, "index", vmx_cap_msrs[c].index);
+		record_hex(&r, "value", caps.msr[c]);
+		console_record(&r);
+		console_printf("INFO: vmx: %-30s %#05x = %#018llx\n", vmx_cap_msrs[c].name,
+			       vmx_cap_msrs[c].index, (unsigned long long)caps.msr[c]);
+	}
+	for (int f = 0; f < FEAT_COUNT; f++) {
+		const struct vmx_feature_info *fi = &vmx_features[f];
+		bool on = caps_has(f);
+
+		lower(name, sizeof(name), fi->name);
+		nl_snprintf(where, sizeof(where), "%s bit %u", vmx_ctl_word_name(fi->word), fi->bit);
+		feature_record(name, on, where);
+		console_printf("INFO: vmx: feature %-32s %-3s (%s)\n", fi->desc, on ? "yes" : "no", where);
+	}
+	feature_record("ept_wb_4level", (ept & EPT_CAP_WB) && (ept & EPT_CAP_WALK_4), "IA32_VMX_EPT_VPID_CAP bits 6, 14");
+	feature_record("ept_2m_pages", ept & EPT_CAP_2M_PAGES, "IA32_VMX_EPT_VPID_CAP bit 16");
+	feature_record("invept_all", (ept & EPT_CAP_INVEPT) && (ept & EPT_CAP_INVEPT_ALL), "IA32_VMX_EPT_VPID_CAP bits 20, 26");
+	feature_record("invvpid_all", (ept & VPID_CAP_INVVPID) && (ept & VPID_CAP_INVVPID_ALL), "IA32_VMX_EPT_VPID_CAP bits 32, 42");
+}

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* L1's VMX layer: VMXON, the L2 VMCS, EPT, exits. */
+#ifndef L1_VMX_VMX_L1_H
+#define L1_VMX_VMX_L1_H
+
+#include "l1/vcpu.h"
+
+#define PAGE_SIZE 4096
+
+/* vmxon.c */
+u32 vmcs_revision_id(void);
+int vmx_on(char *why, size_t size);
+
+/* vmcs.c: one VMCS for L2, rebuilt for every scenario. */
+void vmcs_load_fresh(struct vcpu *v);
+void vmcs_setup_defaults(struct vcpu *v);
+/* Writes v->ctl[] adjusted to the capabilities; aborts naming a disallowed bit. */
+void vmcs_commit_controls(struct vcpu *v);
+void vmcs_set_l2_entry(struct vcpu *v, struct l2_ctx *ctx, l2_workload fn);
+void vmcs_dump(void);
+void io_bitmap_pass(u16 port);
+void msr_bitmap_pass(u32 msr, bool read, bool write);
+void vmread_bitmap_exit(u32 field);
+void vmwrite_bitmap_exit(u32 field);
+u32 *vapic_reg(u32 offset);
+u64 vapic_page_pa(void);
+u64 shadow_vmcs_pa(void);
+void shadow_vmcs_write(struct vcpu *v, u32 field, u64 value);
+u64 shadow_vmcs_read(struct vcpu *v, u32 field);
+
+/* ept.c: identity map of the low 4 GiB, plus a region left unmapped for EPT violations. */
+#define EPT_TEST_REGION		0xc0000000UL	/* 2 MiB, 4 KiB pages, initially not present */
+#define EPT_TEST_PAGES		512
+u64 ept_init(void);		/* returns the EPTP */
+void ept_reset_test_region(void);
+bool ept_map_test_page(u64 gpa);
+void ept_flush(void);
+
+/* exit.c */
+enum exit_action { EXIT_RESUME, EXIT_DONE };
+enum exit_action vmx_handle_exit(struct vcpu *v);
+void vcpu_skip_instruction(struct vcpu *v);
+__attribute__((format(printf, 2, 3))) enum exit_action vcpu_error(struct vcpu *v, const char *fmt, ...);
+
+#endif

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The L2 side: workloads run as L2 guests under L1. They share L1's identity-mapped
+ * address space (EPT identity map) but none of L1's code: L2 talks to L1 only through
+ * exits and this context block. Hypercalls are VMCALL with RAX = number.
+ */
+#ifndef L2_L2_H
+#define L2_L2_H
+
+#include "lib/types.h"
+
+enum l2_hypercall {
+	HC_NOP = 0x100,		/* the VMCALL workload: L1 just resumes */
+	HC_WINDOW_OPEN,		/* start counting exits (after the warm-up) */
+	HC_WINDOW_CLOSE,	/* stop counting: this call itself is not counted */
+	HC_DONE,		/* the workload finished */
+	HC_FAIL,		/* L2 saw a wrong value: RBX = check id, RCX = value seen */
+};
+
+#define L2_ARGS 4
+#define L2_RESULTS 4
+
+struct l2_ctx {
+	u32 iters, warmup;
+	u64 *samples;			/* iters round-trip times, cycles */
+	u64 tsc_overhead;		/* min cost of an empty timed region */
+	u64 arg[L2_ARGS];		/* scenario parameters set by L1 */
+	u64 result[L2_RESULTS];		/* values L2 observed, checked by L1 */
+	volatile u32 irqs;		/* interrupts L2 took */
+};
+
+typedef void (*l2_workload)(struct l2_ctx *c);
+typedef void (*l2_op)(struct l2_ctx *c, u32 i);
+
+/* The context of the running L2, for its interrupt handlers. */
+extern struct l2_ctx *l2_irq_ctx;
+
+/* First L2 instruction: runs fn(c), then HC_DONE. Guest RDI = c, RSI = fn. */
+void l2_start(struct l2_ctx *c, l2_workload fn);
+
+static inline u64 l2_hypercall(u64 nr, u64 a, u64 b)
+{
+	u64 ret;
+
+	asm volatile("vmcall" : "=a"(ret) : "a"(nr), "b"(a), "c"(b) : "memory");
+	return ret;
+}
+
+/* Warm-up, open the window, time iters calls of op, close the window. */
+void l2_measure(struct l2_ctx *c, l2_op op);
+
+/* The L2 IDT (vectors L2_VEC_*), loaded as guest IDTR by L1. */
+#define L2_VEC_XAPIC	0x40	/* handler EOIs through the APIC MMIO page */
+#define L2_VEC_X2APIC	0x41	/* handler EOIs through the x2APIC EOI MSR */
+u64 l2_idt_base(void);
+u16 l2_idt_limit(void);
+void l2_idt_init(void);
+
+/* Workloads, one per scenario family file in l2/. */
+void l2_cpuid(struct l2_ctx *c);
+void l2_vmcall(struct l2_ctx *c);
+void l2_hlt(struct l2_ctx *c);
+void l2_io_scratch(struct l2_ctx *c);		/* arg0 = port */
+void l2_rdmsr(struct l2_ctx *c);		/* arg0 = MSR */
+void l2_wrmsr(struct l2_ctx *c);		/* arg0 = MSR */
+void l2_msr_rw(struct l2_ctx *c);		/* arg0 = MSR: write i, read back */
+void l2_ept_touch(struct l2_ctx *c);		/* arg0 = base GPA, one page per iteration */
+void l2_vmread(struct l2_ctx *c);		/* arg0 = field, arg1 = expected value */
+void l2_vmwrite(struct l2_ctx *c);		/* arg0 = field, writes arg1 + i */
+void l2_tpr_cr8(struct l2_ctx *c);		/* arg0 = first value, arg1 = last value */
+void l2_tpr_mmio(struct l2_ctx *c);		/* arg0 = TPR value */
+void l2_apic_read(struct l2_ctx *c);		/* arg0 = register offset */
+void l2_apic_write(struct l2_ctx *c);		/* arg0 = register offset, arg1 = value */
+void l2_self_ipi_xapic(struct l2_ctx *c);
+void l2_self_ipi_x2apic(struct l2_ctx *c);
+
+#endif

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "l2/l2.h"
+#include "x86/processor.h"
+
+
+void l2_start(struct l2_ctx *c, l2_workload fn)
+{
+	l2_irq_ctx = c;
+	fn(c);
+	l2_hypercall(HC_DONE, 0, 0);
+	for (;;)
+		l2_hypercall(HC_FAIL, 0xdead, 0);	/* L1 resumed a finished L2 */
+}
+
+static u64 l2_tsc_overhead(void)
+{
+	u64 best = ~0ULL;
+
+	for (int i = 0; i < 16; i++) {
+		u64 t0 = rdtsc_serialized();
+		u64 t1 = rdtsc_serialized();
+
+		if (t1 - t0 < best)
+			best = t1 - t0;
+	}
+	return best;
+}
+
+void l2_measure(struct l2_ctx *c, l2_op op)
+{
+	u32 i;
+
+	c->tsc_overhead = l2_tsc_overhead();
+	for (i = 0; i < c->warmup; i++)
+		op(c, i);
+	l2_hypercall(HC_WINDOW_OPEN, 0, 0);
+	for (i = 0; i < c->iters; i++) {
+		u64 t0 = rdtsc_serialized();
+
+		op(c, c->warmup + i);
+		c->samples[i] = rdtsc_serialized() - t0;
+	}
+	l2_hypercall(HC_WINDOW_CLOSE, 0, 0);
+}

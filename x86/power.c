@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "x86/power.h"
+#include "x86/io.h"
+#include "x86/serial.h"
+
+#define BOCHS_SHUTDOWN_PORT	0x8900
+#define QEMU_DEBUG_EXIT_PORT	0xf4
+
+__attribute__((noreturn)) void power_off(void)
+{
+	const char *s = "Shutdown";
+
+	serial_flush();	/* the last line is lost if the UART is still sending it */
+	while (*s)
+		outb(BOCHS_SHUTDOWN_PORT, (unsigned char)*s++);
+	outl(QEMU_DEBUG_EXIT_PORT, 0);
+	for (;;)
+		asm volatile("cli; hlt");
+}

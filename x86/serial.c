@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "x86/serial.h"
+#include "x86/io.h"
+#include "lib/string.h"
+
+#define UART_THR	0	/* transmit holding (DLAB=0) */
+#define UART_DLL	0	/* divisor latch low (DLAB=1) */
+#define UART_IER	1
+#define UART_DLM	1
+#define UART_FCR	2
+#define UART_LCR	3
+#define UART_MCR	4
+#define UART_LSR	5
+#define LCR_8N1		0x03
+#define LCR_DLAB	0x80
+#define LSR_THRE	0x20
+#define LSR_TEMT	0x40
+
+void serial_init(void)
+{
+	outb(COM1_BASE + UART_IER, 0);
+	outb(COM1_BASE + UART_LCR, LCR_DLAB);
+	outb(COM1_BASE + UART_DLL, 1);		/* 115200 baud */
+	outb(COM1_BASE + UART_DLM, 0);
+	outb(COM1_BASE + UART_LCR, LCR_8N1);
+	outb(COM1_BASE + UART_FCR, 0x07);	/* enable and clear FIFOs */
+	outb(COM1_BASE + UART_MCR, 0x03);	/* DTR, RTS */
+}
+
+void serial_putc(char c)
+{
+	while (!(inb(COM1_BASE + UART_LSR) & LSR_THRE))
+		;
+	outb(COM1_BASE + UART_THR, (u8)c);
+}
+
+void serial_write(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		serial_putc(s[i]);
+}
+
+void serial_puts(const char *s)
+{
+	serial_write(s, strlen(s));
+}
+
+void serial_flush(void)
+{
+	while (!(inb(COM1_BASE + UART_LSR) & LSR_TEMT))
+		;
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "x86/trap.h"
+#include "x86/processor.h"
+#include "x86/power.h"
+#include "x86/serial.h"
+#include "lib/printf.h"
+#include "lib/record.h"
+
+const char *trap_context;
+
+struct interrupt_frame {
+	u64 rip, cs, rflags, rsp, ss;
+};
+
+/* SDM vol. 3, "Exception and Interrupt Reference". */
+#define EXCEPTIONS(X)							\
+	X(0, DE, 0) X(1, DB, 0) X(2, NMI, 0) X(3, BP, 0) X(4, OF, 0)	\
+	X(5, BR, 0) X(6, UD, 0) X(7, NM, 0) X(8, DF, 1) X(9, CSO, 0)	\
+	X(10, TS, 1) X(11, NP, 1) X(12, SS, 1) X(13, GP, 1) X(14, PF, 1) \
+	X(15, RES15, 0) X(16, MF, 0) X(17, AC, 1) X(18, MC, 0)		\
+	X(19, XM, 0) X(20, VE, 0) X(21, CP, 1)
+
+const char *trap_vector_name(unsigned vector)
+{
+	switch (vector) {
+#define X(v, name, err) case v: return "#" #name;
+	EXCEPTIONS(X)
+#undef X
+	}
+	return "<unknown>";
+}
+
+__attribute__((noreturn)) void trap_crash(unsigned vector, u64 error, u64 rip)
+{
+	struct record r;
+	char line[160];
+
+	nl_snprintf(line, sizeof(line), "CRASH: L1 exception %s (vector %u) error %#llx at RIP %#llx\n",
+		    trap_vector_name(vector), vector, (unsigned long long)error,
+		    (unsigned long long)rip);
+	serial_puts(line);
+	record_begin(&r, "crash");
+	record_u64(&r, "vector", vector);
+	record_hex(&r, "error", error);
+	record_hex(&r, "rip", rip);
+	record_hex(&r, "cr2", read_cr2());
+	if (trap_context)
+		record_str(&r, "name", trap_context);
+	serial_puts(record_end(&r));
+	power_off();
+}
+
+#define X(v, name, err) X_##err(v, name)
+#define X_0(v, name)								\
+	__attribute__((interrupt)) static void trap_##name(struct interrupt_frame *f) \
+	{ trap_crash(v, 0, f->rip); }
+#define X_1(v, name)								\
+	__attribute__((interrupt)) static void trap_##name(struct interrupt_frame *f, \
+							   unsigned long error)	\
+	{ trap_crash(v, error, f->rip); }
+EXCEPTIONS(X)
+#undef X_0
+#undef X_1
+#undef X
+
+void trap_install(struct idt_entry *idt)
+{
+#define X(v, name, err) idt_set_gate(idt, v, (void *)trap_##name, 1);
+	EXCEPTIONS(X)
+#undef X
+}
