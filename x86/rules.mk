@@ -7,3 +7,9 @@ X86_SRCS += x86/trap.c
 X86_SRCS += x86/serial.c
 X86_SRCS += x86/power.c
 X86_SRCS += x86/vmx.c
+
+# Host test of the VMX tables (x86/vmx.c builds on the host too).
+HOST_TESTS += $(BUILD)/host/x86/vmx_test
+ALL_TARGETS += $(BUILD)/host/x86/vmx_test
+$(BUILD)/host/x86/vmx_test: $(BUILD)/host/x86/vmx_test.o $(BUILD)/host/x86/vmx.o $(BUILD)/host/lib/printf.o
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
