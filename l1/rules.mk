@@ -12,6 +12,7 @@ L1_SRCS += l1/vmx/ept.c
 L1_SRCS += l1/vmx/entry.asm
 L1_SRCS += l1/vmx/exit.c
 L1_SRCS += l1/vmx/exit_emulate.c
+L1_SRCS += l1/vmx/posted.c
 L1_SRCS += l1/scenarios/basic.c
 L1_SRCS += l1/scenarios/io.c
 L1_SRCS += l1/scenarios/msr.c

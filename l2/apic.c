@@ -121,6 +121,22 @@ void l2_self_ipi_x2apic(struct l2_ctx *c)
 	asm volatile("cli");
 }
 
+static void op_posted(struct l2_ctx *c, u32 i)
+{
+	u32 before = c->irqs;
+
+	(void)i;
+	l2_hypercall(HC_POST, L2_VEC_XAPIC, 0);
+	wait_for_irq(c, before);
+}
+
+void l2_posted_interrupt(struct l2_ctx *c)
+{
+	asm volatile("sti; nop");
+	l2_measure(c, op_posted);
+	asm volatile("cli");
+}
+
 /* Interrupt handlers, installed in the L2 IDT by l2/idt.c. */
 struct l2_ctx *l2_irq_ctx;
 

@@ -15,6 +15,7 @@ enum l2_hypercall {
 	HC_WINDOW_CLOSE,	/* stop counting: this call itself is not counted */
 	HC_DONE,		/* the workload finished */
 	HC_FAIL,		/* L2 saw a wrong value: RBX = check id, RCX = value seen */
+	HC_POST,		/* L1 posts interrupt RBX to L2 (posted-interrupt scenario) */
 };
 
 #define L2_ARGS 4
@@ -73,5 +74,6 @@ void l2_apic_read(struct l2_ctx *c);		/* arg0 = register offset */
 void l2_apic_write(struct l2_ctx *c);		/* arg0 = register offset, arg1 = value */
 void l2_self_ipi_xapic(struct l2_ctx *c);
 void l2_self_ipi_x2apic(struct l2_ctx *c);
+void l2_posted_interrupt(struct l2_ctx *c);
 
 #endif

@@ -204,6 +204,12 @@ static void self_ipi_check(struct vcpu *v, u8 vector)
 	check(!(isr & bit) && !(irr & bit), "vector %#x clear in VISR and VIRR after EOI", vector);
 }
 
+static void posted_setup(struct vcpu *v)
+{
+	self_ipi_xapic_setup(v);
+	posted_interrupt_setup(v);
+}
+
 static void self_ipi_xapic_check(struct vcpu *v)  { self_ipi_check(v, L2_VEC_XAPIC); }
 static void self_ipi_x2apic_check(struct vcpu *v) { self_ipi_check(v, L2_VEC_X2APIC); }
 
@@ -221,4 +227,14 @@ const struct scenario scn_apic_x2apic_self_ipi = {
 	.setup	= self_ipi_x2apic_setup,
 	.l2	= l2_self_ipi_x2apic,
 	.check	= self_ipi_x2apic_check,
+};
+
+const struct scenario scn_apic_posted = {
+	.name	= "apic/posted-interrupt",
+	.needs	= APIC_VID | NEEDS(PROC2_VIRTUALIZE_APIC_ACCESSES) | NEEDS(PIN_POSTED_INTERRUPTS) |
+		  NEEDS(EXIT_ACK_INTERRUPT_ON_EXIT),
+	.setup	= posted_setup,
+	.l2	= l2_posted_interrupt,
+	.expect	= { { EXIT_VMCALL, 1 } },	/* the request to post; the delivery itself: none */
+	.check	= self_ipi_xapic_check,
 };

@@ -58,6 +58,9 @@ static enum exit_action handle_vmcall(struct vcpu *v)
 	case HC_DONE:
 		v->done = true;
 		return EXIT_DONE;
+	case HC_POST:
+		posted_interrupt_send(v, (u8)v->gpr[RBX]);
+		return EXIT_RESUME;
 	case HC_FAIL:
 		return vcpu_error(v, "L2 check %llu failed: saw %#llx",
 				  (unsigned long long)v->gpr[RBX], (unsigned long long)v->gpr[RCX]);

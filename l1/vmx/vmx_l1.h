@@ -36,6 +36,11 @@ void ept_reset_test_region(void);
 bool ept_map_test_page(u64 gpa);
 void ept_flush(void);
 
+/* posted.c: SDM "Posted-Interrupt Processing". */
+#define POSTED_INTR_NV	0xf2	/* notification vector: L1's own APIC delivers it */
+void posted_interrupt_setup(struct vcpu *v);
+void posted_interrupt_send(struct vcpu *v, u8 vector);
+
 /* exit.c */
 enum exit_action { EXIT_RESUME, EXIT_DONE };
 enum exit_action vmx_handle_exit(struct vcpu *v);
