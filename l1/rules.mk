@@ -19,6 +19,7 @@ L1_SRCS += l1/scenarios/msr.c
 L1_SRCS += l1/scenarios/ept.c
 L1_SRCS += l1/scenarios/shadow.c
 L1_SRCS += l1/scenarios/apic.c
+L1_SRCS += l1/scenarios/entry.c
 L1_SRCS += l1/scenarios/debug.c
 
 L1_IMAGE_SRCS = $(X86_SRCS) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS)

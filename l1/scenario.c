@@ -114,6 +114,16 @@ static void run_guarded(const struct scenario *s, struct vcpu *v)
 	in_scenario = false;
 }
 
+static bool contains(const char *s, const char *part)
+{
+	size_t n = strlen(part);
+
+	for (; *s; s++)
+		if (!strncmp(s, part, n))
+			return true;
+	return !*part;
+}
+
 static bool expected(const struct scenario *s, u16 reason)
 {
 	for (int i = 0; i < MAX_EXPECT && s->expect[i].per_iter; i++)
@@ -231,6 +241,15 @@ enum verdict scenario_run(const struct scenario *s, u32 index, u32 of, const str
 	ctx.samples = samples;
 	run_guarded(s, v);
 
+	if (s->expect_error) {
+		check(contains(v->error, s->expect_error), "VM entry failure decoded: \"%s\" (want \"%s\")",
+		      v->error, s->expect_error);
+		report_counts(&after);
+		result_record(s, after.failed > before.failed ? "FAIL" : "PASS", 0, v->error);
+		report_prefix_pop();
+		trap_context = NULL;
+		return after.failed > before.failed ? V_FAIL : V_PASS;
+	}
 	if (v->error[0]) {
 		report_fail("ERROR: %s", v->error);
 		if (v->launched == 0)

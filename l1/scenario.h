@@ -28,6 +28,7 @@ struct scenario {
 	void (*check)(struct vcpu *v);	/* checks after the window, with check() */
 	void (*special)(void);		/* debug scenarios: run instead of an L2 */
 	u32 max_iters;			/* 0: MAX_ITERS */
+	const char *expect_error;	/* negative test: the VM entry must fail with this text */
 };
 
 #define NEEDS(f) BIT(FEAT_##f)
