@@ -13,6 +13,15 @@ FREE_CC ?= gcc
 NASM ?= nasm
 OBJCOPY ?= objcopy
 
+# make V=1 shows the commands.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-7s %s\n' $(1) $(2)
+endif
+
 COMMON_WARN := -Wall -Wextra -Werror
 HOST_CFLAGS := -std=gnu11 -O2 -g $(COMMON_WARN) -I. -D_GNU_SOURCE
 FREE_CFLAGS := -std=gnu11 -O2 -g $(COMMON_WARN) -I. -ffreestanding -fno-pic -fno-pie \
@@ -38,15 +47,18 @@ host_obj = $(patsubst %.c,$(BUILD)/host/%.o,$(1))
 
 $(BUILD)/free/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FREE_CC) $(FREE_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)$(FREE_CC) $(FREE_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/free/%.asm.o: %.asm
 	@mkdir -p $(dir $@)
-	$(NASM) -f elf64 -I x86/ -o $@ $<
+	$(call say,NASM,$<)
+	$(Q)$(NASM) -f elf64 -I x86/ -o $@ $<
 
 $(BUILD)/host/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,HOSTCC,$<)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
 
 all: $(ALL_TARGETS)
 

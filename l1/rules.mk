@@ -28,10 +28,12 @@ L1_OBJS = $(patsubst %.c,$(BUILD)/free/%.o,$(patsubst %.asm,$(BUILD)/free/%.asm.
 # GRUB and QEMU -kernel take a multiboot kernel as a 32-bit ELF; the code inside is 64-bit.
 $(BUILD)/l1/l1.elf64: $(L1_OBJS) x86/l1.ld
 	@mkdir -p $(dir $@)
-	$(FREE_CC) -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,max-page-size=4096 \
+	$(call say,LD,$@)
+	$(Q)$(FREE_CC) -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,max-page-size=4096 \
 		-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -T x86/l1.ld -o $@ $(L1_OBJS) -lgcc
 
 $(BUILD)/l1/l1.elf: $(BUILD)/l1/l1.elf64
-	$(OBJCOPY) -O elf32-i386 $< $@
+	$(call say,OBJCOPY,$@)
+	$(Q)$(OBJCOPY) -O elf32-i386 $< $@
 
 ALL_TARGETS += $(BUILD)/l1/l1.elf
