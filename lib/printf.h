@@ -4,6 +4,8 @@
  * always NUL-terminates when size > 0). Conversions: d i u o x X p s c %;
  * flags - + space # 0; width and precision as numbers or '*';
  * length modifiers hh h l ll z t j. No floating point.
+ * Beyond C: %s of NULL prints "(null)", %p of NULL "0x0", and an unknown
+ * conversion is copied as written.
  */
 #ifndef LIB_PRINTF_H
 #define LIB_PRINTF_H

@@ -7,7 +7,11 @@
  *   SUMMARY: 14 tests, 1 unexpected failures, 1 skipped
  * Prefixes form a stack joined by ": ". Output goes through one sink, set by
  * the environment (L1's console, a host test's buffer). Each call emits
- * exactly one line ending in '\n' through a single sink call.
+ * exactly one line ending in '\n' through a single sink call: newlines in the
+ * message print as spaces, longer lines are cut to REPORT_LINE_MAX - 1 bytes.
+ * No sink (NULL, the default): counted, not printed. Not reentrant (one static
+ * line buffer). Pushes past REPORT_PREFIX_DEPTH are not shown but still popped.
+ * SUMMARY always prints all three numbers; tests counts skips too.
  */
 #ifndef LIB_REPORT_H
 #define LIB_REPORT_H

@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# lib/: arch-neutral code, built freestanding for L1 and L2 and for the host.
+LIB_SRCS += lib/printf.c
+LIB_SRCS += lib/string.c
+LIB_SRCS += lib/report.c
+LIB_SRCS += lib/stats.c
+LIB_SRCS += lib/crc32.c
+LIB_SRCS += lib/record.c
+
+# Host unit tests: build/host/lib/<name>_test from <name>_test.o and the objects below.
+LIB_TESTS := $(addprefix $(BUILD)/host/lib/,printf_test string_test report_test stats_test record_test)
+HOST_TESTS += $(LIB_TESTS)
+ALL_TARGETS += $(LIB_TESTS)
+
+$(BUILD)/host/lib/printf_test: $(BUILD)/host/lib/printf.o
+$(BUILD)/host/lib/string_test: $(BUILD)/host/lib/string.o
+$(BUILD)/host/lib/report_test: $(BUILD)/host/lib/report.o $(BUILD)/host/lib/printf.o
+$(BUILD)/host/lib/stats_test: $(BUILD)/host/lib/stats.o
+$(BUILD)/host/lib/record_test: $(BUILD)/host/lib/record.o $(BUILD)/host/lib/crc32.o \
+	$(BUILD)/host/lib/printf.o
+
+# The test calls memcpy and friends by name, so they must reach lib/string.o,
+# which the executable's definitions put in front of libc's.
+$(BUILD)/host/lib/string_test.o: HOST_CFLAGS += -fno-builtin
+
+$(LIB_TESTS): $(BUILD)/host/lib/%: $(BUILD)/host/lib/%.o
+	$(call say,HOSTLD,$@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
