@@ -5,6 +5,7 @@
 #include "l1/vmx/caps.h"
 #include "l1/vmx/vmx_l1.h"
 #include "x86/power.h"
+#include "x86/serial.h"
 #include "x86/setjmp.h"
 #include "x86/trap.h"
 #include "lib/printf.h"
@@ -228,8 +229,10 @@ enum verdict scenario_run(const struct scenario *s, u32 index, u32 of, const str
 		trap_context = NULL;
 		return V_SKIP;
 	}
-	if (s->special)
+	if (s->special) {
+		serial_flush();	/* a deliberate crash must not eat the scenario record */
 		s->special();
+	}
 
 	memset(v, 0, sizeof(*v));
 	memset(&ctx, 0, sizeof(ctx));

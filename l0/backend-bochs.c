@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * L0 = Bochs 2.7 (docs: /work/shared/emulators.md). Per job: a GRUB ISO that
+ * multiboots L1 with the job's command line, a bochsrc, and Bochs in its own
+ * process group (and network namespace when it can have one: its VNC display
+ * listens on every interface). Bochs' exit status means nothing (always 1):
+ * the console's records decide.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "l0/backend.h"
+#include "l0/file.h"
+#include "l0/proc.h"
+#include "l0/util.h"
+
+#define BOCHS_BIOS "/usr/share/bochs/BIOS-bochs-latest"
+#define BOCHS_VGABIOS "/usr/share/bochs/VGABIOS-lgpl-latest"
+#define GRUB_BIOS_DIR "/usr/lib/grub/i386-pc"
+#define GRUB_EFI_DIR "/usr/lib/grub/x86_64-efi"
+#define DIAG_LINES_MAX 8
+#define BOCHS_LOG_MAX (16u << 20)
+
+static char bochs_bin[PATH_MAX];
+static bool bochs_unshare;
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+static int bochs_probe(const struct run_opts *o, struct diag *why)
+{
+	const char *env = getenv("NESTLAB_BOCHS");
+	char path[PATH_MAX];
+
+	(void)o;
+	if (env && *env) {
+		if (proc_find(env, bochs_bin, sizeof(bochs_bin)))
+			return diag_set(why, -ENOENT, "NESTLAB_BOCHS=%s is not an executable: fix the path or unset it",
+					env);
+	} else {
+		if (proc_find("bochs", bochs_bin, sizeof(bochs_bin)))
+			return diag_set(why, -ENOENT, "bochs not found: apt-get install bochs bochsbios vgabios");
+		if (access(BOCHS_BIOS, R_OK))
+			return diag_set(why, -ENOENT, "Bochs BIOS %s not found: apt-get install bochsbios", BOCHS_BIOS);
+		if (access(BOCHS_VGABIOS, R_OK))
+			return diag_set(why, -ENOENT, "Bochs VGA BIOS %s not found: apt-get install vgabios",
+					BOCHS_VGABIOS);
+	}
+	if (proc_find("grub-mkrescue", path, sizeof(path)))
+		return diag_set(why, -ENOENT, "grub-mkrescue not found: apt-get install grub-common grub-pc-bin");
+	if (!is_dir(GRUB_BIOS_DIR))
+		return diag_set(why, -ENOENT, "GRUB's BIOS modules (%s) not found: apt-get install grub-pc-bin",
+				GRUB_BIOS_DIR);
+	if (proc_find("xorriso", path, sizeof(path)))
+		return diag_set(why, -ENOENT, "xorriso not found: apt-get install xorriso");
+	/* Bochs runs in the job directory: a relative path would not reach it. */
+	if (!realpath(bochs_bin, path))
+		return diag_set(why, -errno, "cannot resolve %s: %s: fix NESTLAB_BOCHS or PATH", bochs_bin,
+				strerror(errno));
+	snprintf(bochs_bin, sizeof(bochs_bin), "%s", path);
+	if (is_dir(GRUB_EFI_DIR) && proc_find("mformat", path, sizeof(path)))
+		return diag_set(why, -ENOENT, "mformat not found (grub-mkrescue needs it): apt-get install mtools");
+
+	bochs_unshare = geteuid() == 0 && !proc_find("unshare", path, sizeof(path)) &&
+			!proc_run((char *[]){ "unshare", "--net", "true", NULL }, NULL, NULL, 5000);
+	if (!bochs_unshare)
+		snprintf(why->note, sizeof(why->note),
+			 "Bochs' VNC display will listen on 0.0.0.0:5900 and up (no network namespace: run as root with unshare to close it)");
+	return 0;
+}
+
+static char *bochs_version(const struct run_opts *o)
+{
+	static const char banner[] = "Bochs x86 Emulator ";
+	char out[8192], *p;
+	size_t n;
+
+	(void)o;
+	proc_capture((char *[]){ bochs_bin, "--help", NULL }, out, sizeof(out), 5000);
+	p = strstr(out, banner);
+	if (!p)
+		return xstrdup("bochs");
+	p += sizeof(banner) - 1;
+	n = strspn(p, "0123456789.");
+	return n ? xasprintf("bochs %.*s", (int)n, p) : xstrdup("bochs");
+}
+
+static const char *bochs_cpu_model(const struct run_opts *o)
+{
+	return o->model && !strcmp(o->model, "skylake") ? "corei7_skylake_x" : "corei7_haswell_4770";
+}
+
+/* GRUB menu that multiboots L1 with the job's command line (docs/records.md). */
+static char *grub_cfg(const struct job *j)
+{
+	char *args = NULL, *cfg;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&args, &len);
+
+	if (!f)
+		return NULL;
+	fputs("run=", f);
+	for (i = 0; i < j->n; i++)
+		fprintf(f, "%s%s", i ? "," : "", j->scn[i]->info->name);
+	if (j->o->iters)
+		fprintf(f, " iters=%u", j->o->iters);
+	for (i = 0; j->o->break_name && i < j->n; i++)
+		if (!strcmp(j->o->break_name, j->scn[i]->info->name))
+			fprintf(f, " break=%s", j->o->break_name);
+	if (fclose(f))
+		return NULL;
+	/* No serial terminal in GRUB: COM1 carries L1's output only. */
+	cfg = xasprintf("set timeout=0\n"
+			"menuentry \"nestlab L1\" {\n"
+			"\tmultiboot%s /boot/l1.elf %s\n"
+			"\tboot\n"
+			"}\n",
+			j->o->multiboot == 2 ? "2" : "", args);
+	free(args);
+	return cfg;
+}
+
+/* Paths are relative: Bochs runs in the job directory. */
+static char *bochsrc(const struct job *j)
+{
+	return xasprintf(
+		"# nestlab job %d; by hand, from this directory: bochs -q -f bochsrc -rc rcfile\n"
+		"megs: 512\n"
+		"cpu: model=%s, count=1, ips=200000000, reset_on_triple_fault=0, ignore_bad_msrs=0\n"
+		"romimage: file=" BOCHS_BIOS "\n"
+		"vgaromimage: file=" BOCHS_VGABIOS "\n"
+		"ata0: enabled=1, ioaddr1=0x1f0, ioaddr2=0x3f0, irq=14\n"
+		"ata0-master: type=cdrom, path=boot.iso, status=inserted\n"
+		"boot: cdrom\n"
+		"com1: enabled=1, mode=file, dev=serial.log\n"
+		"port_e9_hack: enabled=1\n"
+		"display_library: rfb, options=\"timeout=0\"\n"
+		"log: bochs.log\n"
+		"panic: action=fatal\n"
+		"error: action=report\n"
+		"info: action=ignore\n"
+		"debug: action=ignore\n"
+		"clock: sync=none, time0=946684800\n"
+		"pci: enabled=1, chipset=i440fx\n"
+		"speaker: enabled=0\n"
+		"sound: waveoutdrv=dummy, waveindrv=dummy, midioutdrv=dummy\n",
+		j->k, bochs_cpu_model(j->o));
+}
+
+static int write_in(const struct job *j, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", j->dir, name);
+	int e = text ? file_write(path, text, strlen(text)) : -ENOMEM;
+
+	free(path);
+	return e;
+}
+
+static int bochs_start(struct job *j, struct diag *why)
+{
+	char *grub_dir = xasprintf("%s/iso/boot/grub", j->dir);
+	char *elf = xasprintf("%s/iso/boot/l1.elf", j->dir);
+	char *mkrescue_log = xasprintf("%s/mkrescue.log", j->dir);
+	char *out = xasprintf("%s/bochs.out", j->dir);
+	char *cfg = grub_cfg(j), *rc = bochsrc(j);
+	char *argv[] = { "unshare", "--net", bochs_bin, "-q", "-f", "bochsrc", "-rc", "rcfile", NULL };
+	int e;
+
+	e = file_mkdirs(grub_dir);
+	if (e) {
+		diag_set(why, e, "cannot create %s: %s: check --results", grub_dir, strerror(-e));
+		goto out;
+	}
+	e = write_in(j, "iso/boot/grub/grub.cfg", cfg);
+	if (!e)
+		e = write_in(j, "bochsrc", rc);
+	if (!e)
+		e = write_in(j, "rcfile", "c\nquit\n");
+	if (e) {
+		diag_set(why, e, "cannot write the files of %s: %s: check --results", j->dir, strerror(-e));
+		goto out;
+	}
+	e = file_copy(j->o->image, elf);
+	if (e) {
+		diag_set(why, e, "cannot copy %s to %s: %s: check --image", j->o->image, elf, strerror(-e));
+		goto out;
+	}
+	/* Only what booting L1 needs: 1 MiB and 0.15 s instead of 10 MiB and 0.4 s. */
+	e = proc_run((char *[]){ "grub-mkrescue", "--install-modules=multiboot multiboot2 normal",
+				 "--locales=", "--fonts=", "--themes=", "-o", "boot.iso", "iso", NULL },
+		     j->dir, mkrescue_log, 120 * 1000);
+	if (e) {
+		diag_set(why, e, "grub-mkrescue failed (%s): apt-get install grub-pc-bin xorriso mtools",
+			 mkrescue_log);
+		goto out;
+	}
+	j->console = xasprintf("%s/serial.log", j->dir);
+	e = proc_spawn(bochs_unshare ? argv : argv + 2, j->dir, out, &j->pid);
+	if (e)
+		diag_set(why, e, "cannot start %s: %s: apt-get install bochs (or fix NESTLAB_BOCHS)",
+			 bochs_bin, strerror(-e));
+out:
+	free(grub_dir);
+	free(elf);
+	free(mkrescue_log);
+	free(out);
+	free(cfg);
+	free(rc);
+	return e;
+}
+
+static void bochs_stop(struct job *j)
+{
+	proc_kill_group(j->pid, 2000);
+	j->pid = 0;
+}
+
+/*
+ * bochs.log lines that say why a run failed: VM-entry checks, and panics other
+ * than the two ways L1 powers off (port 0x8900 "Shutdown", ACPI).
+ */
+static bool diag_line(const char *l)
+{
+	return strstr(l, "VMENTER FAIL") || strstr(l, "VMFAIL") ||
+	       (strstr(l, ">>PANIC<<") && !strstr(l, "shutdown requested") &&
+		!strstr(l, "soft power off")) ||
+	       strstr(l, "exception with no resolution");
+}
+
+static size_t bochs_diagnose(struct job *j, char ***lines)
+{
+	char *path = xasprintf("%s/bochs.log", j->dir), *log, *l, *next;
+	size_t len, n = 0;
+
+	*lines = NULL;
+	if (file_read(path, BOCHS_LOG_MAX, &log, &len)) {
+		free(path);
+		return 0;
+	}
+	free(path);
+	for (l = log; l < log + len && n < DIAG_LINES_MAX; l = next + 1) {
+		next = memchr(l, '\n', log + len - l);
+		if (!next)
+			next = log + len;
+		*next = '\0';
+		if (diag_line(l))
+			APPEND(*lines, n, escape_bytes(l, next - l, 300));
+	}
+	free(log);
+	return n;
+}
+
+const struct backend backend_bochs = {
+	.name = "bochs",
+	.probe = bochs_probe,
+	.version = bochs_version,
+	.cpu_model = bochs_cpu_model,
+	.start = bochs_start,
+	.stop = bochs_stop,
+	.diagnose = bochs_diagnose,
+	.emulator = true,
+};

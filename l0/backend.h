@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * One struct of operations per L0 the runner can boot L1 on. Optional
+ * operations are NULL. A job is a list of scenarios run in one boot of L1.
+ */
+#ifndef L0_BACKEND_H
+#define L0_BACKEND_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "l0/session.h"
+
+/* Why something cannot go on: one line that names the fix; note: a warning to print. */
+struct diag {
+	char msg[600];
+	char note[300];
+};
+
+int diag_set(struct diag *d, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+struct run_opts {
+	const struct backend *be;
+	const char *model;		/* "haswell", "skylake" */
+	unsigned jobs;			/* parallel jobs */
+	unsigned timeout_s;		/* per job, host wall clock */
+	unsigned iters;			/* 0: each scenario's own */
+	const char *break_name;		/* scenario whose expectations L1 breaks, or NULL */
+	const char *image;		/* L1 image, absolute path */
+	int multiboot;			/* 1 or 2: the image's header */
+	const char *results;		/* results root */
+	const char *srcdir;		/* source tree (git revision), or NULL */
+	bool tap, colour;
+};
+
+struct job {
+	int k;				/* job-<k>: retries get new numbers */
+	const struct run_opts *o;
+	char *dir;			/* <run dir>/job-<k> */
+	char *console;			/* file the L1 console goes to */
+	struct scn_result **scn;	/* scenarios, in run order */
+	size_t n;
+	pid_t pid;			/* emulator process group; 0 when none */
+	double deadline;		/* monotonic seconds */
+	int console_fd;
+	enum session_end how;
+	struct session sess;
+};
+
+struct backend {
+	const char *name;		/* "bochs" */
+	/* Can it run here? 0, or -errno with why naming the fix. */
+	int (*probe)(const struct run_opts *o, struct diag *why);
+	/* What the results call the L0: "bochs 2.7". Malloc'd. */
+	char *(*version)(const struct run_opts *o);
+	/* The CPU model it emulates for L1, or NULL. */
+	const char *(*cpu_model)(const struct run_opts *o);
+	/* Writes the job's files in j->dir and boots L1: sets j->pid, j->console. */
+	int (*start)(struct job *j, struct diag *why);
+	/* Ends the job's process group and reaps it. */
+	void (*stop)(struct job *j);
+	/* L0 lines that explain a failed run (malloc'd array of malloc'd lines). */
+	size_t (*diagnose)(struct job *j, char ***lines);
+	bool emulator;			/* L1 on bare metal: no L1->L0 exits */
+};
+
+extern const struct backend backend_bochs;
+
+/* Named backend, "auto" for the best that probes fine (note says which). */
+const struct backend *backend_find(const char *name);
+int backend_auto(struct run_opts *o, struct diag *why, struct diag *note);
+
+#endif

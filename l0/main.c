@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nestlab: boots the L1 hypervisor on an L0 and reports what its scenarios saw.
+ * Exit status: 0 every scenario PASS or SKIP; 1 any FAIL, ERROR, CRASH or
+ * TIMEOUT; 2 a usage or environment error (one line on stderr naming the fix);
+ * 130 interrupted.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "l0/backend.h"
+#include "l0/image.h"
+#include "l0/output.h"
+#include "l0/results.h"
+#include "l0/runner.h"
+#include "l0/scenario.h"
+
+#define EXIT_USAGE 2
+#define EXIT_INTERRUPTED 130
+#define WARNINGS_SHOWN 5
+
+static const char usage_text[] =
+	"usage: nestlab list [--all] [GLOB...]\n"
+	"       nestlab run [--backend bochs|auto] [--model haswell|skylake] [-j N]\n"
+	"                   [--timeout SEC] [--iters N] [--results DIR] [--image PATH]\n"
+	"                   [--break NAME] [--tap] [--all] [GLOB...]\n"
+	"\n"
+	"GLOBs are shell patterns over scenario names (cpuid/exit, 'apic/*'); none: the\n"
+	"default suite, every scenario but debug/. debug/ scenarios are selected only by\n"
+	"a GLOB starting with debug/, or with --all.\n"
+	"  --backend   L0 to boot L1 on (default auto: the best one installed)\n"
+	"  --model     CPU model an emulator offers L1 (default haswell)\n"
+	"  -j N        jobs (boots) in parallel, scenarios split round-robin (default 1)\n"
+	"  --timeout   host wall-clock limit per job in seconds (default 300)\n"
+	"  --iters     measured iterations per scenario, 1-1024 (default: the scenario's)\n"
+	"  --results   results root (default results); the run goes to DIR/<run-id>\n"
+	"  --image     L1 image (default <nestlab dir>/../l1/l1.elf)\n"
+	"  --break     make NAME's expected exit counts wrong: NAME must FAIL\n"
+	"  --tap       TAP version 13 on stdout\n"
+	"Exit status: 0 all PASS/SKIP, 1 any FAIL/ERROR/CRASH/TIMEOUT, 2 usage or\n"
+	"environment error, 130 interrupted.\n"
+	"Environment: NESTLAB_BOCHS=PATH runs PATH instead of bochs.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("nestlab: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs(": see nestlab --help\n", stderr);
+	return EXIT_USAGE;
+}
+
+static int env_error(const char *msg)
+{
+	fprintf(stderr, "nestlab: %s\n", msg);
+	return EXIT_USAGE;
+}
+
+static bool parse_uint(const char *s, unsigned min, unsigned max, unsigned *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (!s || *s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+static int select_or_fail(char **globs, int n, bool all, const struct scenario_info **sel)
+{
+	const char *unmatched = NULL;
+	int k = scenario_select(globs, n, all, sel, &unmatched);
+
+	if (k < 0)
+		return -usage_error("no scenario matches '%s' (nestlab list --all shows them)", unmatched);
+	return k;
+}
+
+static int cmd_list(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct scenario_info *sel[scenario_count];
+	bool all = false;
+	int c, n, i;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "ah", longopts, NULL)) != -1) {
+		if (c == 'a')
+			all = true;
+		else if (c == 'h')
+			return fputs(usage_text, stdout), 0;
+		else
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+	}
+	n = select_or_fail(argv + optind, argc - optind, all, sel);
+	if (n < 0)
+		return -n;
+	for (i = 0; i < n; i++)
+		printf("%-26s %s\n", sel[i]->name, sel[i]->desc);
+	return 0;
+}
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	runner_stop = 1;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);	/* a closed stdout must not lose results.json */
+}
+
+/* The source tree (for the git revision): <nestlab dir>/../.. when it has l1/scenarios.def. */
+static char *find_srcdir(void)
+{
+	char exe[PATH_MAX], probe[PATH_MAX + 32], *dir;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n < 0)
+		return NULL;
+	exe[n] = '\0';
+	dir = dirname(exe);
+	snprintf(probe, sizeof(probe), "%s/../../l1/scenarios.def", dir);
+	if (access(probe, R_OK))
+		return NULL;
+	snprintf(probe, sizeof(probe), "%s/../..", dir);
+	return realpath(probe, NULL);
+}
+
+static int check_image(struct run_opts *o, const char *given, char *abs)
+{
+	char def[PATH_MAX];
+	const char *path = given;
+	int e;
+
+	if (!path) {
+		if (image_default(def, sizeof(def)))
+			return env_error("cannot find the nestlab binary's directory: pass --image PATH");
+		path = def;
+	}
+	if (!realpath(path, abs)) {
+		fprintf(stderr, "nestlab: L1 image %s not found: run make%s\n", path,
+			given ? "" : ", or pass --image PATH");
+		return EXIT_USAGE;
+	}
+	e = image_multiboot(abs, &o->multiboot);
+	if (e == -ENOEXEC) {
+		fprintf(stderr, "nestlab: %s has no Multiboot header: pass the L1 image make builds (build/l1/l1.elf)\n",
+			abs);
+		return EXIT_USAGE;
+	}
+	if (e) {
+		fprintf(stderr, "nestlab: cannot read L1 image %s: %s: check --image\n", abs, strerror(-e));
+		return EXIT_USAGE;
+	}
+	o->image = abs;
+	return 0;
+}
+
+static int choose_backend(struct run_opts *o, const char *name)
+{
+	struct diag why = { "", "" }, note = { "", "" };
+
+	if (!strcmp(name, "auto")) {
+		if (backend_auto(o, &why, &note))
+			return env_error(why.msg);
+		fprintf(stderr, "nestlab: %s\n", note.msg);
+	} else {
+		o->be = backend_find(name);
+		if (!o->be)
+			return usage_error("unknown backend '%s' (this nestlab has: bochs, auto)", name);
+		if (o->be->probe(o, &why))
+			return env_error(why.msg);
+	}
+	if (why.note[0])
+		fprintf(stderr, "nestlab: warning: %s\n", why.note);
+	return 0;
+}
+
+static int finish_run(struct run *r)
+{
+	struct diag why = { "", "" };
+	struct summary sum;
+	char *path = NULL;
+	size_t i;
+	int rc;
+
+	if (results_write(r, &why))
+		fprintf(stderr, "nestlab: %s\n", why.msg);
+	else if (asprintf(&path, "%s/results.json", r->dir) < 0)
+		path = NULL;
+	output_summary(r, path);
+	free(path);
+	for (i = 0; i < r->env.nwarnings && i < WARNINGS_SHOWN; i++)
+		fprintf(stderr, "nestlab: warning: %s\n", r->env.warnings[i]);
+	if (r->env.nwarnings > WARNINGS_SHOWN)
+		fprintf(stderr, "nestlab: warning: %zu more in %s/summary.txt\n",
+			r->env.nwarnings - WARNINGS_SHOWN, r->dir);
+	summary_count(r, &sum);
+	rc = sum.passed + sum.skipped == sum.total ? 0 : 1;
+	if (r->env_failed)
+		rc = env_error(r->why.msg);
+	else if (why.msg[0])
+		rc = EXIT_USAGE;
+	if (r->interrupted)
+		rc = EXIT_INTERRUPTED;
+	return rc;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	enum { OPT_BACKEND = 256, OPT_MODEL, OPT_TIMEOUT, OPT_ITERS, OPT_RESULTS, OPT_IMAGE,
+	       OPT_BREAK, OPT_TAP, OPT_ALL };
+	static const struct option longopts[] = {
+		{ "backend", required_argument, NULL, OPT_BACKEND },
+		{ "model", required_argument, NULL, OPT_MODEL },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "iters", required_argument, NULL, OPT_ITERS },
+		{ "results", required_argument, NULL, OPT_RESULTS },
+		{ "image", required_argument, NULL, OPT_IMAGE },
+		{ "break", required_argument, NULL, OPT_BREAK },
+		{ "tap", no_argument, NULL, OPT_TAP },
+		{ "all", no_argument, NULL, OPT_ALL },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct run_opts o = { .model = "haswell", .jobs = 1, .timeout_s = 300, .results = "results" };
+	const struct scenario_info *sel[scenario_count];
+	const char *backend = "auto", *image = NULL;
+	char image_abs[PATH_MAX];
+	struct diag why = { "", "" };
+	struct run r;
+	bool all = false;
+	int c, n, i, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":j:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_BACKEND:
+			backend = optarg;
+			break;
+		case OPT_MODEL:
+			if (strcmp(optarg, "haswell") && strcmp(optarg, "skylake"))
+				return usage_error("unknown --model '%s' (haswell or skylake)", optarg);
+			o.model = optarg;
+			break;
+		case 'j':
+			if (!parse_uint(optarg, 1, 64, &o.jobs))
+				return usage_error("-j wants a number of jobs from 1 to 64, not '%s'", optarg);
+			break;
+		case OPT_TIMEOUT:
+			if (!parse_uint(optarg, 1, 86400, &o.timeout_s))
+				return usage_error("--timeout wants seconds from 1 to 86400, not '%s'", optarg);
+			break;
+		case OPT_ITERS:
+			if (!parse_uint(optarg, 1, 1024, &o.iters))
+				return usage_error("--iters wants a number from 1 to 1024, not '%s'", optarg);
+			break;
+		case OPT_RESULTS:
+			o.results = optarg;
+			break;
+		case OPT_IMAGE:
+			image = optarg;
+			break;
+		case OPT_BREAK:
+			o.break_name = optarg;
+			break;
+		case OPT_TAP:
+			o.tap = true;
+			break;
+		case OPT_ALL:
+			all = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		case ':':
+			return usage_error("option '%s' wants a value", argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	n = select_or_fail(argv + optind, argc - optind, all, sel);
+	if (n < 0)
+		return -n;
+	if (o.break_name) {
+		for (i = 0; i < n && strcmp(sel[i]->name, o.break_name); i++)
+			;
+		if (i == n)
+			return usage_error("--break '%s' names no selected scenario", o.break_name);
+	}
+	o.colour = !o.tap && isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
+		   !(getenv("TERM") && !strcmp(getenv("TERM"), "dumb"));
+	rc = choose_backend(&o, backend);
+	if (!rc)
+		rc = check_image(&o, image, image_abs);
+	if (rc)
+		return rc;
+	o.srcdir = find_srcdir();
+
+	install_signals();
+	if (runner_create(&r, &o, sel, n, &why)) {
+		free((char *)o.srcdir);
+		return env_error(why.msg);
+	}
+	runner_execute(&r);
+	rc = finish_run(&r);
+	runner_free(&r);
+	free((char *)o.srcdir);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("no command%s", "");
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("nestlab %s\n", NESTLAB_VERSION);
+		return 0;
+	}
+	if (!strcmp(argv[1], "list"))
+		return cmd_list(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "run"))
+		return cmd_run(argc - 1, argv + 1);
+	return usage_error("unknown command '%s' (list or run)", argv[1]);
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
+#include <fnmatch.h>
+#include <string.h>
+
+#include "l0/scenario.h"
+
+const struct scenario_info scenario_table[] = {
+#define SCENARIO(id, name, desc) { name, desc },
+#include "l1/scenarios.def"
+#undef SCENARIO
+};
+
+const size_t scenario_count = sizeof(scenario_table) / sizeof(scenario_table[0]);
+
+bool scenario_is_debug(const struct scenario_info *s)
+{
+	return !strncmp(s->name, "debug/", 6);
+}
+
+const struct scenario_info *scenario_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < scenario_count; i++)
+		if (!strcmp(scenario_table[i].name, name))
+			return &scenario_table[i];
+	return NULL;
+}
+
+static bool glob_matches(const char *glob, const struct scenario_info *s, bool all)
+{
+	if (scenario_is_debug(s) && !all && strncmp(glob, "debug/", 6))
+		return false;
+	return !fnmatch(glob, s->name, 0);
+}
+
+int scenario_select(char *const *globs, size_t nglobs, bool all,
+		    const struct scenario_info **sel, const char **unmatched)
+{
+	size_t i, g;
+	int n = 0;
+
+	for (g = 0; g < nglobs; g++) {
+		for (i = 0; i < scenario_count; i++)
+			if (glob_matches(globs[g], &scenario_table[i], all))
+				break;
+		if (i == scenario_count) {
+			*unmatched = globs[g];
+			return -ENOENT;
+		}
+	}
+	for (i = 0; i < scenario_count; i++) {
+		const struct scenario_info *s = &scenario_table[i];
+		bool take = !nglobs && (all || !scenario_is_debug(s));
+
+		for (g = 0; g < nglobs && !take; g++)
+			take = glob_matches(globs[g], s, all);
+		if (take)
+			sel[n++] = s;
+	}
+	return n;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The scenario registry as the runner sees it: names and descriptions from
+ * l1/scenarios.def, and selection by fnmatch globs.
+ */
+#ifndef L0_SCENARIO_H
+#define L0_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct scenario_info {
+	const char *name;	/* "family/name": an interface, never renamed */
+	const char *desc;
+};
+
+extern const struct scenario_info scenario_table[];
+extern const size_t scenario_count;
+
+/* True for the families left out of the default suite ("debug/"). */
+bool scenario_is_debug(const struct scenario_info *s);
+const struct scenario_info *scenario_find(const char *name);
+
+/*
+ * Selects scenarios in registry order into sel[] (scenario_count entries).
+ * No globs: every scenario but debug/ (all with all). A glob matches debug/
+ * scenarios only when all is set or the glob itself starts with "debug/".
+ * Returns the number selected, or -ENOENT with *unmatched set to the first
+ * glob that matched nothing.
+ */
+int scenario_select(char *const *globs, size_t nglobs, bool all,
+		    const struct scenario_info **sel, const char **unmatched);
+
+#endif

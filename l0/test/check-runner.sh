@@ -1,0 +1,181 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# The runner end to end against l0/test/fake-bochs: options, exit codes (0/1/2/130),
+# verdicts, timeouts and kills, retries, results files. Needs grub-mkrescue and
+# xorriso (the runner builds real ISOs). Prints "N passed, N failed".
+# usage: l0/test/check-runner.sh build/l0/nestlab
+set -u
+nestlab=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+tmp=$(mktemp -d /tmp/nestlab-check-runner-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+for tool in grub-mkrescue xorriso; do
+	if ! command -v $tool >/dev/null 2>&1; then
+		echo "SKIP: check-runner: $tool not found: apt-get install grub-pc-bin grub-common xorriso"
+		echo "0 passed, 0 failed"
+		exit 0
+	fi
+done
+
+ok() {	# ok CONDITION-DESCRIPTION, from the status of the previous command
+	if [ $? -eq 0 ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL: $*"
+		[ -f "$tmp/out" ] && sed 's/^/    stdout: /' "$tmp/out" | head -20
+		[ -f "$tmp/err" ] && sed 's/^/    stderr: /' "$tmp/err" | head -10
+	fi
+}
+
+# An image with a Multiboot header (magic, flags 0, checksum) and nothing else.
+image=$tmp/l1.elf
+printf '\002\260\255\033\000\000\000\000\376\117\122\344' > "$image"
+head -c 4096 /dev/zero >> "$image"
+
+has() { grep -q -e "$1" "$tmp/out"; }
+err_has() { grep -q -e "$1" "$tmp/err"; }
+one_err_line() { [ "$(wc -l < "$tmp/err")" -eq 1 ]; }
+latest() { readlink -f "$tmp/results/latest"; }
+
+# xrun [ENV=VALUE...]: nestlab run $args with the fake Bochs; status in $rc,
+# output in $tmp/out and $tmp/err
+xrun() {
+	env NESTLAB_BOCHS="$here/fake-bochs" "$@" "$nestlab" run --image "$image" --results "$tmp/results" \
+		--timeout 20 $args 2>"$tmp/err" >"$tmp/out"
+	rc=$?
+}
+
+## list
+"$nestlab" list > "$tmp/out" 2>"$tmp/err"; rc=$?
+want=$(grep '^SCENARIO' "$root/l1/scenarios.def" | grep -vc '"debug/')
+[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq "$want" ]; ok "list: $want default scenarios, exit 0"
+"$nestlab" list --all > "$tmp/out"; [ "$(wc -l < "$tmp/out")" -eq "$(grep -c '^SCENARIO' "$root/l1/scenarios.def")" ]
+ok "list --all: every scenario"
+"$nestlab" list 'debug/*' > "$tmp/out"; has '^debug/crash '; ok "list debug/*: a debug/ glob selects debug/"
+"$nestlab" list 'cpuid/*' > "$tmp/out"; [ "$(wc -l < "$tmp/out")" -eq 1 ] && has '^cpuid/exit '; ok "list cpuid/*"
+
+## usage and environment errors: exit 2, one line on stderr
+for bad in "--bogus" "--backend kvm9" "-j 0" "--iters 0" "--iters 2000" "--timeout x" "--model pentium" \
+	   "no/such-scenario" "--break hlt/exit cpuid/exit" "--timeout"; do
+	args="$bad"; xrun
+	[ $rc -eq 2 ] && one_err_line; ok "usage error '$bad': exit 2, one line (rc $rc)"
+done
+args="cpuid/exit"
+env NESTLAB_BOCHS=/nonexistent/bochs "$nestlab" run --backend bochs cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "NESTLAB_BOCHS"; ok "NESTLAB_BOCHS missing: exit 2"
+env -u NESTLAB_BOCHS PATH=/nonexistent "$nestlab" run cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "bochs not found: apt-get install bochs"; ok "bochs missing: exit 2, one line"
+env NESTLAB_BOCHS="$here/fake-bochs" "$nestlab" run --image "$tmp/none.elf" cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+grep -v 'backend auto' "$tmp/err" > "$tmp/err2"; mv "$tmp/err2" "$tmp/err"
+[ $rc -eq 2 ] && one_err_line && err_has "not found: run make"; ok "image missing: exit 2"
+head -c 100 /dev/zero > "$tmp/zero.elf"
+env NESTLAB_BOCHS="$here/fake-bochs" "$nestlab" run --backend bochs --image "$tmp/zero.elf" cpuid/exit >"$tmp/out" 2>"$tmp/err"
+rc=$?; [ $rc -eq 2 ] && one_err_line && err_has "no Multiboot header"; ok "image without Multiboot header: exit 2"
+[ ! -e "$tmp/results" ]; ok "no results directory after environment errors found before the run"
+
+## a job that cannot start (grub-mkrescue fails): exit 2, one line, results still written
+mkdir -p "$tmp/badbin"
+printf '#!/bin/sh\necho "grub-mkrescue: error: simulated" >&2\nexit 1\n' > "$tmp/badbin/grub-mkrescue"
+chmod +x "$tmp/badbin/grub-mkrescue"
+args="--backend bochs cpuid/exit"; xrun PATH="$tmp/badbin:$PATH"
+[ $rc -eq 2 ] && one_err_line && err_has "grub-mkrescue failed" && has '^ERROR: cpuid/exit: not run: grub-mkrescue failed'
+ok "job cannot start: exit 2, one line"
+[ -f "$(latest)/results.json" ]; ok "job cannot start: results.json written"
+
+## all PASS: exit 0, lines, files
+args="--backend bochs --model skylake --iters 16 --break vmcall/exit cpuid/exit vmcall/exit"; xrun
+[ $rc -eq 0 ]; ok "all PASS: exit 0 (rc $rc)"
+has '^PASS: cpuid/exit (64 iterations, l1 exits CPUID=64, median 812 cycles)$'; ok "progress line"
+has '^SUMMARY: 2 scenarios, 2 passed, 0 failed, 0 skipped, 0 errors$'; ok "SUMMARY line"
+has "^results: $tmp/results/.*-bochs-[0-9a-f]*/results.json$"; ok "results path"
+! grep -q "$(printf '\033')" "$tmp/out"; ok "no colour off a tty"
+d=$(latest)
+[ -f "$d/results.json" ] && [ -f "$d/summary.txt" ] && [ -f "$d/job-0/serial.log" ]; ok "results files"
+grep -q '"schema_version": 1' "$d/results.json" && grep -q '"CPUID": 64' "$d/results.json" &&
+	grep -q '"ept": true' "$d/results.json" && grep -q '"l0": "bochs 2.7"' "$d/results.json"
+ok "results.json content"
+grep -q "multiboot /boot/l1.elf run=cpuid/exit,vmcall/exit iters=16 break=vmcall/exit$" "$d/job-0/iso/boot/grub/grub.cfg"
+ok "grub.cfg command line"
+grep -q '^cpu: model=corei7_skylake_x, .*reset_on_triple_fault=0, ignore_bad_msrs=0$' "$d/job-0/bochsrc" &&
+	grep -q '^com1: enabled=1, mode=file, dev=serial.log$' "$d/job-0/bochsrc" &&
+	grep -q '^display_library: rfb, options="timeout=0"$' "$d/job-0/bochsrc" &&
+	grep -q '^sound: waveoutdrv=dummy' "$d/job-0/bochsrc" && grep -q '^megs: 512$' "$d/job-0/bochsrc"
+ok "bochsrc settings"
+grep -qx -- "-q -f bochsrc -rc rcfile" "$d/job-0/fake.args" && [ "$(cat "$d/job-0/rcfile")" = "$(printf 'c\nquit')" ]
+ok "bochs arguments and rc file"
+
+## NESTLAB_BOCHS relative to the current directory
+(cd "$here" && env NESTLAB_BOCHS=./fake-bochs "$nestlab" run --image "$image" --results "$tmp/results" cpuid/exit \
+	>"$tmp/out" 2>"$tmp/err"); rc=$?
+[ $rc -eq 0 ] && has '^PASS: cpuid/exit'; ok "relative NESTLAB_BOCHS"
+
+## -j: round-robin jobs
+args="-j 2 cpuid/exit vmcall/exit hlt/exit io/intercepted"; xrun
+d=$(latest)
+[ $rc -eq 0 ] && grep -q 'run=cpuid/exit,hlt/exit$' "$d/job-0/iso/boot/grub/grub.cfg" &&
+	grep -q 'run=vmcall/exit,io/intercepted$' "$d/job-1/iso/boot/grub/grub.cfg"; ok "-j 2: two jobs, round-robin"
+[ "$(grep -c '^PASS: ' "$tmp/out")" -eq 4 ]; ok "-j 2: four PASS lines"
+
+## verdicts: exit 1
+args="cpuid/exit vmcall/exit hlt/exit"
+xrun FAKE_FAIL=vmcall/exit FAKE_SKIP=hlt/exit
+[ $rc -eq 1 ] && has '^FAIL: vmcall/exit' && has '^SKIP: hlt/exit' && has '^    FAIL: exits CPUID'; ok "FAIL: exit 1"
+xrun FAKE_SKIP=hlt/exit; [ $rc -eq 0 ]; ok "PASS and SKIP: exit 0"
+xrun FAKE_CRASH=vmcall/exit FAKE_STATE="$tmp"
+[ $rc -eq 1 ] && has '^CRASH: vmcall/exit: L1 took #UD' && has '^PASS: hlt/exit'; ok "crash record: CRASH, the rest rerun"
+rm -f "$tmp/booted"
+xrun FAKE_DIE=vmcall/exit FAKE_VMFAIL=1
+[ $rc -eq 1 ] && has '^CRASH: vmcall/exit: the console ended inside the scenario' && has 'VMENTER FAIL: VMCS guest incorrect TR type'
+ok "emulator exit inside a scenario: CRASH with bochs.log's VMENTER FAIL"
+xrun FAKE_GARBAGE=vmcall/exit
+[ $rc -eq 1 ] && has '^ERROR: vmcall/exit.*CRC mismatch' && has '^PASS: hlt/exit'; ok "garbage: ERROR"
+xrun FAKE_MODE=exit
+[ $rc -eq 1 ] && [ "$(grep -c '^ERROR: .*not run: the emulator exited before L1 printed its begin record' "$tmp/out")" -eq 3 ] &&
+	[ -d "$(latest)/job-1" ] && [ ! -d "$(latest)/job-2" ]; ok "no output at all: one retry, then ERROR not run"
+xrun FAKE_STOP=vmcall/exit FAKE_STATE="$tmp"
+[ $rc -eq 0 ] && grep -q 'run=vmcall/exit,hlt/exit$' "$(latest)/job-1/iso/boot/grub/grub.cfg"
+ok "run ended early: the rest rerun once in a fresh job"
+rm -f "$tmp/booted"
+
+## timeouts, kills
+start=$(date +%s)
+args="--timeout 2 cpuid/exit vmcall/exit"; xrun FAKE_HANG=vmcall/exit
+d=$(latest)
+[ $rc -eq 1 ] && has '^TIMEOUT: vmcall/exit: no result before the host-side timeout: killed after 2 s' && has '^PASS: cpuid/exit'
+ok "hang: TIMEOUT, exit 1"
+! kill -0 "$(cat "$d/job-0/fake.pid")" 2>/dev/null; ok "hang: the emulator is gone"
+xrun FAKE_HANG=vmcall/exit FAKE_MODE=noterm
+d=$(latest)
+[ $rc -eq 1 ] && has '^TIMEOUT: vmcall/exit'; ok "SIGTERM ignored: TIMEOUT"
+! kill -0 "$(cat "$d/job-0/fake.pid")" 2>/dev/null; ok "SIGTERM ignored: SIGKILL ended it"
+[ $(( $(date +%s) - start )) -lt 15 ]; ok "timeouts took under 15 s"
+start=$(date +%s)
+args="cpuid/exit"; xrun FAKE_MODE=flood
+[ $rc -eq 1 ] && has '^ERROR: cpuid/exit: not run: console output over 16 MiB'; ok "console flood: capped, ERROR"
+[ $(( $(date +%s) - start )) -lt 10 ] && ! kill -0 "$(cat "$(latest)/job-0/fake.pid")" 2>/dev/null
+ok "console flood: killed at the cap, not at the timeout"
+
+## interrupted: exit 130, results written, emulator gone
+args="cpuid/exit vmcall/exit"
+env NESTLAB_BOCHS="$here/fake-bochs" FAKE_HANG=vmcall/exit "$nestlab" run --image "$image" --results "$tmp/results" \
+	$args >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+i=0; while [ $i -lt 50 ] && ! has '^PASS: cpuid/exit'; do sleep 0.1; i=$((i + 1)); done
+kill -INT $pid; wait $pid; rc=$?
+d=$(latest)
+[ $rc -eq 130 ] && has '^ERROR: vmcall/exit: interrupted' && grep -q '"interrupted": true' "$d/results.json"
+ok "SIGINT: exit 130, results written"
+! kill -0 "$(cat "$d/job-0/fake.pid")" 2>/dev/null; ok "SIGINT: the emulator is gone"
+
+## TAP
+args="--tap cpuid/exit vmcall/exit hlt/exit"; xrun FAKE_FAIL=vmcall/exit FAKE_SKIP=hlt/exit
+[ $rc -eq 1 ] && [ "$(head -2 "$tmp/out")" = "$(printf 'TAP version 13\n1..3')" ] && has '^ok 1 - cpuid/exit' &&
+	has '^not ok 2 - vmcall/exit' && has '^ok 3 - hlt/exit # SKIP needs nothing$' && has '^# FAIL: exits CPUID' && has '^# SUMMARY: '
+ok "TAP 13"
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]

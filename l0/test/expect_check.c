@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * expect_check RESULTS.json EXPECT: compares a run's results.json with an expectation
+ * file (scripts/bochs-suite.expect): every listed scenario present with that verdict and
+ * exactly those L2->L1 exit counts, no other reason, no unlisted scenario. Independent of
+ * L1's own checks: it tests what reached the results file. Prints PASS/FAIL per scenario
+ * and "N passed, N failed".
+ */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned passed, failed;
+
+static void verdict_line(int ok, const char *name, const char *why)
+{
+	printf("%s: expect: %s%s%s\n", ok ? "PASS" : "FAIL", name, why[0] ? ": " : "", why);
+	ok ? passed++ : failed++;
+}
+
+static struct json_object *find_scenario(struct json_object *scns, const char *name)
+{
+	for (size_t i = 0; i < json_object_array_length(scns); i++) {
+		struct json_object *s = json_object_array_get_idx(scns, i), *n;
+
+		if (json_object_object_get_ex(s, "name", &n) && !strcmp(json_object_get_string(n), name))
+			return s;
+	}
+	return NULL;
+}
+
+static void check_line(struct json_object *scns, char *line, char *seen, size_t seen_size)
+{
+	char *name = strtok(line, " \t\n"), *verdict = strtok(NULL, " \t\n"), *tok;
+	struct json_object *s, *v, *exits = NULL, *l1 = NULL;
+	char why[512] = "";
+	size_t listed = 0;
+
+	if (!name || name[0] == '#')
+		return;
+	strncat(seen, name, seen_size - strlen(seen) - 2);
+	strcat(seen, "\n");
+	s = find_scenario(scns, name);
+	if (!s) {
+		verdict_line(0, name, "missing from results");
+		return;
+	}
+	json_object_object_get_ex(s, "verdict", &v);
+	if (!verdict || !v || strcmp(json_object_get_string(v), verdict))
+		snprintf(why, sizeof(why), "verdict %s (want %s)", v ? json_object_get_string(v) : "none",
+			 verdict ? verdict : "?");
+	if (json_object_object_get_ex(s, "exits", &exits))
+		json_object_object_get_ex(exits, "l1", &l1);
+	while (!why[0] && (tok = strtok(NULL, " \t\n"))) {
+		char *eq = strchr(tok, '=');
+		struct json_object *c;
+		long want, got;
+
+		if (!eq) {
+			snprintf(why, sizeof(why), "bad expectation %s", tok);
+			break;
+		}
+		*eq = 0;
+		want = strtol(eq + 1, NULL, 10);
+		got = l1 && json_object_object_get_ex(l1, tok, &c) ? json_object_get_int64(c) : 0;
+		if (got != want)
+			snprintf(why, sizeof(why), "exits %s: %ld (want %ld)", tok, got, want);
+		listed++;
+	}
+	if (!why[0] && l1 && json_object_object_length(l1) != (int)listed)
+		snprintf(why, sizeof(why), "%d exit reasons in results, %zu expected: %s",
+			 json_object_object_length(l1), listed, json_object_to_json_string(l1));
+	verdict_line(!why[0], name, why);
+}
+
+int main(int argc, char **argv)
+{
+	struct json_object *root, *scns;
+	static char line[1024], seen[65536] = "\n";	/* "\nname\n" for each listed name */
+	FILE *f;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: expect_check RESULTS.json EXPECT\n");
+		return 2;
+	}
+	root = json_object_from_file(argv[1]);
+	if (!root || !json_object_object_get_ex(root, "scenarios", &scns) ||
+	    !json_object_is_type(scns, json_type_array)) {
+		fprintf(stderr, "expect_check: %s: not a results file\n", argv[1]);
+		return 2;
+	}
+	f = fopen(argv[2], "r");
+	if (!f) {
+		perror(argv[2]);
+		return 2;
+	}
+	while (fgets(line, sizeof(line), f))
+		check_line(scns, line, seen, sizeof(seen));
+	fclose(f);
+	for (size_t i = 0; i < json_object_array_length(scns); i++) {
+		struct json_object *n;
+		char key[300];
+
+		json_object_object_get_ex(json_object_array_get_idx(scns, i), "name", &n);
+		snprintf(key, sizeof(key), "\n%s\n", n ? json_object_get_string(n) : "?");
+		if (!strstr(seen, key))
+			verdict_line(0, n ? json_object_get_string(n) : "?", "in results but not expected");
+	}
+	printf("%u passed, %u failed\n", passed, failed);
+	json_object_put(root);
+	return failed ? 1 : 0;
+}
