@@ -6,8 +6,11 @@
 .DEFAULT_GOAL := all
 .SUFFIXES:
 .DELETE_ON_ERROR:
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 
 BUILD := build
+JOBS ?= 2
 HOST_CC ?= cc
 FREE_CC ?= gcc
 NASM ?= nasm
@@ -64,16 +67,29 @@ all: $(ALL_TARGETS)
 
 # Host unit tests: run each; the runner script aggregates "N passed, N failed".
 check-unit: $(HOST_TESTS)
-	@scripts/run-unit-tests $(HOST_TESTS)
+	@mkdir -p $(BUILD)/check
+	@scripts/run-unit-tests $(HOST_TESTS) | tee $(BUILD)/check/unit.log
 
-check: all check-unit $(CHECK_TARGETS)
+# Each part logs its "N passed, N failed" line; the last line of make check is the total.
+check:
+	@scripts/install-deps
+	@$(MAKE) --no-print-directory all
+	@rm -rf $(BUILD)/check
+	@$(MAKE) --no-print-directory check-unit $(CHECK_TARGETS)
+	@scripts/check-total $(BUILD)/check
 
-run: all
-	$(BUILD)/l0/nestlab run --backend auto
+# Installs what is missing, builds, runs the default suite on the best L0 available.
+run:
+	@scripts/install-deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/l0/nestlab run --backend auto -j $(JOBS)
+
+deps:
+	@scripts/install-deps
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all check check-unit run clean
+.PHONY: all check check-unit run deps clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -21,6 +21,7 @@
 #include "l0/results.h"
 #include "l0/runner.h"
 #include "l0/scenario.h"
+#include "l0/table.h"
 
 #define EXIT_USAGE 2
 #define EXIT_INTERRUPTED 130
@@ -31,6 +32,7 @@ static const char usage_text[] =
 	"       nestlab run [--backend bochs|auto] [--model haswell|skylake] [-j N]\n"
 	"                   [--timeout SEC] [--iters N] [--results DIR] [--image PATH]\n"
 	"                   [--break NAME] [--tap] [--all] [GLOB...]\n"
+	"       nestlab table RESULTS   (a run directory or results.json: Markdown table)\n"
 	"\n"
 	"GLOBs are shell patterns over scenario names (cpuid/exit, 'apic/*'); none: the\n"
 	"default suite, every scenario but debug/. debug/ scenarios are selected only by\n"
@@ -333,6 +335,20 @@ static int cmd_run(int argc, char **argv)
 	return rc;
 }
 
+static int cmd_table(int argc, char **argv)
+{
+	int rc;
+
+	if (argc != 2)
+		return usage_error("table takes one run directory or results.json%s", "");
+	rc = table_print(stdout, argv[1]);
+	if (rc == -ENOENT)
+		return usage_error("cannot read '%s' as JSON (a run directory or its results.json)", argv[1]);
+	if (rc)
+		return usage_error("'%s' is not a nestlab results document", argv[1]);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -349,5 +365,7 @@ int main(int argc, char **argv)
 		return cmd_list(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 1, argv + 1);
-	return usage_error("unknown command '%s' (list or run)", argv[1]);
+	if (!strcmp(argv[1], "table"))
+		return cmd_table(argc - 1, argv + 1);
+	return usage_error("unknown command '%s' (list, run or table)", argv[1]);
 }

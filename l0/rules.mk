@@ -13,6 +13,7 @@ NESTLAB_SRCS += l0/session.c
 NESTLAB_SRCS += l0/runner.c
 NESTLAB_SRCS += l0/output.c
 NESTLAB_SRCS += l0/results.c
+NESTLAB_SRCS += l0/table.c
 
 # lib/ built for the host: CRC and value decoding (record.o needs printf.o).
 NESTLAB_LIB_OBJS := $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/record.o $(BUILD)/host/lib/printf.o
@@ -41,7 +42,8 @@ $(L0_TESTS):
 
 # The runner against a fake Bochs (l0/test/fake-bochs): spawning, timeouts, exit codes.
 check-runner: $(BUILD)/l0/nestlab
-	@l0/test/check-runner.sh $(BUILD)/l0/nestlab
+	@mkdir -p $(BUILD)/check
+	@l0/test/check-runner.sh $(BUILD)/l0/nestlab | sed '$$s/^/runner: /' | tee $(BUILD)/check/runner.log
 
 CHECK_TARGETS += check-runner
 
@@ -73,6 +75,7 @@ $(BUILD)/host/l0/expect_check: $(BUILD)/host/l0/test/expect_check.o
 ALL_TARGETS += $(BUILD)/host/l0/expect_check
 
 check-suite: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_check
-	@scripts/check-suite $(BUILD)
+	@mkdir -p $(BUILD)/check
+	@scripts/check-suite $(BUILD) | tee $(BUILD)/check/suite.log
 
 CHECK_TARGETS += check-suite

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef L0_TABLE_H
+#define L0_TABLE_H
+
+#include <stdio.h>
+
+/*
+ * nestlab table RESULTS: a Markdown table of one run (results.json or its directory):
+ * per scenario the verdict, the exits at each level and the round-trip cycles (median,
+ * p99). Returns 0, or -errno / -EINVAL when the file is not a results document.
+ */
+int table_print(FILE *out, const char *path);
+
+#endif
