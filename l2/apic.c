@@ -89,6 +89,14 @@ static void wait_for_irq(struct l2_ctx *c, u32 before)
 	l2_hypercall(HC_FAIL, 7, c->irqs);
 }
 
+/* STI's one-instruction interrupt shadow ends at the NOP. */
+static void measure_with_interrupts(struct l2_ctx *c, l2_op op)
+{
+	asm volatile("sti; nop");
+	l2_measure(c, op);
+	asm volatile("cli");
+}
+
 static void op_self_ipi_xapic(struct l2_ctx *c, u32 i)
 {
 	u32 before = c->irqs;
@@ -100,9 +108,7 @@ static void op_self_ipi_xapic(struct l2_ctx *c, u32 i)
 
 void l2_self_ipi_xapic(struct l2_ctx *c)
 {
-	asm volatile("sti; nop");
-	l2_measure(c, op_self_ipi_xapic);
-	asm volatile("cli");
+	measure_with_interrupts(c, op_self_ipi_xapic);
 }
 
 static void op_self_ipi_x2apic(struct l2_ctx *c, u32 i)
@@ -116,9 +122,7 @@ static void op_self_ipi_x2apic(struct l2_ctx *c, u32 i)
 
 void l2_self_ipi_x2apic(struct l2_ctx *c)
 {
-	asm volatile("sti; nop");
-	l2_measure(c, op_self_ipi_x2apic);
-	asm volatile("cli");
+	measure_with_interrupts(c, op_self_ipi_x2apic);
 }
 
 static void op_posted(struct l2_ctx *c, u32 i)
@@ -132,9 +136,7 @@ static void op_posted(struct l2_ctx *c, u32 i)
 
 void l2_posted_interrupt(struct l2_ctx *c)
 {
-	asm volatile("sti; nop");
-	l2_measure(c, op_posted);
-	asm volatile("cli");
+	measure_with_interrupts(c, op_posted);
 }
 
 /* Interrupt handlers, installed in the L2 IDT by l2/idt.c. */
