@@ -42,7 +42,9 @@ include lib/rules.mk
 include x86/rules.mk
 include l2/rules.mk
 include l1/rules.mk
+include s390x/rules.mk
 include l0/rules.mk
+include scripts/rules.mk
 
 # Object naming: build/free/<src>.o and build/host/<src>.o
 free_obj = $(patsubst %.c,$(BUILD)/free/%.o,$(patsubst %.asm,$(BUILD)/free/%.asm.o,$(1)))

@@ -15,7 +15,9 @@
 #include <unistd.h>
 
 #include "l0/backend.h"
+#include "l0/bochs.h"
 #include "l0/file.h"
+#include "l0/l1cmd.h"
 #include "l0/proc.h"
 #include "l0/util.h"
 
@@ -36,7 +38,7 @@ static bool is_dir(const char *path)
 	return !stat(path, &st) && S_ISDIR(st.st_mode);
 }
 
-static int bochs_probe(const struct run_opts *o, struct diag *why)
+int bochs_probe(const struct run_opts *o, struct diag *why)
 {
 	const char *env = getenv("NESTLAB_BOCHS");
 	char path[PATH_MAX];
@@ -78,7 +80,7 @@ static int bochs_probe(const struct run_opts *o, struct diag *why)
 	return 0;
 }
 
-static char *bochs_version(const struct run_opts *o)
+char *bochs_version(const struct run_opts *o)
 {
 	static const char banner[] = "Bochs x86 Emulator ";
 	char out[8192], *p;
@@ -94,7 +96,7 @@ static char *bochs_version(const struct run_opts *o)
 	return n ? xasprintf("bochs %.*s", (int)n, p) : xstrdup("bochs");
 }
 
-static const char *bochs_cpu_model(const struct run_opts *o)
+const char *bochs_cpu_model(const struct run_opts *o)
 {
 	return o->model && !strcmp(o->model, "skylake") ? "corei7_skylake_x" : "corei7_haswell_4770";
 }
@@ -102,21 +104,9 @@ static const char *bochs_cpu_model(const struct run_opts *o)
 /* GRUB menu that multiboots L1 with the job's command line (docs/records.md). */
 static char *grub_cfg(const struct job *j)
 {
-	char *args = NULL, *cfg;
-	size_t len = 0, i;
-	FILE *f = open_memstream(&args, &len);
+	char *args = l1_cmdline(j), *cfg;
 
-	if (!f)
-		return NULL;
-	fputs("run=", f);
-	for (i = 0; i < j->n; i++)
-		fprintf(f, "%s%s", i ? "," : "", j->scn[i]->info->name);
-	if (j->o->iters)
-		fprintf(f, " iters=%u", j->o->iters);
-	for (i = 0; j->o->break_name && i < j->n; i++)
-		if (!strcmp(j->o->break_name, j->scn[i]->info->name))
-			fprintf(f, " break=%s", j->o->break_name);
-	if (fclose(f))
+	if (!args)
 		return NULL;
 	/* No serial terminal in GRUB: COM1 carries L1's output only. */
 	cfg = xasprintf("set timeout=0\n"
@@ -130,12 +120,12 @@ static char *grub_cfg(const struct job *j)
 }
 
 /* Paths are relative: Bochs runs in the job directory. */
-static char *bochsrc(const struct job *j)
+char *bochs_config(int job, const char *model, unsigned megs, bool strict_msrs)
 {
 	return xasprintf(
 		"# nestlab job %d; by hand, from this directory: bochs -q -f bochsrc -rc rcfile\n"
-		"megs: 512\n"
-		"cpu: model=%s, count=1, ips=200000000, reset_on_triple_fault=0, ignore_bad_msrs=0\n"
+		"megs: %u\n"
+		"cpu: model=%s, count=1, ips=200000000, reset_on_triple_fault=0%s\n"
 		"romimage: file=" BOCHS_BIOS "\n"
 		"vgaromimage: file=" BOCHS_VGABIOS "\n"
 		"ata0: enabled=1, ioaddr1=0x1f0, ioaddr2=0x3f0, irq=14\n"
@@ -153,15 +143,52 @@ static char *bochsrc(const struct job *j)
 		"pci: enabled=1, chipset=i440fx\n"
 		"speaker: enabled=0\n"
 		"sound: waveoutdrv=dummy, waveindrv=dummy, midioutdrv=dummy\n",
-		j->k, bochs_cpu_model(j->o));
+		job, megs, model, strict_msrs ? ", ignore_bad_msrs=0" : "");
 }
 
-static int write_in(const struct job *j, const char *name, const char *text)
+int bochs_write_in(const char *dir, const char *name, const char *text)
 {
-	char *path = xasprintf("%s/%s", j->dir, name);
+	char *path = xasprintf("%s/%s", dir, name);
 	int e = text ? file_write(path, text, strlen(text)) : -ENOMEM;
 
 	free(path);
+	return e;
+}
+
+int bochs_boot(const char *dir, const char *grub_cfg, const char *grub_modules, const char *rc,
+	       pid_t *pid, struct diag *why)
+{
+	char *mkrescue_log = xasprintf("%s/mkrescue.log", dir), *out = xasprintf("%s/bochs.out", dir);
+	char *modules = xasprintf("--install-modules=%s", grub_modules);
+	char *argv[] = { "unshare", "--net", bochs_bin, "-q", "-f", "bochsrc", "-rc", "rcfile", NULL };
+	int e;
+
+	e = bochs_write_in(dir, "iso/boot/grub/grub.cfg", grub_cfg);
+	if (!e)
+		e = bochs_write_in(dir, "bochsrc", rc);
+	if (!e)
+		e = bochs_write_in(dir, "rcfile", "c\nquit\n");
+	if (e) {
+		diag_set(why, e, "cannot write the files of %s: %s: check --results", dir, strerror(-e));
+		goto out;
+	}
+	/* Only the modules booting needs: 1 MiB and 0.15 s instead of 10 MiB and 0.4 s. */
+	e = proc_run((char *[]){ "grub-mkrescue", modules, "--locales=", "--fonts=", "--themes=",
+				 "-o", "boot.iso", "iso", NULL },
+		     dir, mkrescue_log, 120 * 1000);
+	if (e) {
+		diag_set(why, e, "grub-mkrescue failed (%s): apt-get install grub-pc-bin xorriso mtools",
+			 mkrescue_log);
+		goto out;
+	}
+	e = proc_spawn(bochs_unshare ? argv : argv + 2, dir, out, pid);
+	if (e)
+		diag_set(why, e, "cannot start %s: %s: apt-get install bochs (or fix NESTLAB_BOCHS)",
+			 bochs_bin, strerror(-e));
+out:
+	free(mkrescue_log);
+	free(out);
+	free(modules);
 	return e;
 }
 
@@ -169,10 +196,7 @@ static int bochs_start(struct job *j, struct diag *why)
 {
 	char *grub_dir = xasprintf("%s/iso/boot/grub", j->dir);
 	char *elf = xasprintf("%s/iso/boot/l1.elf", j->dir);
-	char *mkrescue_log = xasprintf("%s/mkrescue.log", j->dir);
-	char *out = xasprintf("%s/bochs.out", j->dir);
-	char *cfg = grub_cfg(j), *rc = bochsrc(j);
-	char *argv[] = { "unshare", "--net", bochs_bin, "-q", "-f", "bochsrc", "-rc", "rcfile", NULL };
+	char *cfg = grub_cfg(j), *rc = bochs_config(j->k, bochs_cpu_model(j->o), 512, true);
 	int e;
 
 	e = file_mkdirs(grub_dir);
@@ -180,45 +204,22 @@ static int bochs_start(struct job *j, struct diag *why)
 		diag_set(why, e, "cannot create %s: %s: check --results", grub_dir, strerror(-e));
 		goto out;
 	}
-	e = write_in(j, "iso/boot/grub/grub.cfg", cfg);
-	if (!e)
-		e = write_in(j, "bochsrc", rc);
-	if (!e)
-		e = write_in(j, "rcfile", "c\nquit\n");
-	if (e) {
-		diag_set(why, e, "cannot write the files of %s: %s: check --results", j->dir, strerror(-e));
-		goto out;
-	}
 	e = file_copy(j->o->image, elf);
 	if (e) {
 		diag_set(why, e, "cannot copy %s to %s: %s: check --image", j->o->image, elf, strerror(-e));
 		goto out;
 	}
-	/* Only what booting L1 needs: 1 MiB and 0.15 s instead of 10 MiB and 0.4 s. */
-	e = proc_run((char *[]){ "grub-mkrescue", "--install-modules=multiboot multiboot2 normal",
-				 "--locales=", "--fonts=", "--themes=", "-o", "boot.iso", "iso", NULL },
-		     j->dir, mkrescue_log, 120 * 1000);
-	if (e) {
-		diag_set(why, e, "grub-mkrescue failed (%s): apt-get install grub-pc-bin xorriso mtools",
-			 mkrescue_log);
-		goto out;
-	}
 	j->console = xasprintf("%s/serial.log", j->dir);
-	e = proc_spawn(bochs_unshare ? argv : argv + 2, j->dir, out, &j->pid);
-	if (e)
-		diag_set(why, e, "cannot start %s: %s: apt-get install bochs (or fix NESTLAB_BOCHS)",
-			 bochs_bin, strerror(-e));
+	e = bochs_boot(j->dir, cfg, "multiboot multiboot2 normal", rc, &j->pid, why);
 out:
 	free(grub_dir);
 	free(elf);
-	free(mkrescue_log);
-	free(out);
 	free(cfg);
 	free(rc);
 	return e;
 }
 
-static void bochs_stop(struct job *j)
+void bochs_stop(struct job *j)
 {
 	proc_kill_group(j->pid, 2000);
 	j->pid = 0;
@@ -236,7 +237,7 @@ static bool diag_line(const char *l)
 	       strstr(l, "exception with no resolution");
 }
 
-static size_t bochs_diagnose(struct job *j, char ***lines)
+size_t bochs_diagnose(struct job *j, char ***lines)
 {
 	char *path = xasprintf("%s/bochs.log", j->dir), *log, *l, *next;
 	size_t len, n = 0;

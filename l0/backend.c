@@ -9,7 +9,10 @@
 
 /* Best first: real nesting before emulation (kvm, qemu-kvm, qemu-tcg come here). */
 static const struct backend *const backends[] = {
+	&backend_kvm,
 	&backend_bochs,
+	&backend_lab_vmx,	/* never chosen by auto: it is slower than Bochs alone */
+	&backend_qemu_s390x,	/* never chosen by auto: another architecture (s390x/) */
 };
 
 int diag_set(struct diag *d, int err, const char *fmt, ...)
@@ -32,23 +35,37 @@ const struct backend *backend_find(const char *name)
 	return NULL;
 }
 
+const char *backend_arch(const char *name)
+{
+	const struct backend *be = backend_find(name);
+
+	return be ? be->arch : NULL;
+}
+
+/*
+ * The first back end that probes fine, best first. When none does, the emulator's reason
+ * is the one to give: an emulator is what every machine can install.
+ */
 int backend_auto(struct run_opts *o, struct diag *why, struct diag *note)
 {
-	struct diag first = { "", "" };
+	struct diag first = { "", "" }, fallback = { "", "" };
 	size_t i;
 
 	for (i = 0; i < sizeof(backends) / sizeof(backends[0]); i++) {
+		if (backends[i]->arch)
+			continue;
 		o->be = backends[i];
 		if (!backends[i]->probe(o, why)) {
-			diag_set(note, 0, "backend auto: %s (the best L0 available here%s)",
-				 backends[i]->name,
-				 sizeof(backends) / sizeof(backends[0]) == 1 ? "; kvm and qemu are not supported yet" : "");
+			diag_set(note, 0, "backend auto: %s (the best L0 available here%s%s)",
+				 backends[i]->name, i ? "; kvm: " : "", i ? first.msg : "");
 			return 0;
 		}
 		if (!i)
 			first = *why;
+		if (backends[i]->emulator && !fallback.msg[0])
+			fallback = *why;
 	}
-	*why = first;
+	*why = fallback.msg[0] ? fallback : first;
 	o->be = NULL;
 	return -ENOENT;
 }

@@ -25,8 +25,15 @@ struct run_opts {
 	unsigned jobs;			/* parallel jobs */
 	unsigned timeout_s;		/* per job, host wall clock */
 	unsigned iters;			/* 0: each scenario's own */
+	unsigned warmup;		/* warm-up iterations, when warmup_set */
+	bool warmup_set;
+	unsigned inject_delay;		/* extra instructions on L1's exit path (known answer) */
+	bool raw;			/* L1 prints every sample; results.json keeps them */
+	unsigned shard_i, shard_n;	/* --shard I/N; shard_n 0: not sharded */
+	const char *junit;		/* --junit FILE, or NULL */
 	const char *break_name;		/* scenario whose expectations L1 breaks, or NULL */
 	const char *image;		/* L1 image, absolute path */
+	const char *l0_params;		/* "ept=0,vpid=0": module parameters an L0 with KVM loads */
 	int multiboot;			/* 1 or 2: the image's header */
 	const char *results;		/* results root */
 	const char *srcdir;		/* source tree (git revision), or NULL */
@@ -61,13 +68,27 @@ struct backend {
 	void (*stop)(struct job *j);
 	/* L0 lines that explain a failed run (malloc'd array of malloc'd lines). */
 	size_t (*diagnose)(struct job *j, char ***lines);
+	/* After the job's process ended, before its console is read for the last time:
+	 * a back end whose L1 console comes out of another machine puts it in place. */
+	void (*collect)(struct job *j);
+	/* The L0's settings as this job saw them ("kvm_intel nested=Y ept=Y ..."), malloc'd. */
+	char *(*params)(struct job *j);
 	bool emulator;			/* L1 on bare metal: no L1->L0 exits */
+	/* Another architecture's image (s390x/): its own scenario registry, never "auto". NULL: x86 L1. */
+	const char *arch;
+	/* Finds (given NULL: the default) and checks the image; prints the one line and fails itself. */
+	int (*check_image)(struct run_opts *o, const char *given, char *abs);
 };
 
 extern const struct backend backend_bochs;
+extern const struct backend backend_qemu_s390x;
+extern const struct backend backend_kvm;
+extern const struct backend backend_lab_vmx;
 
 /* Named backend, "auto" for the best that probes fine (note says which). */
 const struct backend *backend_find(const char *name);
+/* The architecture whose scenarios the named backend runs: NULL for x86 (and unknown names). */
+const char *backend_arch(const char *name);
 int backend_auto(struct run_opts *o, struct diag *why, struct diag *note);
 
 #endif

@@ -16,28 +16,40 @@
 #include <unistd.h>
 
 #include "l0/backend.h"
+#include "l0/e9.h"
 #include "l0/image.h"
 #include "l0/output.h"
 #include "l0/results.h"
 #include "l0/runner.h"
 #include "l0/scenario.h"
 #include "l0/table.h"
+#include "l0/commands.h"
+#include "l0/junit.h"
+#include "l0/runopt.h"
+#include "l0/shard.h"
 
 #define EXIT_USAGE 2
 #define EXIT_INTERRUPTED 130
 #define WARNINGS_SHOWN 5
 
 static const char usage_text[] =
-	"usage: nestlab list [--all] [GLOB...]\n"
-	"       nestlab run [--backend bochs|auto] [--model haswell|skylake] [-j N]\n"
+	"usage: nestlab list [--all] [--backend NAME] [GLOB...]\n"
+	"       nestlab run [--backend kvm|lab-vmx|bochs|qemu-s390x|auto] [--model haswell|skylake] [-j N]\n"
 	"                   [--timeout SEC] [--iters N] [--results DIR] [--image PATH]\n"
-	"                   [--break NAME] [--tap] [--all] [GLOB...]\n"
+	"                   [--break NAME] [--tap] [--all] [--warmup N] [--raw]\n"
+	"                   [--inject-delay N] [--junit FILE] [--shard I/N]\n"
+	"                   [--l0-param NAME=VAL[,...]]... [GLOB...]\n"
 	"       nestlab table RESULTS   (a run directory or results.json: Markdown table)\n"
+	"       nestlab compare [--threshold PCT] [--resamples N] [--seed N]\n"
+	"                       [--confidence 90|95|99] BASE NEW   (runs or results.json)\n"
+	"       nestlab report RUN [BASE]   (gnuplot SVG and PNG plots into RUN/plots)\n"
+	"       nestlab merge OUT RUN...    (one results.json in OUT from shards or runs)\n"
 	"\n"
 	"GLOBs are shell patterns over scenario names (cpuid/exit, 'apic/*'); none: the\n"
 	"default suite, every scenario but debug/. debug/ scenarios are selected only by\n"
 	"a GLOB starting with debug/, or with --all.\n"
-	"  --backend   L0 to boot L1 on (default auto: the best one installed)\n"
+	"  --backend   L0 to boot L1 on (default auto: the best one installed);\n"
+	"              qemu-s390x runs the s390x image and its own scenarios (list --backend qemu-s390x)\n"
 	"  --model     CPU model an emulator offers L1 (default haswell)\n"
 	"  -j N        jobs (boots) in parallel, scenarios split round-robin (default 1)\n"
 	"  --timeout   host wall-clock limit per job in seconds (default 300)\n"
@@ -46,6 +58,15 @@ static const char usage_text[] =
 	"  --image     L1 image (default <nestlab dir>/../l1/l1.elf)\n"
 	"  --break     make NAME's expected exit counts wrong: NAME must FAIL\n"
 	"  --tap       TAP version 13 on stdout\n"
+	"  --warmup    iterations run before the measurement window, 0-64 (default 8)\n"
+	"  --raw       keep every sample: results.json latency.samples (compare needs them)\n"
+	"  --inject-delay N  L1 runs N extra instructions on every exit (known answer)\n"
+	"  --junit     also write JUnit XML to FILE\n"
+	"  --shard I/N run only the I-th of N deterministic parts of the selection\n"
+	"  --l0-param  lab-vmx: load kvm_intel with these parameters (ept=0,vpid=0); give it\n"
+	"              several times for a matrix: one run and results directory per set\n"
+	"compare: exit 0 no regression, 1 slower/more exits/broken beyond --threshold\n"
+	"(default 2%), 125 not comparable (scenarios, backend or CPU model differ).\n"
 	"Exit status: 0 all PASS/SKIP, 1 any FAIL/ERROR/CRASH/TIMEOUT, 2 usage or\n"
 	"environment error, 130 interrupted.\n"
 	"Environment: NESTLAB_BOCHS=PATH runs PATH instead of bochs.\n";
@@ -93,6 +114,7 @@ static int cmd_list(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "all", no_argument, NULL, 'a' },
+		{ "backend", required_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -104,6 +126,8 @@ static int cmd_list(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "ah", longopts, NULL)) != -1) {
 		if (c == 'a')
 			all = true;
+		else if (c == 'b')
+			scenario_use_arch(backend_arch(optarg));
 		else if (c == 'h')
 			return fputs(usage_text, stdout), 0;
 		else
@@ -157,6 +181,8 @@ static int check_image(struct run_opts *o, const char *given, char *abs)
 	const char *path = given;
 	int e;
 
+	if (o->be->check_image)
+		return o->be->check_image(o, given, abs) ? EXIT_USAGE : 0;
 	if (!path) {
 		if (image_default(def, sizeof(def)))
 			return env_error("cannot find the nestlab binary's directory: pass --image PATH");
@@ -192,7 +218,7 @@ static int choose_backend(struct run_opts *o, const char *name)
 	} else {
 		o->be = backend_find(name);
 		if (!o->be)
-			return usage_error("unknown backend '%s' (this nestlab has: bochs, auto)", name);
+			return usage_error("unknown backend '%s' (this nestlab has: kvm, lab-vmx, bochs, qemu-s390x, auto)", name);
 		if (o->be->probe(o, &why))
 			return env_error(why.msg);
 	}
@@ -215,6 +241,8 @@ static int finish_run(struct run *r)
 		path = NULL;
 	output_summary(r, path);
 	free(path);
+	if (r->o->junit && junit_write_run(r) && !why.msg[0])
+		snprintf(why.msg, sizeof(why.msg), "cannot write %s", r->o->junit);
 	for (i = 0; i < r->env.nwarnings && i < WARNINGS_SHOWN; i++)
 		fprintf(stderr, "nestlab: warning: %s\n", r->env.warnings[i]);
 	if (r->env.nwarnings > WARNINGS_SHOWN)
@@ -231,10 +259,13 @@ static int finish_run(struct run *r)
 	return rc;
 }
 
+#define L0_PARAM_SETS 8
+static bool l0_param_valid(const char *s);
+
 static int cmd_run(int argc, char **argv)
 {
 	enum { OPT_BACKEND = 256, OPT_MODEL, OPT_TIMEOUT, OPT_ITERS, OPT_RESULTS, OPT_IMAGE,
-	       OPT_BREAK, OPT_TAP, OPT_ALL };
+	       OPT_BREAK, OPT_TAP, OPT_ALL, OPT_REGRESS, OPT_L0_PARAM };
 	static const struct option longopts[] = {
 		{ "backend", required_argument, NULL, OPT_BACKEND },
 		{ "model", required_argument, NULL, OPT_MODEL },
@@ -246,6 +277,12 @@ static int cmd_run(int argc, char **argv)
 		{ "break", required_argument, NULL, OPT_BREAK },
 		{ "tap", no_argument, NULL, OPT_TAP },
 		{ "all", no_argument, NULL, OPT_ALL },
+		{ "l0-param", required_argument, NULL, OPT_L0_PARAM },
+		{ "warmup", required_argument, NULL, OPT_REGRESS },	/* l0/runopt.c */
+		{ "raw", no_argument, NULL, OPT_REGRESS },
+		{ "inject-delay", required_argument, NULL, OPT_REGRESS },
+		{ "junit", required_argument, NULL, OPT_REGRESS },
+		{ "shard", required_argument, NULL, OPT_REGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -256,10 +293,12 @@ static int cmd_run(int argc, char **argv)
 	struct diag why = { "", "" };
 	struct run r;
 	bool all = false;
-	int c, n, i, rc;
+	int c, n, i, rc, li = 0, worst = 0;
+	const char *l0_params[L0_PARAM_SETS];
+	unsigned nparams = 0, k;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":j:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":j:h", longopts, &li)) != -1) {
 		switch (c) {
 		case OPT_BACKEND:
 			backend = optarg;
@@ -293,8 +332,18 @@ static int cmd_run(int argc, char **argv)
 		case OPT_TAP:
 			o.tap = true;
 			break;
+		case OPT_REGRESS:
+			if ((rc = runopt_parse(longopts[li].name, optarg, &o)))
+				return rc;
+			break;
 		case OPT_ALL:
 			all = true;
+			break;
+		case OPT_L0_PARAM:
+			if (nparams == L0_PARAM_SETS || !l0_param_valid(optarg))
+				return usage_error("--l0-param wants name=value[,name=value...] (at most 8 sets), "
+						   "e.g. ept=0,vpid=0, not '%s'", optarg);
+			l0_params[nparams++] = optarg;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -305,7 +354,10 @@ static int cmd_run(int argc, char **argv)
 			return usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	scenario_use_arch(backend_arch(backend));
 	n = select_or_fail(argv + optind, argc - optind, all, sel);
+	if (n > 0 && o.shard_n)
+		n = shard_select(sel, n, o.shard_i, o.shard_n);
 	if (n < 0)
 		return -n;
 	if (o.break_name) {
@@ -321,18 +373,49 @@ static int cmd_run(int argc, char **argv)
 		rc = check_image(&o, image, image_abs);
 	if (rc)
 		return rc;
+	if (nparams && strcmp(o.be->name, "lab-vmx"))
+		return usage_error("--l0-param needs --backend lab-vmx, which boots KVM with them; on a host, "
+				   "reload the module yourself (modprobe -r kvm_intel; modprobe kvm_intel nested=1 %s)",
+				   l0_params[0]);
 	o.srcdir = find_srcdir();
 
 	install_signals();
-	if (runner_create(&r, &o, sel, n, &why)) {
-		free((char *)o.srcdir);
-		return env_error(why.msg);
+	/* A matrix: one whole run, with its own results directory, per --l0-param set. */
+	for (k = 0; k < (nparams ? nparams : 1); k++) {
+		o.l0_params = nparams ? l0_params[k] : NULL;
+		if (nparams)
+			fprintf(stderr, "nestlab: L0 parameters %s (%u of %u)\n", o.l0_params, k + 1, nparams);
+		if (runner_create(&r, &o, sel, n, &why)) {
+			free((char *)o.srcdir);
+			return env_error(why.msg);
+		}
+		runner_execute(&r);
+		rc = finish_run(&r);
+		runner_free(&r);
+		if (rc > worst)
+			worst = rc;
+		if (rc == EXIT_INTERRUPTED || rc == EXIT_USAGE)
+			break;
 	}
-	runner_execute(&r);
-	rc = finish_run(&r);
-	runner_free(&r);
 	free((char *)o.srcdir);
-	return rc;
+	return worst;
+}
+
+/* name=value[,name=value...]: module parameter names and plain values only. */
+static bool l0_param_valid(const char *s)
+{
+	while (*s) {
+		size_t name = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_"), value;
+
+		if (!name || s[name] != '=')
+			return false;
+		s += name + 1;
+		value = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+		if (!value || (s[value] && s[value] != ','))
+			return false;
+		s += value + (s[value] == ',');
+	}
+	return true;
 }
 
 static int cmd_table(int argc, char **argv)
@@ -367,5 +450,13 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "table"))
 		return cmd_table(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "e9"))	/* inside the lab only: not in the usage text */
+		return e9_copy(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "compare"))
+		return cmd_compare(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "report"))
+		return cmd_report(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "merge"))
+		return cmd_merge(argc - 1, argv + 1);
 	return usage_error("unknown command '%s' (list, run or table)", argv[1]);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "l0/output.h"
+#include "l0/progress.h"
 #include "l0/util.h"
 
 #define DETAIL_LINES 4
@@ -121,11 +122,13 @@ static void output_tap(struct run *r, const struct scn_result *s)
 void output_result(struct run *r, const struct scn_result *s)
 {
 	r->reported++;
+	progress_clear();
 	if (r->o->tap)
 		output_tap(r, s);
 	else
 		output_scenario(stdout, s, r->o->colour);
 	fflush(stdout);
+	progress_tick(r, true);
 }
 
 void summary_count(const struct run *r, struct summary *sum)
@@ -172,6 +175,7 @@ void output_summary(struct run *r, const char *results_path)
 {
 	struct summary sum;
 
+	progress_clear();
 	summary_count(r, &sum);
 	if (r->o->tap)
 		fputs("# ", stdout);

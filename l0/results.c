@@ -83,7 +83,10 @@ static json_object *environment(const struct run *r)
 	size_t i;
 
 	add(env, "backend", jstr(r->o->be->name));
+	add(env, "arch", jstr(r->o->be->arch ? r->o->be->arch : "x86"));
 	add(env, "l0", jstr(r->l0_version));
+	if (r->l0_params)
+		add(env, "l0_params", jstr(r->l0_params));
 	add(env, "cpu_model", jstr(r->o->be->cpu_model ? r->o->be->cpu_model(r->o) : NULL));
 	if (r->env.cpu_vendor)
 		add(env, "cpu_vendor", jstr(r->env.cpu_vendor));
@@ -114,7 +117,17 @@ static json_object *options(const struct run *r)
 	add(o, "jobs", jnum(r->o->jobs));
 	add(o, "timeout_s", jnum(r->o->timeout_s));
 	add(o, "iters", r->o->iters ? jnum(r->o->iters) : NULL);
+	add(o, "warmup", r->o->warmup_set ? jnum(r->o->warmup) : NULL);
+	add(o, "inject_delay", jnum(r->o->inject_delay));
+	add(o, "raw", json_object_new_boolean(r->o->raw));
+	if (r->o->shard_n) {
+		char *shard = xasprintf("%u/%u", r->o->shard_i, r->o->shard_n);
+
+		add(o, "shard", jstr(shard));
+		free(shard);
+	}
 	add(o, "break", jstr(r->o->break_name));
+	add(o, "l0_param", jstr(r->o->l0_params));	/* --l0-param: the set this run used */
 	add(o, "model", jstr(r->o->model));
 	add(o, "image", jstr(r->o->image));
 	return o;
@@ -129,6 +142,7 @@ static json_object *latency(const struct latency *l)
 	add(o, "unit", jstr(l->unit));
 	add(o, "n", jnum(l->n));
 	add(o, "warmup", jnum(l->warmup));
+	add(o, "overhead", l->have_overhead ? jnum(l->overhead) : NULL);
 	add(o, "min", jnum(l->min));
 	add(o, "median", jnum(l->median));
 	add(o, "p90", jnum(l->p90));
@@ -143,6 +157,13 @@ static json_object *latency(const struct latency *l)
 		add(h, k, jnum(l->hist[i]));
 	}
 	add(o, "histogram_log2", l->have_hist ? h : (json_object_put(h), NULL));
+	if (l->nsamples) {
+		json_object *a = json_object_new_array_ext((int)l->nsamples);
+
+		for (i = 0; i < l->nsamples; i++)
+			json_object_array_add(a, jnum(l->samples[i]));
+		add(o, "samples", a);
+	}
 	return o;
 }
 
@@ -168,6 +189,20 @@ static json_object *scenario(const struct scn_result *s)
 		add(level, s->exits[i].reason, jnum(s->exits[i].count));
 	}
 	add(o, "exits", exits);
+	if (s->nl0_stats) {
+		json_object *stats = json_object_new_object();
+
+		for (i = 0; i < s->nl0_stats; i++) {
+			json_object *level;
+
+			if (!json_object_object_get_ex(stats, s->l0_stats[i].level, &level)) {
+				level = json_object_new_object();
+				add(stats, s->l0_stats[i].level, level);
+			}
+			add(level, s->l0_stats[i].reason, jnum(s->l0_stats[i].count));
+		}
+		add(o, "l0_stats", stats);
+	}
 	if (s->lat.have)
 		add(o, "latency", latency(&s->lat));
 	for (i = 0; i < s->nchecks; i++) {

@@ -4,6 +4,7 @@ NESTLAB_SRCS += l0/main.c
 NESTLAB_SRCS += l0/scenario.c
 NESTLAB_SRCS += l0/backend.c
 NESTLAB_SRCS += l0/backend-bochs.c
+NESTLAB_SRCS += l0/backend-qemu-s390x.c
 NESTLAB_SRCS += l0/image.c
 NESTLAB_SRCS += l0/proc.c
 NESTLAB_SRCS += l0/file.c
@@ -14,9 +15,21 @@ NESTLAB_SRCS += l0/runner.c
 NESTLAB_SRCS += l0/output.c
 NESTLAB_SRCS += l0/results.c
 NESTLAB_SRCS += l0/table.c
+NESTLAB_SRCS += l0/l1cmd.c
+NESTLAB_SRCS += l0/backend-kvm.c
+NESTLAB_SRCS += l0/kvm_vm.c
+NESTLAB_SRCS += l0/kvm_stats.c
+NESTLAB_SRCS += l0/kvm_trace.c
+NESTLAB_SRCS += l0/l0_window.c
+NESTLAB_SRCS += l0/e9.c
+NESTLAB_SRCS += l0/backend-lab.c
+NESTLAB_SRCS += l0/cpio.c
+# Samples, compare, report, JUnit, shards and merge: their own fragment.
+include l0/regress.mk
 
 # lib/ built for the host: CRC and value decoding (record.o needs printf.o).
-NESTLAB_LIB_OBJS := $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/record.o $(BUILD)/host/lib/printf.o
+NESTLAB_LIB_OBJS := $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/record.o $(BUILD)/host/lib/printf.o \
+	$(BUILD)/host/x86/vmx.o
 NESTLAB_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(NESTLAB_SRCS))
 NESTLAB_CORE_OBJS := $(filter-out $(BUILD)/host/l0/main.o,$(NESTLAB_OBJS))
 

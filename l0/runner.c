@@ -10,6 +10,7 @@
 
 #include "l0/file.h"
 #include "l0/output.h"
+#include "l0/progress.h"
 #include "l0/results.h"
 #include "l0/runner.h"
 #include "l0/util.h"
@@ -95,6 +96,10 @@ static void job_finish(struct run *r, struct job *j, const char *how_why)
 	size_t ndiag = 0, i;
 	const char *early;
 
+	if (r->o->be->collect && j->how != SESSION_FAILED)
+		r->o->be->collect(j);
+	if (r->o->be->params && !r->l0_params)
+		r->l0_params = r->o->be->params(j);
 	job_read(j);
 	if (j->console_fd >= 0)
 		close(j->console_fd);
@@ -196,6 +201,7 @@ void runner_execute(struct run *r)
 		if (!running && (r->env_failed || runner_stop))
 			break;
 		nanosleep(&tick, NULL);
+		progress_tick(r, false);
 		for (i = 0; i < running;) {
 			if (job_poll(r, live[i]))
 				live[i] = live[--running];
@@ -233,5 +239,6 @@ void runner_free(struct run *r)
 	free(r->id);
 	free(r->dir);
 	free(r->l0_version);
+	free(r->l0_params);
 	run_env_free(&r->env);
 }

@@ -19,6 +19,7 @@ struct run {
 	time_t started;
 	double t0, duration_s;
 	char *l0_version;
+	char *l0_params;		/* from the first job that reported them */
 	struct scn_result *scn;		/* in selection order */
 	size_t n;
 	struct run_env env;

@@ -19,6 +19,11 @@ extern const size_t scenario_count;
 
 /* True for the families left out of the default suite ("debug/"). */
 bool scenario_is_debug(const struct scenario_info *s);
+/*
+ * Which registry scenario_find and scenario_select use: "s390x" the s390x
+ * image's (s390x/scenarios.def), NULL or anything else L1's (the default).
+ */
+void scenario_use_arch(const char *arch);
 const struct scenario_info *scenario_find(const char *name);
 
 /*

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "l0/record.h"
+#include "l0/samples.h"
 #include "l0/session.h"
 #include "l0/util.h"
 
@@ -191,12 +192,30 @@ static void on_exit_record(struct session *s, const struct record_parsed *r, con
 		level = "l1";
 	if (!reason || record_get_u64(r, "count", &count) ||
 	    strspn(reason, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != strlen(reason) ||
-	    strspn(level, "abcdefghijklmnopqrstuvwxyz0123456789") != strlen(level))
+	    strspn(level, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(level))
 		return breach(s, "exit record without a reason and a count", line, len);
 	for (i = 0; i < c->nexits; i++)
 		if (!strcmp(c->exits[i].level, level) && !strcmp(c->exits[i].reason, reason))
 			return breach(s, "exit reason reported twice", line, len);
 	APPEND(c->exits, c->nexits, (struct exit_count){ xstrdup(level), xstrdup(reason), count });
+}
+
+/* KVM's counters over the window, written by the kvm back end: one key per counter. */
+static void on_kvm_stat(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	struct scn_result *c = s->cur;
+	const char *level = strcmp(r->type, "vcpustat") ? "vm" : "vcpu";
+
+	for (unsigned i = 0; i < r->npairs; i++) {
+		const char *key = r->pool + r->kv[i].key;
+		u64 v;
+
+		if (!strcmp(key, "name"))
+			continue;
+		if (record_get_u64(r, key, &v))
+			return breach(s, "vcpustat/vmstat value that is not a number", line, len);
+		APPEND(c->l0_stats, c->nl0_stats, (struct exit_count){ xstrdup(level), xstrdup(key), v });
+	}
 }
 
 static void on_latency(struct session *s, const struct record_parsed *r, const char *line, size_t len)
@@ -216,8 +235,20 @@ static void on_latency(struct session *s, const struct record_parsed *r, const c
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		if (record_get_u64(r, keys[i], fields[i]))
 			return breach(s, "latency record with a missing or bad number", line, len);
+	if (!record_get_u64(r, "overhead", &l->overhead))
+		l->have_overhead = true;
+	if (l->nsamples && l->nsamples != l->n)
+		return breach(s, "samples records do not add up to n", line, len);
 	l->unit = xstrdup(unit);
 	l->have = true;
+}
+
+static void on_samples(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	const char *bad = samples_take(&s->cur->lat, r);
+
+	if (bad)
+		breach(s, bad, line, len);
 }
 
 static void on_hist(struct session *s, const struct record_parsed *r, const char *line, size_t len)
@@ -293,15 +324,21 @@ static const char *vector_name(u64 v)
 static void on_crash(struct session *s, const struct record_parsed *r)
 {
 	const char *err = record_get(r, "error"), *rip = record_get(r, "rip"), *cr2 = record_get(r, "cr2");
+	const char *class = record_get(r, "class");	/* s390x: interruption class */
 	struct scn_result *c = s->cur ? s->cur : find_scn(s, record_get(r, "name"));
 	u64 vec = 0;
 	char *why;
 
 	if (record_get_u64(r, "vector", &vec))
 		vec = ~0ull;
-	why = xasprintf("L1 took %s (vector %llu) error=%s rip=%s cr2=%s", vector_name(vec),
-			(unsigned long long)vec, is_hex_number(err) ? err : "?",
-			is_hex_number(rip) ? rip : "?", is_hex_number(cr2) ? cr2 : "?");
+	if (class && strspn(class, "abcdefghijklmnopqrstuvwxyz-") == strlen(class))
+		why = xasprintf("s390x took a %s interruption, code 0x%04llx, old PSW %s %s, TEA %s", class,
+				(unsigned long long)vec, is_hex_number(err) ? err : "?",
+				is_hex_number(rip) ? rip : "?", is_hex_number(cr2) ? cr2 : "?");
+	else
+		why = xasprintf("L1 took %s (vector %llu) error=%s rip=%s cr2=%s", vector_name(vec),
+				(unsigned long long)vec, is_hex_number(err) ? err : "?",
+				is_hex_number(rip) ? rip : "?", is_hex_number(cr2) ? cr2 : "?");
 	if (c && c->verdict == VERDICT_NONE) {
 		c->started = true;
 		c->job = s->job;
@@ -375,8 +412,12 @@ static void session_line(struct session *s, const char *line, size_t len, bool o
 		on_end(s, line, len);
 	else if (!strcmp(r.type, "exit") && in_scenario(s, &r, line, len))
 		on_exit_record(s, &r, line, len);
+	else if ((!strcmp(r.type, "vcpustat") || !strcmp(r.type, "vmstat")) && in_scenario(s, &r, line, len))
+		on_kvm_stat(s, &r, line, len);
 	else if (!strcmp(r.type, "latency") && in_scenario(s, &r, line, len))
 		on_latency(s, &r, line, len);
+	else if (!strcmp(r.type, "samples") && in_scenario(s, &r, line, len))
+		on_samples(s, &r, line, len);
 	else if (!strcmp(r.type, "hist") && in_scenario(s, &r, line, len))
 		on_hist(s, &r, line, len);
 	else if (!strcmp(r.type, "check") && in_scenario(s, &r, line, len))
@@ -511,6 +552,11 @@ void scn_result_free(struct scn_result *r)
 		free(r->exits[i].level);
 		free(r->exits[i].reason);
 	}
+	for (i = 0; i < r->nl0_stats; i++) {
+		free(r->l0_stats[i].level);
+		free(r->l0_stats[i].reason);
+	}
+	free(r->l0_stats);
 	for (i = 0; i < r->nchecks; i++) {
 		free(r->checks[i].status);
 		free(r->checks[i].what);
@@ -521,6 +567,7 @@ void scn_result_free(struct scn_result *r)
 	free(r->checks);
 	free(r->notes);
 	free(r->lat.unit);
+	free(r->lat.samples);
 	free(r->why);
 	memset(r, 0, sizeof(*r));
 }

@@ -42,8 +42,12 @@ struct check_result {
 struct latency {
 	bool have, have_hist;
 	char *unit;
+	bool have_overhead;
 	u64 n, warmup, min, median, p90, p99, max, mean, stddev;
+	u64 overhead;			/* timing overhead already subtracted from every sample */
 	u64 hist[LATENCY_BUCKETS];	/* hist[k]: samples with floor(log2 x) == k */
+	u64 *samples;			/* raw (net) samples in run order, from `samples` records */
+	size_t nsamples, samples_of;
 };
 
 struct scn_result {
@@ -57,6 +61,8 @@ struct scn_result {
 	char *why;
 	struct exit_count *exits;
 	size_t nexits;
+	struct exit_count *l0_stats;	/* level "vcpu"/"vm", reason = KVM's counter name */
+	size_t nl0_stats;
 	struct latency lat;
 	struct check_result *checks;
 	size_t nchecks;

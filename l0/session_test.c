@@ -467,6 +467,38 @@ static void results(void)
 	teardown(&f);
 }
 
+/* samples records (raw=1) before the latency record; overhead kept; bad chunks are ERROR. */
+static void samples_records(void)
+{
+	struct fixture f;
+	static const char *const n_of[] = { "3", "4" };
+
+	for (int k = 0; k < 2; k++) {
+		preamble();
+		emit("scenario", "name", "cpuid/exit", "index", "1", "of", "1", NULL);
+		emit("exit", "name", "cpuid/exit", "level", "l1", "reason", "CPUID", "count", n_of[k], NULL);
+		emit("samples", "name", "cpuid/exit", "first", "0", "count", "2", "of", n_of[k], "v", "160,161", NULL);
+		emit("samples", "name", "cpuid/exit", "first", "2", "count", "1", "of", n_of[k], "v", "170", NULL);
+		emit("latency", "name", "cpuid/exit", "unit", "cycles", "n", n_of[k], "warmup", "8", "overhead", "5",
+		     "min", "160", "median", "161", "p90", "170", "p99", "170", "max", "170", "mean", "163",
+		     "stddev", "4", NULL);
+		emit("result", "name", "cpuid/exit", "verdict", "PASS", "iterations", n_of[k], NULL);
+		emit("end", "passed", "1", "failed", "0", "skipped", "0", "errors", "0", NULL);
+		run(&f, false, SESSION_EXITED, NULL, 0);
+		if (k == 0) {
+			CHECK(f.res[0].verdict == VERDICT_PASS, "samples: %s %s", verdict_name(f.res[0].verdict),
+			      f.res[0].why);
+			CHECK(f.res[0].lat.nsamples == 3 && f.res[0].lat.samples[0] == 160 &&
+			      f.res[0].lat.samples[2] == 170, "samples: 3 kept in order");
+			CHECK(f.res[0].lat.have_overhead && f.res[0].lat.overhead == 5, "samples: overhead 5");
+		} else {
+			CHECK(f.res[0].verdict == VERDICT_ERROR && contains(f.res[0].why, "do not add up"),
+			      "3 samples of 4: ERROR (%s: %s)", verdict_name(f.res[0].verdict), f.res[0].why);
+		}
+		teardown(&f);
+	}
+}
+
 int main(void)
 {
 	complete_log();
@@ -476,5 +508,6 @@ int main(void)
 	garbage();
 	protocol();
 	results();
+	samples_records();
 	return check_done();
 }

@@ -49,9 +49,11 @@ int table_print(FILE *out, const char *path)
 		str(root, "run_id"), str(env, "l0"), str(env, "cpu_model"), str(env, "nestlab_version"),
 		str(env, "git_revision"),
 		!strcmp(str(env, "backend"), "bochs") ? "emulated instructions (Bochs: one TSC tick each)"
-						       : "TSC cycles");
-	fputs("| scenario | verdict | L2→L1 exits | L1→L0 exits | median cycles | p99 cycles |\n", out);
-	fputs("|---|---|---|---|---:|---:|\n", out);
+		: !strncmp(str(env, "backend"), "lab-", 4) ? "emulated instructions (the lab runs in Bochs: one TSC tick each)"
+		: !strcmp(str(env, "arch"), "s390x") ? "ns of the TOD clock (s390x: the latency unit is ns)"
+						     : "TSC cycles");
+	fputs("| scenario | verdict | L2→L1 exits | L1→L0 exits | L2 exits taken by L0 | median cycles | p99 cycles |\n", out);
+	fputs("|---|---|---|---|---|---:|---:|\n", out);
 	for (size_t i = 0; i < json_object_array_length(scns); i++) {
 		struct json_object *s = json_object_array_get_idx(scns, i), *exits = NULL, *lat;
 
@@ -59,6 +61,7 @@ int table_print(FILE *out, const char *path)
 		fprintf(out, "| `%s` | %s |", str(s, "name"), str(s, "verdict"));
 		print_exits(out, exits, "l1");
 		print_exits(out, exits, "l0");
+		print_exits(out, exits, "l0_nested");
 		if (json_object_object_get_ex(s, "latency", &lat))
 			fprintf(out, " %s | %s |\n", str(lat, "median"), str(lat, "p99"));
 		else

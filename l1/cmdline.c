@@ -4,13 +4,17 @@
 
 static char words[CMDLINE_MAX];
 
+/* Decimal digits; saturates at 0xffffffff instead of wrapping. */
 static u32 parse_u32(const char *s)
 {
-	u32 v = 0;
+	u64 v = 0;
 
-	while (*s >= '0' && *s <= '9')
-		v = v * 10 + (u32)(*s++ - '0');
-	return v;
+	while (*s >= '0' && *s <= '9') {
+		v = v * 10 + (u64)(*s++ - '0');
+		if (v > 0xffffffffu)
+			v = 0xffffffffu;
+	}
+	return (u32)v;
 }
 
 void cmdline_parse(struct cmdline *c, const char *src)
@@ -36,14 +40,20 @@ void cmdline_parse(struct cmdline *c, const char *src)
 			c->opt.iters = parse_u32(w + 6);
 		else if (!strncmp(w, "warmup=", 7))
 			c->opt.warmup = parse_u32(w + 7);
+		else if (!strncmp(w, "delay=", 6))
+			c->opt.delay = parse_u32(w + 6);
+		else if (!strcmp(w, "raw=1"))
+			c->opt.raw = true;
 		else if (!strncmp(w, "break=", 6))
 			c->opt.break_name = w + 6;
 		w = end;
 	}
 	if (c->opt.iters > MAX_ITERS)
 		c->opt.iters = MAX_ITERS;
-	if (c->opt.warmup > 64)
-		c->opt.warmup = 64;
+	if (c->opt.warmup > MAX_WARMUP)
+		c->opt.warmup = MAX_WARMUP;
+	if (c->opt.delay > MAX_DELAY)
+		c->opt.delay = MAX_DELAY;
 }
 
 const char *cmdline_next_name(const char *list, char *buf, size_t size)

@@ -5,6 +5,7 @@ L1_SRCS += l1/cmdline.c
 L1_SRCS += l1/console.c
 L1_SRCS += l1/registry.c
 L1_SRCS += l1/scenario.c
+L1_SRCS += l1/measure.c
 L1_SRCS += l1/vmx/caps.c
 L1_SRCS += l1/vmx/vmxon.c
 L1_SRCS += l1/vmx/vmcs.c
@@ -21,6 +22,7 @@ L1_SRCS += l1/scenarios/shadow.c
 L1_SRCS += l1/scenarios/apic.c
 L1_SRCS += l1/scenarios/entry.c
 L1_SRCS += l1/scenarios/debug.c
+L1_SRCS += l1/scenarios/l1.c
 
 L1_IMAGE_SRCS = $(X86_SRCS) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS)
 L1_OBJS = $(patsubst %.c,$(BUILD)/free/%.o,$(patsubst %.asm,$(BUILD)/free/%.asm.o,$(L1_IMAGE_SRCS)))

@@ -2,6 +2,7 @@
 /* Runs one scenario: configure, enter L2 until it is done, check, report outside the window. */
 #include "l1/scenario.h"
 #include "l1/console.h"
+#include "l1/measure.h"
 #include "l1/vmx/caps.h"
 #include "l1/vmx/vmx_l1.h"
 #include "x86/power.h"
@@ -19,6 +20,7 @@ static u64 samples[MAX_ITERS];
 static struct jmp_buf abort_jmp;
 static bool in_scenario;
 static const struct scenario *current;
+static u32 exit_delay;		/* run_options.delay of the running scenario */
 
 __attribute__((noreturn)) void vmx_fatal(const char *insn, u32 field, u64 value, int outcome)
 {
@@ -93,6 +95,7 @@ static void run_l2(struct vcpu *v)
 		}
 		v->launched = 1;
 		vmx_handle_exit(v);
+		measure_delay(exit_delay);	/* known-answer slowdown, 0: none */
 	}
 }
 
@@ -102,6 +105,12 @@ static void run_guarded(const struct scenario *s, struct vcpu *v)
 	if (nl_setjmp(&abort_jmp) == 0) {
 		in_scenario = true;
 		vmcs_load_fresh(v);
+		if (s->l1_op) {		/* L1-level round trip: no L2, no exits of L1's own */
+			measure_l1(&ctx, s->l1_op);
+			v->done = true;
+			in_scenario = false;
+			return;
+		}
 		vmcs_setup_defaults(v);
 		if (s->setup)
 			s->setup(v);
@@ -154,7 +163,7 @@ static void check_exits(const struct scenario *s, struct vcpu *v, u32 iters, u32
 		check(bias == 0, "no other exits%s", bias ? " (want a broken expectation)" : "");
 }
 
-static void measurement_records(const struct scenario *s, struct vcpu *v, u32 iters)
+static void measurement_records(const struct scenario *s, struct vcpu *v, u32 iters, bool raw)
 {
 	static struct stats st;
 	struct record r;
@@ -170,6 +179,10 @@ static void measurement_records(const struct scenario *s, struct vcpu *v, u32 it
 		record_u64(&r, "count", v->exits[i]);
 		console_record(&r);
 	}
+	/* Net of the timing overhead; stats_compute() sorts, so raw samples go first. */
+	measure_net(samples, iters, ctx.tsc_overhead);
+	if (raw)
+		measure_samples_records(s->name, samples, iters);
 	stats_compute(samples, iters, &st);
 	record_begin(&r, "latency");
 	record_str(&r, "name", s->name);
@@ -239,6 +252,7 @@ enum verdict scenario_run(const struct scenario *s, u32 index, u32 of, const str
 	memset(samples, 0, sizeof(samples));
 	v->scn = s;
 	v->ctx = &ctx;
+	exit_delay = o->delay;
 	ctx.iters = iters;
 	ctx.warmup = o->warmup;
 	ctx.samples = samples;
@@ -265,7 +279,7 @@ enum verdict scenario_run(const struct scenario *s, u32 index, u32 of, const str
 	check_exits(s, v, iters, o->break_name && !strcmp(o->break_name, s->name) ? 1 : 0);
 	if (s->check)
 		s->check(v);
-	measurement_records(s, v, iters);
+	measurement_records(s, v, iters, o->raw);
 	report_counts(&after);
 	result_record(s, after.failed > before.failed ? "FAIL" : "PASS", iters, NULL);
 	report_prefix_pop();

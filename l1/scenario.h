@@ -27,6 +27,7 @@ struct scenario {
 	struct expect expect[MAX_EXPECT];	/* every other reason must stay at 0 */
 	void (*check)(struct vcpu *v);	/* checks after the window, with check() */
 	void (*special)(void);		/* debug scenarios: run instead of an L2 */
+	void (*l1_op)(u32 i);		/* L1-level round trip: L1 times this itself, no L2 */
 	u32 max_iters;			/* 0: MAX_ITERS */
 	const char *expect_error;	/* negative test: the VM entry must fail with this text */
 };
@@ -38,8 +39,13 @@ bool check(bool cond, const char *fmt, ...) __attribute__((format(printf, 2, 3))
 
 struct run_options {
 	u32 iters, warmup;
+	u32 delay;			/* extra instructions on L1's exit path, every exit */
+	bool raw;			/* print every sample in `samples` records */
 	const char *break_name;		/* scenario whose expectations are off by one */
 };
+
+#define MAX_WARMUP 64
+#define MAX_DELAY 1000000
 
 /* Runs one scenario and prints its records; returns the verdict counted in `end`. */
 enum verdict { V_PASS, V_FAIL, V_SKIP, V_ERROR };

@@ -34,6 +34,7 @@ struct vcpu {
 	u32 last_apic_offset, last_apic_value;
 	u32 vtpr_seen;			/* VTPR at the last TPR-below-threshold exit */
 	u32 tpr_threshold;
+	u32 cr3_mismatches;		/* HC_CHECK_CR3 exits whose guest CR3 was not L2's */
 };
 
 _Static_assert(__builtin_offsetof(struct vcpu, host_rsp) == 128, "entry.asm offset");

@@ -7,6 +7,7 @@
 struct interrupt_frame;
 void l2_irq_xapic(struct interrupt_frame *f);
 void l2_irq_x2apic(struct interrupt_frame *f);
+void l2_pf_handler(struct interrupt_frame *f, unsigned long error);
 
 static struct idt_entry l2_idt[256] __attribute__((aligned(16)));
 
@@ -14,6 +15,7 @@ void l2_idt_init(void)
 {
 	idt_set_gate(l2_idt, L2_VEC_XAPIC, (void *)l2_irq_xapic, 0);
 	idt_set_gate(l2_idt, L2_VEC_X2APIC, (void *)l2_irq_x2apic, 0);
+	idt_set_gate(l2_idt, 14, (void *)l2_pf_handler, 0);	/* reached only when L1 lets #PF through */
 }
 
 u64 l2_idt_base(void) { return (u64)l2_idt; }

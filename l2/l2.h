@@ -16,6 +16,7 @@ enum l2_hypercall {
 	HC_DONE,		/* the workload finished */
 	HC_FAIL,		/* L2 saw a wrong value: RBX = check id, RCX = value seen */
 	HC_POST,		/* L1 posts interrupt RBX to L2 (posted-interrupt scenario) */
+	HC_CHECK_CR3,		/* L1 compares the VMCS guest CR3 with result[2] */
 };
 
 #define L2_ARGS 4
@@ -28,6 +29,9 @@ struct l2_ctx {
 	u64 arg[L2_ARGS];		/* scenario parameters set by L1 */
 	u64 result[L2_RESULTS];		/* values L2 observed, checked by L1 */
 	volatile u32 irqs;		/* interrupts L2 took */
+	/* Optional, around each run of op between hypercalls: a workload that must not
+	 * exit to L1 in some state (its own page tables) enters and leaves it here. */
+	void (*enter)(struct l2_ctx *c), (*leave)(struct l2_ctx *c);
 };
 
 typedef void (*l2_workload)(struct l2_ctx *c);
@@ -75,5 +79,8 @@ void l2_apic_write(struct l2_ctx *c);		/* arg0 = register offset, arg1 = value *
 void l2_self_ipi_xapic(struct l2_ctx *c);
 void l2_self_ipi_x2apic(struct l2_ctx *c);
 void l2_posted_interrupt(struct l2_ctx *c);
+void l2_demand_paging(struct l2_ctx *c);	/* result0 = #PFs taken, result3 = lost writes */
+void l2_cr3_across_exit(struct l2_ctx *c);	/* result2 = its CR3 */
+#define L2_PF_MAX_PAGES 512
 
 #endif

@@ -31,14 +31,22 @@ void l2_measure(struct l2_ctx *c, l2_op op)
 	u32 i;
 
 	c->tsc_overhead = l2_tsc_overhead();
+	if (c->enter)
+		c->enter(c);
 	for (i = 0; i < c->warmup; i++)
 		op(c, i);
+	if (c->leave)
+		c->leave(c);
 	l2_hypercall(HC_WINDOW_OPEN, 0, 0);
+	if (c->enter)
+		c->enter(c);
 	for (i = 0; i < c->iters; i++) {
 		u64 t0 = rdtsc_serialized();
 
 		op(c, c->warmup + i);
 		c->samples[i] = rdtsc_serialized() - t0;
 	}
+	if (c->leave)
+		c->leave(c);
 	l2_hypercall(HC_WINDOW_CLOSE, 0, 0);
 }

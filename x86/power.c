@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "x86/power.h"
 #include "x86/io.h"
+#include "x86/ports.h"
 #include "x86/serial.h"
 
-#define BOCHS_SHUTDOWN_PORT	0x8900
-#define QEMU_DEBUG_EXIT_PORT	0xf4
 
 __attribute__((noreturn)) void power_off(void)
 {

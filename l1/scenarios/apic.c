@@ -9,7 +9,8 @@
 #include "x86/apic.h"
 #include "x86/processor.h"
 
-#define APIC_BASIC	(NEEDS(PROC_TPR_SHADOW) | NEEDS(PROC2_VIRTUALIZE_APIC_ACCESSES))
+/* The APIC-access page reaches L2's APIC base through EPT (l1/vmx/ept.c). */
+#define APIC_BASIC	(NEEDS(PROC_TPR_SHADOW) | NEEDS(PROC2_VIRTUALIZE_APIC_ACCESSES) | NEEDS(PROC2_EPT))
 #define APIC_VID	(NEEDS(PIN_EXTERNAL_INTERRUPT_EXITING) | NEEDS(PROC_TPR_SHADOW) | \
 			 NEEDS(PROC2_APIC_REGISTER_VIRTUALIZATION) | \
 			 NEEDS(PROC2_VIRTUAL_INTERRUPT_DELIVERY))
@@ -215,7 +216,7 @@ static void self_ipi_x2apic_check(struct vcpu *v) { self_ipi_check(v, L2_VEC_X2A
 
 const struct scenario scn_apic_self_ipi = {
 	.name	= "apic/self-ipi",
-	.needs	= APIC_VID | NEEDS(PROC2_VIRTUALIZE_APIC_ACCESSES),
+	.needs	= APIC_VID | NEEDS(PROC2_VIRTUALIZE_APIC_ACCESSES) | NEEDS(PROC2_EPT),
 	.setup	= self_ipi_xapic_setup,
 	.l2	= l2_self_ipi_xapic,
 	.check	= self_ipi_xapic_check,
@@ -231,7 +232,8 @@ const struct scenario scn_apic_x2apic_self_ipi = {
 
 const struct scenario scn_apic_posted = {
 	.name	= "apic/posted-interrupt",
-	.needs	= APIC_VID | NEEDS(PROC2_VIRTUALIZE_APIC_ACCESSES) | NEEDS(PIN_POSTED_INTERRUPTS) |
+	.needs	= APIC_VID | NEEDS(PROC2_VIRTUALIZE_APIC_ACCESSES) | NEEDS(PROC2_EPT) |
+		  NEEDS(PIN_POSTED_INTERRUPTS) |
 		  NEEDS(EXIT_ACK_INTERRUPT_ON_EXIT),
 	.setup	= posted_setup,
 	.l2	= l2_posted_interrupt,

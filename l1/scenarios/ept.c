@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* EPT violations: L2 writes one new page per iteration in a region L1 left unmapped;
- * L1 maps each page on its violation and L2 retries the write. */
+/*
+ * Paging: EPT violations (L2 writes one new page per iteration in a region L1 left
+ * unmapped; L1 maps each page on its violation and L2 retries the write), and L2's own
+ * demand paging.
+ */
 #include "l1/scenario.h"
 #include "l1/vmx/vmx_l1.h"
 
@@ -29,4 +32,47 @@ const struct scenario scn_ept_violation = {
 	.expect	= { { EXIT_EPT_VIOLATION, 1 } },
 	.check	= ept_check,
 	.max_iters = EPT_TEST_PAGES - 64,	/* warm-up pages come out of the same region */
+};
+
+/* pf/demand-paging: L2's own page faults stay in L2 (exception bitmap bit 14 clear). */
+#define EXC_PF 14
+
+static void pf_setup(struct vcpu *v)
+{
+	(void)v;
+	vmwrite(VMCS_EXCEPTION_BITMAP, 0xffffffff & ~BIT(EXC_PF));
+}
+
+static void pf_check(struct vcpu *v)
+{
+	u64 want = v->ctx->warmup + v->ctx->iters;
+
+	check(v->ctx->result[0] == want, "L2 took %llu page faults (want %llu)",
+	      (unsigned long long)v->ctx->result[0], (unsigned long long)want);
+	check(v->ctx->result[3] == 0, "L2 read back every page it wrote (%llu lost)",
+	      (unsigned long long)v->ctx->result[3]);
+}
+
+static void cr3_check(struct vcpu *v)
+{
+	check(v->cr3_mismatches == 0, "guest CR3 saved at %u of %u exits is not L2's page tables (want 0)",
+	      v->cr3_mismatches, v->ctx->warmup + v->ctx->iters);
+	check(v->ctx->result[3] == 0, "L2 still on its own page tables after each exit (%llu lost writes)",
+	      (unsigned long long)v->ctx->result[3]);
+}
+
+const struct scenario scn_pf_cr3_across_exit = {
+	.name	= "pf/cr3-across-exit",
+	.setup	= pf_setup,
+	.l2	= l2_cr3_across_exit,
+	.expect	= { { EXIT_VMCALL, 1 } },
+	.check	= cr3_check,
+};
+
+const struct scenario scn_pf_demand_paging = {
+	.name	= "pf/demand-paging",
+	.setup	= pf_setup,
+	.l2	= l2_demand_paging,
+	.check	= pf_check,
+	.max_iters = L2_PF_MAX_PAGES - 64,
 };

@@ -5,6 +5,7 @@
 #include "lib/printf.h"
 #include "lib/record.h"
 #include "lib/report.h"
+#include "lib/string.h"
 
 struct vmx_caps caps;
 
@@ -99,7 +100,10 @@ void caps_report(void)
 		const struct vmx_feature_info *fi = &vmx_features[f];
 		bool on = caps_has(f);
 
-		lower(name, sizeof(name), fi->name);
+		/* Exit and entry controls share names (LOAD_EFER): keep the records apart. */
+		nl_snprintf(name, sizeof(name), "%s", fi->word == CTL_EXIT ? "exit_" :
+			    fi->word == CTL_ENTRY ? "entry_" : "");
+		lower(name + strlen(name), sizeof(name) - strlen(name), fi->name);
 		nl_snprintf(where, sizeof(where), "%s bit %u", vmx_ctl_word_name(fi->word), fi->bit);
 		feature_record(name, on, where);
 		console_printf("INFO: vmx: feature %-32s %-3s (%s)\n", fi->desc, on ? "yes" : "no", where);

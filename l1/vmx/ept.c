@@ -3,6 +3,7 @@
 #include "l1/vmx/vmx_l1.h"
 #include "l1/vmx/caps.h"
 #include "lib/string.h"
+#include "x86/apic.h"
 
 #define EPT_R		BIT(0)
 #define EPT_W		BIT(1)
@@ -19,6 +20,13 @@ static u64 ept_pml4[512] __attribute__((aligned(4096)));
 static u64 ept_pdpt[512] __attribute__((aligned(4096)));
 static u64 ept_pd[4][512] __attribute__((aligned(4096)));
 static u64 ept_test_pt[512] __attribute__((aligned(4096)));
+static u64 ept_apic_pt[512] __attribute__((aligned(4096)));
+/*
+ * The APIC-access page is a page of L1's RAM that EPT maps at L2's APIC base. Pointing
+ * it at L1's own APIC MMIO would do on bare metal, but a nested L0 (KVM) needs a page
+ * that is memory to map for L2, or it silently leaves APIC accesses unvirtualized.
+ */
+static u8 apic_access_page[PAGE_SIZE] __attribute__((aligned(4096)));
 static u8 ept_backing[PAGE_SIZE] __attribute__((aligned(4096)));
 static u64 eptp;
 
@@ -36,9 +44,18 @@ u64 ept_init(void)
 		}
 	}
 	ept_pd[EPT_TEST_REGION >> 30][(EPT_TEST_REGION >> 21) & 511] = (u64)ept_test_pt | EPT_RWX;
+	for (u64 i = 0; i < 512; i++)
+		ept_apic_pt[i] = (APIC_DEFAULT_BASE + i * PAGE_SIZE) | EPT_RWX | EPT_MT_UC;
+	ept_apic_pt[0] = (u64)apic_access_page | EPT_RWX | EPT_MT_WB;
+	ept_pd[APIC_DEFAULT_BASE >> 30][(APIC_DEFAULT_BASE >> 21) & 511] = (u64)ept_apic_pt | EPT_RWX;
 	ept_reset_test_region();
 	eptp = (u64)ept_pml4 | EPTP_WB | EPTP_WALK_4;
 	return eptp;
+}
+
+u64 ept_apic_access_page(void)
+{
+	return (u64)apic_access_page;
 }
 
 void ept_reset_test_region(void)

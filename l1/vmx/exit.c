@@ -6,6 +6,8 @@
  */
 #include "l1/vmx/vmx_l1.h"
 #include "l1/vmx/exit_emulate.h"
+#include "x86/io.h"
+#include "x86/ports.h"
 #include "x86/processor.h"
 #include "lib/printf.h"
 
@@ -49,15 +51,20 @@ static enum exit_action handle_vmcall(struct vcpu *v)
 	case HC_WINDOW_OPEN:
 		for (int i = 0; i < EXIT_REASON_COUNT; i++)
 			v->exits[i] = 0;
+		outl(NESTLAB_CTL_PORT, NESTLAB_CTL_OPEN);	/* an L0 reads its counters now */
 		v->window_open = true;
 		return EXIT_RESUME;
 	case HC_WINDOW_CLOSE:
+		outl(NESTLAB_CTL_PORT, NESTLAB_CTL_CLOSE);
 		v->window_open = false;
 		v->exits[EXIT_VMCALL]--;	/* counted on the way in; not part of the workload */
 		return EXIT_RESUME;
 	case HC_DONE:
 		v->done = true;
 		return EXIT_DONE;
+	case HC_CHECK_CR3:
+		v->cr3_mismatches += vmread(VMCS_GUEST_CR3) != v->ctx->result[2];
+		return EXIT_RESUME;
 	case HC_POST:
 		posted_interrupt_send(v, (u8)v->gpr[RBX]);
 		return EXIT_RESUME;

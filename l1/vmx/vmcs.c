@@ -181,11 +181,16 @@ void vmcs_setup_defaults(struct vcpu *v)
 	memset(vapic_page, 0, PAGE_SIZE);
 	v->ctl[CTL_PIN] = 0;
 	v->ctl[CTL_PROC] = PROC_IO_BITMAPS | PROC_MSR_BITMAPS | PROC_SECONDARY_CONTROLS;
-	v->ctl[CTL_PROC2] = PROC2_EPT | PROC2_VPID;
+	/* EPT and VPID when offered: an L0 with ept=0 or vpid=0 hides them from L1, and
+	 * L2 needs neither (it runs on L1's page tables); scenarios that do say so. */
+	v->ctl[CTL_PROC2] = (caps_has(FEAT_PROC2_EPT) ? PROC2_EPT : 0) |
+			    (caps_has(FEAT_PROC2_VPID) ? PROC2_VPID : 0);
 	v->ctl[CTL_EXIT] = EXIT_HOST_ADDR_SPACE_SIZE | EXIT_SAVE_EFER | EXIT_LOAD_EFER;
 	v->ctl[CTL_ENTRY] = ENTRY_IA32E_MODE_GUEST | ENTRY_LOAD_EFER;
-	vmwrite(VMCS_VPID, 1);
-	vmwrite(VMCS_EPT_POINTER, eptp);
+	if (v->ctl[CTL_PROC2] & PROC2_VPID)
+		vmwrite(VMCS_VPID, 1);
+	if (v->ctl[CTL_PROC2] & PROC2_EPT)
+		vmwrite(VMCS_EPT_POINTER, eptp);
 	vmwrite(VMCS_IO_BITMAP_A, (u64)io_bitmap_a);
 	vmwrite(VMCS_IO_BITMAP_B, (u64)io_bitmap_b);
 	vmwrite(VMCS_MSR_BITMAP, (u64)msr_bitmap);
@@ -242,7 +247,7 @@ void vmcs_commit_controls(struct vcpu *v)
 		vmwrite(VMCS_TPR_THRESHOLD, v->tpr_threshold);
 	}
 	if (v->ctl[CTL_PROC2] & PROC2_VIRTUALIZE_APIC_ACCESSES)
-		vmwrite(VMCS_APIC_ACCESS_ADDR, APIC_DEFAULT_BASE);
+		vmwrite(VMCS_APIC_ACCESS_ADDR, ept_apic_access_page());
 	if (v->ctl[CTL_PROC2] & PROC2_VIRTUAL_INTERRUPT_DELIVERY) {
 		vmwrite(VMCS_EOI_EXIT_BITMAP0, 0);
 		vmwrite(VMCS_EOI_EXIT_BITMAP1, 0);

@@ -32,6 +32,7 @@ u64 shadow_vmcs_read(struct vcpu *v, u32 field);
 #define EPT_TEST_REGION		0xc0000000UL	/* 2 MiB, 4 KiB pages, initially not present */
 #define EPT_TEST_PAGES		512
 u64 ept_init(void);		/* returns the EPTP */
+u64 ept_apic_access_page(void);	/* mapped at L2's APIC base (0xfee00000) */
 void ept_reset_test_region(void);
 bool ept_map_test_page(u64 gpa);
 void ept_flush(void);

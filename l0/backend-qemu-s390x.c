@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * L0 = qemu-system-s390x (s390x/README.md). The image is s390x/, not L1: it
+ * runs the s390x scenarios (s390x/scenarios.def) on two CPUs and prints the
+ * same records on the SCLP console (QEMU's -serial is the VT220 sclpconsole).
+ * TCG here, KVM on an s390 host with /dev/kvm. The guest ends by stopping
+ * every CPU (QEMU shuts down); a crash ends in a disabled wait, which
+ * -action panic=shutdown also turns into QEMU's exit.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "l0/backend.h"
+#include "l0/file.h"
+#include "l0/image.h"
+#include "l0/proc.h"
+#include "l0/util.h"
+
+#define S390X_IMAGE "s390x/nestlab-s390x.elf"
+#define CMDLINE_MAX 0x37f	/* QEMU copies -append to 0x10480, up to 0x10800 */
+#define EM_S390 22
+#define DIAG_LINES_MAX 8
+
+static char qemu_bin[PATH_MAX];
+
+static bool use_kvm(void)
+{
+	struct utsname u;
+
+	return !uname(&u) && !strcmp(u.machine, "s390x") && !access("/dev/kvm", R_OK | W_OK);
+}
+
+static int s390x_probe(const struct run_opts *o, struct diag *why)
+{
+	const char *env = getenv("NESTLAB_QEMU_S390X");
+
+	(void)o;
+	if (proc_find(env && *env ? env : "qemu-system-s390x", qemu_bin, sizeof(qemu_bin)))
+		return diag_set(why, -ENOENT, env && *env ? "NESTLAB_QEMU_S390X=%s is not an executable: fix or unset it"
+							  : "qemu-system-s390x not found%s: apt-get install qemu-system-misc",
+				env && *env ? env : "");
+	return 0;
+}
+
+static char *s390x_version(const struct run_opts *o)
+{
+	static const char banner[] = "QEMU emulator version ";
+	char out[4096], *p;
+	size_t n;
+
+	(void)o;
+	proc_capture((char *[]){ qemu_bin, "--version", NULL }, out, sizeof(out), 5000);
+	p = strstr(out, banner);
+	if (!p)
+		return xstrdup("qemu-system-s390x");
+	p += sizeof(banner) - 1;
+	n = strspn(p, "0123456789.");
+	return xasprintf("qemu-system-s390x %.*s (%s)", (int)n, p, use_kvm() ? "kvm" : "tcg");
+}
+
+static const char *s390x_cpu_model(const struct run_opts *o)
+{
+	(void)o;
+	return use_kvm() ? "host" : "qemu";
+}
+
+/* Default image beside the L1 image; it must be a big-endian 64-bit ELF for S/390. */
+static int s390x_check_image(struct run_opts *o, const char *given, char *abs)
+{
+	char def[PATH_MAX], *slash;
+	unsigned char h[20];
+	const char *path = given;
+	int fd;
+
+	if (!path) {
+		if (image_default(def, sizeof(def)) || !(slash = strstr(def, "/l1/l1.elf")))
+			return fprintf(stderr, "nestlab: cannot find the build directory: pass --image PATH\n"), -ENOENT;
+		snprintf(slash, sizeof(def) - (slash - def), "/%s", S390X_IMAGE);
+		path = def;
+	}
+	if (!realpath(path, abs))
+		return fprintf(stderr, "nestlab: s390x image %s not found: run make%s\n", path,
+			       given ? "" : ", or pass --image PATH"), -ENOENT;
+	fd = open(abs, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || read(fd, h, sizeof(h)) != sizeof(h) || memcmp(h, "\177ELF\2\2", 6) || h[18] ||
+	    h[19] != EM_S390) {
+		if (fd >= 0)
+			close(fd);
+		return fprintf(stderr, "nestlab: %s is not an s390x ELF image: pass the one make builds (build/%s)\n",
+			       abs, S390X_IMAGE), -ENOEXEC;
+	}
+	close(fd);
+	o->image = abs;
+	return 0;
+}
+
+static char *kernel_cmdline(const struct job *j)
+{
+	char *args = NULL;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&args, &len);
+
+	if (!f)
+		return NULL;
+	fputs("run=", f);
+	for (i = 0; i < j->n; i++)
+		fprintf(f, "%s%s", i ? "," : "", j->scn[i]->info->name);
+	if (j->o->iters)
+		fprintf(f, " iters=%u", j->o->iters);
+	for (i = 0; j->o->break_name && i < j->n; i++)
+		if (!strcmp(j->o->break_name, j->scn[i]->info->name))
+			fprintf(f, " break=%s", j->o->break_name);
+	if (fclose(f))
+		return NULL;
+	return args;
+}
+
+static int s390x_start(struct job *j, struct diag *why)
+{
+	char *cmdline = kernel_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
+	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir), *text = NULL;
+	/* MTTCG (one thread per CPU) loses SIGP start/restart wake-ups in QEMU 7.2: one thread. */
+	char *argv[] = { qemu_bin, "-M", "s390-ccw-virtio", "-accel", use_kvm() ? "kvm" : "tcg,thread=single",
+			 "-smp", "2", "-m", "128", "-display", "none", "-nodefaults", "-no-user-config",
+			 "-serial", "file:serial.log", "-action", "panic=shutdown", "-kernel", (char *)j->o->image,
+			 "-append", cmdline, NULL };
+	size_t i;
+	int e;
+
+	if (!cmdline || strlen(cmdline) > CMDLINE_MAX) {
+		e = diag_set(why, -E2BIG, "the s390x command line is over %d bytes: select fewer scenarios per job (-j)",
+			     CMDLINE_MAX);
+		goto out;
+	}
+	e = file_mkdirs(j->dir);
+	if (e) {
+		diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
+		goto out;
+	}
+	/* How it ran, to repeat by hand from the job directory. */
+	for (i = 0; argv[i]; i++) {
+		char *t = xasprintf("%s%s'%s'", text ? text : "", i ? " " : "", argv[i]);
+
+		free(text);
+		text = t;
+	}
+	{
+		char *t = xasprintf("%s\n", text);
+
+		file_write(cmdfile, t, strlen(t));
+		free(t);
+	}
+	j->console = xasprintf("%s/serial.log", j->dir);
+	e = proc_spawn(argv, j->dir, out, &j->pid);
+	if (e)
+		diag_set(why, e, "cannot start %s: %s: apt-get install qemu-system-misc", qemu_bin, strerror(-e));
+out:
+	free(cmdline);
+	free(out);
+	free(cmdfile);
+	free(text);
+	return e;
+}
+
+static void s390x_stop(struct job *j)
+{
+	proc_kill_group(j->pid, 2000);
+	j->pid = 0;
+}
+
+/* QEMU's own complaints in qemu.out explain a run that failed. */
+static size_t s390x_diagnose(struct job *j, char ***lines)
+{
+	char *path = xasprintf("%s/qemu.out", j->dir), *log, *l, *next;
+	size_t len, n = 0;
+
+	*lines = NULL;
+	if (file_read(path, 1u << 20, &log, &len)) {
+		free(path);
+		return 0;
+	}
+	free(path);
+	for (l = log; l < log + len && n < DIAG_LINES_MAX; l = next + 1) {
+		next = memchr(l, '\n', log + len - l);
+		if (!next)
+			next = log + len;
+		*next = '\0';
+		/* Its answer to the runner's own SIGTERM explains nothing. */
+		if (next > l && !strstr(l, "terminating on signal"))
+			APPEND(*lines, n, escape_bytes(l, next - l, 300));
+	}
+	free(log);
+	return n;
+}
+
+const struct backend backend_qemu_s390x = {
+	.name = "qemu-s390x",
+	.probe = s390x_probe,
+	.version = s390x_version,
+	.cpu_model = s390x_cpu_model,
+	.start = s390x_start,
+	.stop = s390x_stop,
+	.diagnose = s390x_diagnose,
+	.emulator = true,
+	.arch = "s390x",
+	.check_image = s390x_check_image,
+};

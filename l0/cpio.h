@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef L0_CPIO_H
+#define L0_CPIO_H
+
+/*
+ * Writes a one-file initramfs: a newc cpio archive (the "new ASCII" format the kernel
+ * unpacks, Documentation/driver-api/early-userspace/buffer-format.rst) holding src as
+ * name, mode 0644. 0 or -errno.
+ */
+int cpio_write_file(const char *archive, const char *name, const char *src);
+
+#endif

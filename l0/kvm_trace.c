@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "l0/kvm_trace.h"
+
+static const char *const event_path[TRACE_EVENTS] = {
+	[TRACE_KVM_EXIT] = "events/kvm/kvm_exit",
+	[TRACE_NESTED_VMEXIT] = "events/kvm/kvm_nested_vmexit",
+};
+
+static int write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC), e = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		e = -errno;
+	close(fd);
+	return e;
+}
+
+/* kvm_exit calls its reason "exit_reason", kvm_nested_vmexit "exit_code": read the format. */
+static int find_key(const char *dir, const char *event, char *key, size_t size)
+{
+	static const char *const keys[] = { "exit_reason", "exit_code" };
+	char path[256], line[256];
+	FILE *f;
+	int found = -ENOENT;
+
+	snprintf(path, sizeof(path), "%s/%s/format", dir, event);
+	f = fopen(path, "re");
+	if (!f)
+		return -errno;
+	while (found && fgets(line, sizeof(line), f))
+		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+			char want[48];
+
+			snprintf(want, sizeof(want), " %s;", keys[i]);
+			if (strstr(line, "field:") && strstr(line, want)) {
+				snprintf(key, size, "%s", keys[i]);
+				found = 0;
+			}
+		}
+	fclose(f);
+	return found;
+}
+
+static int trigger(const struct kvm_trace *t, enum trace_event e, bool on)
+{
+	char path[256], text[96];
+
+	snprintf(path, sizeof(path), "%s/%s/trigger", t->dir, event_path[e]);
+	snprintf(text, sizeof(text), "%shist:keys=%s:size=2048", on ? "" : "!", t->key[e]);
+	return write_file(path, text);
+}
+
+int kvm_trace_start(struct kvm_trace *t)
+{
+	static const char *const mounts[] = { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" };
+	struct stat st;
+	int e = -ENOENT;
+
+	memset(t, 0, sizeof(*t));
+	for (size_t i = 0; i < sizeof(mounts) / sizeof(mounts[0]) && e; i++) {
+		char probe[160];
+
+		snprintf(probe, sizeof(probe), "%s/events/kvm", mounts[i]);
+		if (!stat(probe, &st)) {
+			snprintf(t->dir, sizeof(t->dir), "%s", mounts[i]);
+			e = 0;
+		}
+	}
+	if (e)
+		return e;
+	for (int ev = 0; ev < TRACE_EVENTS; ev++) {
+		if (find_key(t->dir, event_path[ev], t->key[ev], sizeof(t->key[ev])))
+			continue;
+		trigger(t, ev, false);	/* a trigger left by an earlier run would double */
+		t->on[ev] = !trigger(t, ev, true);
+	}
+	return t->on[TRACE_KVM_EXIT] ? 0 : -ENOTSUP;
+}
+
+int kvm_trace_read(const struct kvm_trace *t, enum trace_event e, uint64_t counts[TRACE_REASONS])
+{
+	char path[256], line[512], pat[48];
+	FILE *f;
+
+	memset(counts, 0, sizeof(uint64_t) * TRACE_REASONS);
+	if (!t->on[e])
+		return -ENOENT;
+	snprintf(path, sizeof(path), "%s/%s/hist", t->dir, event_path[e]);
+	f = fopen(path, "re");
+	if (!f)
+		return -errno;
+	/* "{ exit_reason:         30 } hitcount:          5" */
+	snprintf(pat, sizeof(pat), "{ %s: %%llu } hitcount: %%llu", t->key[e]);
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long reason, hits;
+
+		if (sscanf(line, pat, &reason, &hits) == 2 && (reason & 0xffff) < TRACE_REASONS)
+			counts[reason & 0xffff] += hits;
+	}
+	fclose(f);
+	return 0;
+}
+
+void kvm_trace_stop(struct kvm_trace *t)
+{
+	for (int ev = 0; ev < TRACE_EVENTS; ev++)
+		if (t->on[ev])
+			trigger(t, ev, false);
+	memset(t->on, 0, sizeof(t->on));
+}

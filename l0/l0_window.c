@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "l0/l0_window.h"
+#include "l0/record.h"
+#include "x86/vmx.h"
+
+#define STATS_PER_RECORD 12	/* keeps a record well inside RECORD_MAX */
+
+void l0_stat_add(struct l0_stat_set *s, const char *name, uint64_t v)
+{
+	if (s->n == L0_STATS_MAX || strlen(name) >= sizeof(s->name[0]) || !record_key_valid(name, strlen(name)))
+		return;
+	snprintf(s->name[s->n], sizeof(s->name[s->n]), "%s", name);
+	s->v[s->n++] = v;
+}
+
+void l0_counters_trace(struct l0_counters *c, const struct kvm_trace *t)
+{
+	c->have_trace = t->on[TRACE_KVM_EXIT];
+	if (!c->have_trace)
+		return;
+	kvm_trace_read(t, TRACE_KVM_EXIT, c->exits);
+	kvm_trace_read(t, TRACE_NESTED_VMEXIT, c->nested);
+}
+
+static uint64_t less(uint64_t a, uint64_t b)
+{
+	return a > b ? a - b : 0;
+}
+
+static void emit(int fd, struct record *r)
+{
+	const char *line = record_end(r);
+
+	if (write(fd, line, strlen(line)) < 0)
+		perror("nestlab: console");
+}
+
+static void exit_records(int fd, const char *scenario, const char *level, const uint64_t *count)
+{
+	for (int reason = 0; reason < TRACE_REASONS; reason++) {
+		const char *name = vmx_exit_reason_name(reason);
+		char unknown[16];
+		struct record r;
+
+		if (!count[reason])
+			continue;
+		if (!strcmp(name, "<unknown>")) {
+			snprintf(unknown, sizeof(unknown), "REASON_%d", reason);
+			name = unknown;
+		}
+		record_begin(&r, "exit");
+		record_str(&r, "name", scenario);
+		record_str(&r, "level", level);
+		record_str(&r, "reason", name);
+		record_u64(&r, "count", count[reason]);
+		emit(fd, &r);
+	}
+}
+
+static uint64_t value_at_open(const struct l0_stat_set *open, const char *name)
+{
+	for (size_t i = 0; i < open->n; i++)
+		if (!strcmp(open->name[i], name))
+			return open->v[i];
+	return 0;
+}
+
+static void stat_records(int fd, const char *scenario, const char *type, const struct l0_stat_set *open,
+			 const struct l0_stat_set *close, const char *const less_one[])
+{
+	struct record r;
+	size_t fields = 0;
+
+	record_begin(&r, type);
+	record_str(&r, "name", scenario);
+	for (size_t i = 0; i < close->n; i++) {
+		uint64_t d = less(close->v[i], value_at_open(open, close->name[i]));
+
+		for (int k = 0; less_one && less_one[k]; k++)
+			if (!strcmp(close->name[i], less_one[k]))
+				d = less(d, 1);
+		if (!d)
+			continue;
+		if (fields == STATS_PER_RECORD) {
+			emit(fd, &r);
+			record_begin(&r, type);
+			record_str(&r, "name", scenario);
+			fields = 0;
+		}
+		record_u64(&r, close->name[i], d);
+		fields++;
+	}
+	if (fields)
+		emit(fd, &r);
+}
+
+/*
+ * The window's own edges are taken out, so the counts are the workload's: the closing
+ * OUT to the control port (one I/O exit of L1), the closing hypercall (one VMCALL exit
+ * of L2) and the VMRESUME that follows the opening OUT (one exit of L1).
+ */
+void l0_window_write(int fd, const char *scenario, const struct l0_counters *open,
+		     const struct l0_counters *close)
+{
+	static const char *const vcpu_edge[] = { "exits", "io_exits", NULL };
+	uint64_t l1_l0[TRACE_REASONS], nested[TRACE_REASONS];
+
+	if (open->have_trace && close->have_trace) {
+		for (int i = 0; i < TRACE_REASONS; i++) {
+			nested[i] = less(close->nested[i], open->nested[i]);
+			l1_l0[i] = less(less(close->exits[i], open->exits[i]), nested[i]);
+		}
+		l1_l0[EXIT_IO_INSTRUCTION] = less(l1_l0[EXIT_IO_INSTRUCTION], 1);
+		l1_l0[EXIT_VMRESUME] = less(l1_l0[EXIT_VMRESUME], 1);
+		nested[EXIT_VMCALL] = less(nested[EXIT_VMCALL], 1);
+		exit_records(fd, scenario, "l0", l1_l0);
+		exit_records(fd, scenario, "l0_nested", nested);
+	}
+	stat_records(fd, scenario, "vcpustat", &open->vcpu, &close->vcpu, vcpu_edge);
+	stat_records(fd, scenario, "vmstat", &open->vm, &close->vm, NULL);
+}
+
+void console_track(struct console_tracker *t, const char *buf, size_t n)
+{
+	static struct record_parsed rl;
+
+	for (size_t i = 0; i < n; i++) {
+		if (buf[i] != '\n') {
+			if (t->len < sizeof(t->line) - 1)
+				t->line[t->len++] = buf[i];
+			continue;
+		}
+		if (record_parse(t->line, t->len, &rl) == RECORD_OK && !strcmp(rl.type, "scenario")) {
+			const char *name = record_get(&rl, "name");
+
+			snprintf(t->scenario, sizeof(t->scenario), "%s", name ? name : "");
+		}
+		t->len = 0;
+	}
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * A page-fault-heavy L2, as a guest OS demand-paging its memory: L2 runs on its own page
+ * tables, touches one new page per iteration in a region it left not present, and its own
+ * #PF handler maps the page (L1 does not intercept #PF). Under L0 with EPT, none of this
+ * leaves L2; with shadow paging (ept=0), L0 sees the faults and the page-table writes.
+ */
+#include "l2/l2.h"
+#include "x86/desc.h"
+#include "x86/processor.h"
+#include "lib/string.h"
+
+#define PAGE_SIZE	4096
+#define PF_REGION	0x80000000UL	/* 1 GiB slot 2: its first 2 MiB become 4 KiB pages */
+#define PF_PAGES	512
+#define PTE_P		BIT(0)
+#define PTE_W		BIT(1)
+#define ADDR_MASK	0x000ffffffffff000ULL
+
+static u64 pml4[512] __attribute__((aligned(4096)));
+static u64 pdpt[512] __attribute__((aligned(4096)));
+static u64 pd[512] __attribute__((aligned(4096)));
+static u64 pt[512] __attribute__((aligned(4096)));
+static u8 backing[PF_PAGES * PAGE_SIZE] __attribute__((aligned(4096)));
+
+struct interrupt_frame;
+
+/* Vector 14 of the L2 IDT (l2/idt.c). */
+__attribute__((interrupt)) void l2_pf_handler(struct interrupt_frame *f, unsigned long error)
+{
+	u64 va = read_cr2();
+
+	(void)f;
+	(void)error;
+	if (va < PF_REGION || va >= PF_REGION + PF_PAGES * PAGE_SIZE)
+		l2_hypercall(HC_FAIL, 8, va);
+	pt[(va - PF_REGION) / PAGE_SIZE] = ((u64)backing + (va - PF_REGION)) | PTE_P | PTE_W;
+	l2_irq_ctx->result[0]++;	/* page faults taken */
+}
+
+/* L1's tables for everything else; slot 2's first 2 MiB through our own PT. */
+static u64 build_tables(void)
+{
+	u64 old = read_cr3();
+	const u64 *l1_pml4 = (const u64 *)(old & ADDR_MASK);
+	const u64 *l1_pdpt = (const u64 *)(l1_pml4[0] & ADDR_MASK);
+	const u64 *l1_pd2 = (const u64 *)(l1_pdpt[2] & ADDR_MASK);
+
+	memset(pt, 0, sizeof(pt));
+	memcpy(pd, l1_pd2, sizeof(pd));
+	pd[0] = (u64)pt | PTE_P | PTE_W;
+	memcpy(pdpt, l1_pdpt, sizeof(pdpt));
+	pdpt[2] = (u64)pd | PTE_P | PTE_W;
+	memset(pml4, 0, sizeof(pml4));
+	pml4[0] = (u64)pdpt | PTE_P | PTE_W;
+	return old;
+}
+
+/* A miss is counted, not reported by a hypercall: see l2_cr3_across_exit. */
+static void op_touch(struct l2_ctx *c, u32 i)
+{
+	volatile u64 *p = (volatile u64 *)(PF_REGION + (u64)i * PAGE_SIZE);
+
+	*p = i;
+	if (*p != i)
+		c->result[3]++;
+}
+
+static u64 l1_cr3;
+
+static void own_tables(struct l2_ctx *c)
+{
+	(void)c;
+	write_cr3((u64)pml4);
+}
+
+static void l1_tables(struct l2_ctx *c)
+{
+	(void)c;
+	write_cr3(l1_cr3);
+}
+
+/* Faults only on L2's own tables, hypercalls only on L1's: no exit to L1 on our CR3. */
+void l2_demand_paging(struct l2_ctx *c)
+{
+	l1_cr3 = build_tables();
+	c->result[0] = c->result[3] = 0;
+	c->enter = own_tables;
+	c->leave = l1_tables;
+	l2_measure(c, op_touch);
+}
+
+static void op_vmcall(struct l2_ctx *c, u32 i)
+{
+	(void)i;
+	l2_hypercall(HC_CHECK_CR3, 0, 0);
+	op_touch(c, 0);	/* through our own tables, after the exit */
+}
+
+/*
+ * Exits to L1 while on L2's own page tables: every VM exit saves guest CR3 in the VMCS
+ * (SDM "Saving Control Registers, Debug Registers, and MSRs"), so L1 must see our CR3 at
+ * each VMCALL, and our tables must still be in use when L1 resumes us.
+ */
+void l2_cr3_across_exit(struct l2_ctx *c)
+{
+	l1_cr3 = build_tables();
+	c->result[0] = c->result[3] = 0;
+	c->result[2] = (u64)pml4;
+	c->enter = own_tables;
+	c->leave = l1_tables;
+	l2_measure(c, op_vmcall);
+}

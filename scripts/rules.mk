@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# The lab: Debian's kernel with KVM, busybox, a static nestlab (scripts/lab-build); L1 goes in per run.
+#   make lab [LAB_KERNEL=linux-image-6.12.57+deb12-cloud-amd64-unsigned | path/to.deb]
+LAB := $(BUILD)/lab
+LAB_KERNEL ?=
+
+$(LAB)/nestlab-static: $(NESTLAB_OBJS) $(NESTLAB_LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(call say,HOSTLD,$@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -static -o $@ $^ -ljson-c
+
+lab: $(LAB)/nestlab-static
+	@scripts/lab-build $(LAB) $(LAB)/nestlab-static $(LAB_KERNEL)
+
+.PHONY: lab
+
+check-lab: lab $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_check
+	@mkdir -p $(BUILD)/check
+	@scripts/check-lab $(BUILD) | tee $(BUILD)/check/lab.log
+
+CHECK_TARGETS += check-lab
+.PHONY: check-lab

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * I/O ports L1 uses to talk to its L0 (shared by L1 and the runner's own VMM).
+ * NESTLAB_CTL_PORT: L1 writes 1 when a scenario's measurement window opens and 0 when it
+ * closes, so an L0 that counts exits (the runner's kvm back end) reads its counters at
+ * exactly those edges. On an emulator the writes go nowhere.
+ */
+#ifndef X86_PORTS_H
+#define X86_PORTS_H
+
+#define NESTLAB_CTL_PORT	0x0520
+#define NESTLAB_CTL_OPEN	1
+#define NESTLAB_CTL_CLOSE	0
+#define BOCHS_SHUTDOWN_PORT	0x8900	/* "Shutdown" written byte by byte ends Bochs */
+#define QEMU_DEBUG_EXIT_PORT	0x00f4	/* isa-debug-exit */
+
+#endif
