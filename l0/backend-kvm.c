@@ -205,6 +205,7 @@ static int vmm_main(struct job *j)
 	int rc = 2;
 
 	memset(&m, 0, sizeof(m));
+	m.vcpu_stats.fd = m.vm_stats.fd = -1;
 	m.log = open(logpath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
 	m.console = open(j->console, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
 	if (m.log < 0 || m.console < 0 || !cmdline)
