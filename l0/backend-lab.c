@@ -44,7 +44,7 @@ static char *read_line_of(const char *path)
 	return text;
 }
 
-/* The lab lives beside the runner: <dir of nestlab>/../lab (build/lab). */
+/* The lab lives beside the runner, <dir of nestlab>/../lab (build/lab), or in $NESTLAB_LAB. */
 static int lab_probe(const struct run_opts *o, struct diag *why)
 {
 	char self[PATH_MAX], *k;
@@ -53,10 +53,14 @@ static int lab_probe(const struct run_opts *o, struct diag *why)
 
 	if (e)
 		return e;
-	if (n <= 0)
-		return diag_set(why, -ENOENT, "cannot find the nestlab binary's directory (/proc/self/exe)");
-	self[n] = 0;
-	snprintf(lab_dir, sizeof(lab_dir), "%s/../lab", dirname(self));
+	if (getenv("NESTLAB_LAB") && *getenv("NESTLAB_LAB")) {
+		snprintf(lab_dir, sizeof(lab_dir), "%s", getenv("NESTLAB_LAB"));
+	} else {
+		if (n <= 0)
+			return diag_set(why, -ENOENT, "cannot find the nestlab binary's directory (/proc/self/exe)");
+		self[n] = 0;
+		snprintf(lab_dir, sizeof(lab_dir), "%s/../lab", dirname(self));
+	}
 	k = lab_file("kernel-version");
 	e = access(k, R_OK) ? -ENOENT : 0;
 	free(k);
@@ -67,7 +71,7 @@ static int lab_probe(const struct run_opts *o, struct diag *why)
 		free(p);
 	}
 	if (e)
-		return diag_set(why, e, "the VMX lab is not built (%s): run make lab", lab_dir);
+		return diag_set(why, e, "the VMX lab is not built (%s): run make lab (or fix NESTLAB_LAB)", lab_dir);
 	return 0;
 }
 

@@ -69,7 +69,8 @@ static const char usage_text[] =
 	"(default 2%), 125 not comparable (scenarios, backend or CPU model differ).\n"
 	"Exit status: 0 all PASS/SKIP, 1 any FAIL/ERROR/CRASH/TIMEOUT, 2 usage or\n"
 	"environment error, 130 interrupted.\n"
-	"Environment: NESTLAB_BOCHS=PATH runs PATH instead of bochs.\n";
+	"Environment: NESTLAB_BOCHS=PATH runs PATH instead of bochs; NESTLAB_LAB=DIR uses\n"
+	"the lab built in DIR (make lab LAB=DIR LAB_KERNEL=...) instead of build/lab.\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # The lab: Debian's kernel with KVM, busybox, a static nestlab (scripts/lab-build); L1 goes in per run.
-#   make lab [LAB_KERNEL=linux-image-6.12.57+deb12-cloud-amd64-unsigned | path/to.deb]
-LAB := $(BUILD)/lab
+#   make lab [LAB_KERNEL=linux-image-6.12.57+deb12-cloud-amd64-unsigned | path/to.deb] [LAB=dir]
+# A second lab (another kernel) in its own LAB directory: run it with NESTLAB_LAB=dir.
+LAB ?= $(BUILD)/lab
 LAB_KERNEL ?=
 
 $(LAB)/nestlab-static: $(NESTLAB_OBJS) $(NESTLAB_LIB_OBJS)
