@@ -25,8 +25,3 @@ void console_printf(const char *fmt, ...)
 	va_end(ap);
 	serial_puts(buf);
 }
-
-void console_record(struct record *r)
-{
-	serial_puts(record_end(r));
-}

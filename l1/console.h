@@ -9,6 +9,5 @@
 void console_init(void);
 void console_puts(const char *s);
 void console_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void console_record(struct record *r);
 
 #endif

@@ -9,6 +9,7 @@
 #include "x86/io.h"
 #include "x86/power.h"
 #include "x86/processor.h"
+#include "lib/scenario_records.h"
 #include "lib/report.h"
 #include "lib/string.h"
 
@@ -59,7 +60,7 @@ static void begin_record(void)
 	record_str(&r, "boot", "multiboot");
 	if (cmd.text[0])
 		record_str(&r, "cmdline", cmd.text);
-	console_record(&r);
+	record_emit(&r);
 	console_printf("INFO: nestlab L1: %s %s\n", vendor, brand);
 }
 
@@ -73,14 +74,8 @@ static const struct scenario *find(const char *name)
 
 static void unknown_scenario(const char *name)
 {
-	struct record r;
-
 	report_fail("unknown scenario %s", name);
-	record_begin(&r, "result");
-	record_str(&r, "name", name);
-	record_str(&r, "verdict", "ERROR");
-	record_str(&r, "why", "unknown scenario");
-	console_record(&r);
+	record_result(name, "ERROR", 0, "unknown scenario");
 	totals[V_ERROR]++;
 }
 
@@ -120,7 +115,7 @@ static void end_record(void)
 	record_u64(&r, "failed", totals[V_FAIL]);
 	record_u64(&r, "skipped", totals[V_SKIP]);
 	record_u64(&r, "errors", totals[V_ERROR]);
-	console_record(&r);
+	record_emit(&r);
 }
 
 void l1_main(u32 magic, u32 mbi_addr);

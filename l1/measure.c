@@ -4,6 +4,7 @@
 #include "x86/io.h"
 #include "x86/ports.h"
 #include "x86/processor.h"
+#include "lib/scenario_records.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 
@@ -69,6 +70,6 @@ void measure_samples_records(const char *name, const u64 *samples, u32 n)
 		record_u64(&r, "count", i - first);
 		record_u64(&r, "of", n);
 		record_str(&r, "v", list);
-		console_record(&r);
+		record_emit(&r);
 	}
 }

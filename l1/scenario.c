@@ -11,6 +11,7 @@
 #include "x86/trap.h"
 #include "lib/printf.h"
 #include "lib/report.h"
+#include "lib/scenario_records.h"
 #include "lib/stats.h"
 #include "lib/string.h"
 
@@ -37,32 +38,17 @@ __attribute__((noreturn)) void vmx_fatal(const char *insn, u32 field, u64 value,
 bool check(bool cond, const char *fmt, ...)
 {
 	static char msg[200];
-	struct record r;
 	va_list ap;
 
 	va_start(ap, fmt);
 	nl_vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	report(cond, "%s", msg);
-	record_begin(&r, "check");
-	record_str(&r, "name", current->name);
-	record_str(&r, "status", cond ? "PASS" : "FAIL");
-	record_str(&r, "what", msg);
-	console_record(&r);
-	return cond;
+	return record_check(current->name, cond, msg);
 }
 
 static void result_record(const struct scenario *s, const char *verdict, u32 iters, const char *why)
 {
-	struct record r;
-
-	record_begin(&r, "result");
-	record_str(&r, "name", s->name);
-	record_str(&r, "verdict", verdict);
-	record_u64(&r, "iterations", iters);
-	if (why && why[0])
-		record_str(&r, "why", why);
-	console_record(&r);
+	record_result(s->name, verdict, iters, why);
 }
 
 static const char *missing_need(const struct scenario *s, char *buf, size_t size)
@@ -165,9 +151,7 @@ static void check_exits(const struct scenario *s, struct vcpu *v, u32 iters, u32
 
 static void measurement_records(const struct scenario *s, struct vcpu *v, u32 iters, bool raw)
 {
-	static struct stats st;
 	struct record r;
-	char key[8];
 
 	for (int i = 0; i < EXIT_REASON_COUNT; i++) {
 		if (!v->exits[i])
@@ -177,40 +161,13 @@ static void measurement_records(const struct scenario *s, struct vcpu *v, u32 it
 		record_str(&r, "level", "l1");
 		record_str(&r, "reason", vmx_exit_reason_name(i));
 		record_u64(&r, "count", v->exits[i]);
-		console_record(&r);
+		record_emit(&r);
 	}
 	/* Net of the timing overhead; stats_compute() sorts, so raw samples go first. */
 	measure_net(samples, iters, ctx.tsc_overhead);
 	if (raw)
 		measure_samples_records(s->name, samples, iters);
-	stats_compute(samples, iters, &st);
-	record_begin(&r, "latency");
-	record_str(&r, "name", s->name);
-	record_str(&r, "unit", "cycles");
-	record_u64(&r, "n", st.n);
-	record_u64(&r, "warmup", ctx.warmup);
-	record_u64(&r, "overhead", ctx.tsc_overhead);
-	record_u64(&r, "min", st.min);
-	record_u64(&r, "median", st.median);
-	record_u64(&r, "p90", st.p90);
-	record_u64(&r, "p99", st.p99);
-	record_u64(&r, "max", st.max);
-	record_u64(&r, "mean", st.mean);
-	record_u64(&r, "stddev", st.stddev);
-	console_record(&r);
-	record_begin(&r, "hist");
-	record_str(&r, "name", s->name);
-	for (int b = 0; b < STATS_HIST_BUCKETS; b++) {
-		if (!st.hist[b])
-			continue;
-		nl_snprintf(key, sizeof(key), "b%d", b);
-		record_u64(&r, key, st.hist[b]);
-	}
-	console_record(&r);
-	report_info("round trip cycles: min %llu median %llu p90 %llu p99 %llu max %llu (n %llu)",
-		    (unsigned long long)st.min, (unsigned long long)st.median,
-		    (unsigned long long)st.p90, (unsigned long long)st.p99,
-		    (unsigned long long)st.max, (unsigned long long)st.n);
+	record_latency(s->name, "cycles", samples, iters, ctx.warmup, &ctx.tsc_overhead);
 }
 
 enum verdict scenario_run(const struct scenario *s, u32 index, u32 of, const struct run_options *o)
@@ -218,16 +175,11 @@ enum verdict scenario_run(const struct scenario *s, u32 index, u32 of, const str
 	struct vcpu *v = &vcpu;
 	u32 iters = o->iters ? o->iters : DEFAULT_ITERS, max = s->max_iters ? s->max_iters : MAX_ITERS;
 	struct report_counts before, after;
-	struct record r;
 	char why[128];
 	const char *missing;
 
 	current = s;
-	record_begin(&r, "scenario");
-	record_str(&r, "name", s->name);
-	record_u64(&r, "index", index);
-	record_u64(&r, "of", of);
-	console_record(&r);
+	record_scenario(s->name, index, of);
 	trap_context = s->name;
 	report_prefix_push(s->name);
 	report_counts(&before);

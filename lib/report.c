@@ -80,6 +80,12 @@ static void report_emit(const char *kind, bool prefixed, const char *fmt, va_lis
 		report_sink(report_line);
 }
 
+void report_raw(const char *line)
+{
+	if (report_sink)
+		report_sink(line);
+}
+
 bool report(bool cond, const char *fmt, ...)
 {
 	va_list ap;

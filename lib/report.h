@@ -33,6 +33,8 @@ void report_pass(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void report_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void report_skip(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void report_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));	/* "INFO: " */
+/* A finished line (a machine record) through the same sink, as it is. */
+void report_raw(const char *line);
 void report_counts(struct report_counts *out);
 void report_reset(void);	/* counts and prefix stack */
 /* Prints SUMMARY:, returns 0 when nothing failed, 1 otherwise. */

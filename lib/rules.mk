@@ -6,6 +6,7 @@ LIB_SRCS += lib/report.c
 LIB_SRCS += lib/stats.c
 LIB_SRCS += lib/crc32.c
 LIB_SRCS += lib/record.c
+LIB_SRCS += lib/scenario_records.c
 
 # Host unit tests: build/host/lib/<name>_test from <name>_test.o and the objects below.
 LIB_TESTS := $(addprefix $(BUILD)/host/lib/,printf_test string_test report_test stats_test record_test)

@@ -18,8 +18,3 @@ void console_printf(const char *fmt, ...)
 	va_end(ap);
 	sclp_puts(buf);
 }
-
-void console_record(struct record *r)
-{
-	sclp_puts(record_end(r));
-}

@@ -4,6 +4,7 @@
 #include "s390x/lowcore.h"
 #include "s390x/processor.h"
 #include "s390x/sclp.h"
+#include "lib/scenario_records.h"
 #include "lib/record.h"
 
 extern char int_restart[], int_external[], int_svc[], int_program[], int_mcheck[], int_io[];
@@ -95,7 +96,7 @@ __attribute__((noreturn)) void s390x_crash(const char *class, u16 code, u64 mask
 	record_str(&r, "class", class);
 	if (crash_context)
 		record_str(&r, "name", crash_context);
-	console_record(&r);
+	record_emit(&r);
 	console_printf("FAIL: s390x: %s interruption code 0x%04x, old PSW %016llx %016llx\n", class,
 		       code, (unsigned long long)mask, (unsigned long long)addr);
 	disabled_wait(0xdead);

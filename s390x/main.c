@@ -5,6 +5,7 @@
 #include "s390x/processor.h"
 #include "s390x/scenario.h"
 #include "s390x/sclp.h"
+#include "lib/scenario_records.h"
 #include "lib/record.h"
 #include "lib/report.h"
 #include "lib/string.h"
@@ -106,7 +107,7 @@ static void begin_record(void)
 	record_str(&r, "boot", "ipl");
 	if (cmdline[0])
 		record_str(&r, "cmdline", cmdline);
-	console_record(&r);
+	record_emit(&r);
 	console_printf("INFO: nestlab s390x: %s %s, CPU address %u\n", manufacturer, brand, stap());
 }
 
@@ -132,7 +133,7 @@ static void unknown_scenario(const char *name, size_t len)
 	record_str(&r, "name", buf);
 	record_str(&r, "verdict", "ERROR");
 	record_str(&r, "why", "unknown scenario");
-	console_record(&r);
+	record_emit(&r);
 	totals[V_ERROR]++;
 }
 
@@ -177,7 +178,7 @@ static void end_record(void)
 	record_u64(&r, "failed", totals[V_FAIL]);
 	record_u64(&r, "skipped", totals[V_SKIP]);
 	record_u64(&r, "errors", totals[V_ERROR]);
-	console_record(&r);
+	record_emit(&r);
 }
 
 void s390x_main(void);

@@ -5,6 +5,7 @@
 #include "s390x/interrupt.h"
 #include "lib/printf.h"
 #include "lib/report.h"
+#include "lib/scenario_records.h"
 #include "lib/stats.h"
 #include "lib/string.h"
 
@@ -22,18 +23,12 @@ static char skip_why[160];
 bool check(bool cond, const char *fmt, ...)
 {
 	static char msg[200];
-	struct record r;
 	va_list ap;
 
 	va_start(ap, fmt);
 	nl_vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	report(cond, "%s", msg);
-	record_begin(&r, "check");
-	record_str(&r, "name", current->name);
-	record_str(&r, "status", cond ? "PASS" : "FAIL");
-	record_str(&r, "what", msg);
-	console_record(&r);
+	record_check(current->name, cond, msg);
 	if (!cond)
 		failed++;
 	return cond;
@@ -50,66 +45,23 @@ void scenario_skip(const char *fmt, ...)
 
 void scenario_latency(u64 *samples, u32 n, u32 warmup)
 {
-	static struct stats st;
-	struct record r;
-	char key[8];
-
-	stats_compute(samples, n, &st);
-	record_begin(&r, "latency");
-	record_str(&r, "name", current->name);
-	record_str(&r, "unit", "ns");
-	record_u64(&r, "n", st.n);
-	record_u64(&r, "warmup", warmup);
-	record_u64(&r, "min", st.min);
-	record_u64(&r, "median", st.median);
-	record_u64(&r, "p90", st.p90);
-	record_u64(&r, "p99", st.p99);
-	record_u64(&r, "max", st.max);
-	record_u64(&r, "mean", st.mean);
-	record_u64(&r, "stddev", st.stddev);
-	console_record(&r);
-	record_begin(&r, "hist");
-	record_str(&r, "name", current->name);
-	for (int b = 0; b < STATS_HIST_BUCKETS; b++) {
-		if (!st.hist[b])
-			continue;
-		nl_snprintf(key, sizeof(key), "b%d", b);
-		record_u64(&r, key, st.hist[b]);
-	}
-	console_record(&r);
-	report_info("round trip ns (TOD clock): min %llu median %llu p90 %llu p99 %llu max %llu (n %llu)",
-		    (unsigned long long)st.min, (unsigned long long)st.median,
-		    (unsigned long long)st.p90, (unsigned long long)st.p99,
-		    (unsigned long long)st.max, (unsigned long long)st.n);
+	record_latency(current->name, "ns", samples, n, warmup, NULL);
 }
 
 static void result_record(const struct scenario *s, const char *verdict, u32 iters, const char *why)
 {
-	struct record r;
-
-	record_begin(&r, "result");
-	record_str(&r, "name", s->name);
-	record_str(&r, "verdict", verdict);
-	record_u64(&r, "iterations", iters);
-	if (why && why[0])
-		record_str(&r, "why", why);
-	console_record(&r);
+	record_result(s->name, verdict, iters, why);
 }
 
 enum verdict scenario_run(const struct scenario *s, u32 index, u32 of, const struct run_options *o)
 {
-	struct record r;
 	enum verdict v;
 	u32 iters = s->measures ? o->iters : 1;
 
 	current = s;
 	failed = 0;
 	skip_why[0] = 0;
-	record_begin(&r, "scenario");
-	record_str(&r, "name", s->name);
-	record_u64(&r, "index", index);
-	record_u64(&r, "of", of);
-	console_record(&r);
+	record_scenario(s->name, index, of);
 	crash_context = s->name;
 	report_prefix_push(s->name);
 	s->run(o);

@@ -2,6 +2,7 @@
 #include "l1/vmx/caps.h"
 #include "l1/console.h"
 #include "x86/processor.h"
+#include "lib/scenario_records.h"
 #include "lib/printf.h"
 #include "lib/record.h"
 #include "lib/report.h"
@@ -76,7 +77,7 @@ static void feature_record(const char *name, bool on, const char *detail)
 	record_u64(&r, "value", on);
 	if (detail)
 		record_str(&r, "detail", detail);
-	console_record(&r);
+	record_emit(&r);
 }
 
 void caps_report(void)
@@ -92,7 +93,7 @@ void caps_report(void)
 		record_str(&r, "name", vmx_cap_msrs[c].name);
 		record_hex(&r, "index", vmx_cap_msrs[c].index);
 		record_hex(&r, "value", caps.msr[c]);
-		console_record(&r);
+		record_emit(&r);
 		console_printf("INFO: vmx: %-30s %#05x = %#018llx\n", vmx_cap_msrs[c].name,
 			       vmx_cap_msrs[c].index, (unsigned long long)caps.msr[c]);
 	}
