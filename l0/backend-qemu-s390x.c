@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "l0/backend.h"
+#include "l0/l1cmd.h"
 #include "l0/file.h"
 #include "l0/image.h"
 #include "l0/proc.h"
@@ -100,30 +101,9 @@ static int s390x_check_image(struct run_opts *o, const char *given, char *abs)
 	return 0;
 }
 
-static char *kernel_cmdline(const struct job *j)
-{
-	char *args = NULL;
-	size_t len = 0, i;
-	FILE *f = open_memstream(&args, &len);
-
-	if (!f)
-		return NULL;
-	fputs("run=", f);
-	for (i = 0; i < j->n; i++)
-		fprintf(f, "%s%s", i ? "," : "", j->scn[i]->info->name);
-	if (j->o->iters)
-		fprintf(f, " iters=%u", j->o->iters);
-	for (i = 0; j->o->break_name && i < j->n; i++)
-		if (!strcmp(j->o->break_name, j->scn[i]->info->name))
-			fprintf(f, " break=%s", j->o->break_name);
-	if (fclose(f))
-		return NULL;
-	return args;
-}
-
 static int s390x_start(struct job *j, struct diag *why)
 {
-	char *cmdline = kernel_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
+	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
 	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir), *text = NULL;
 	/* MTTCG (one thread per CPU) loses SIGP start/restart wake-ups in QEMU 7.2: one thread. */
 	char *argv[] = { qemu_bin, "-M", "s390-ccw-virtio", "-accel", use_kvm() ? "kvm" : "tcg,thread=single",

@@ -8,25 +8,11 @@
 #include "lib/printf.h"
 #include "lib/string.h"
 
-u64 measure_tsc_overhead(void)
-{
-	u64 best = ~0ULL;
-
-	for (int i = 0; i < 16; i++) {
-		u64 t0 = rdtsc_serialized();
-		u64 t1 = rdtsc_serialized();
-
-		if (t1 - t0 < best)
-			best = t1 - t0;
-	}
-	return best;
-}
-
 void measure_l1(struct l2_ctx *c, void (*op)(u32 i))
 {
 	u32 i;
 
-	c->tsc_overhead = measure_tsc_overhead();
+	c->tsc_overhead = rdtsc_overhead();
 	for (i = 0; i < c->warmup; i++)
 		op(i);
 	outl(NESTLAB_CTL_PORT, NESTLAB_CTL_OPEN);	/* an L0 that counts exits reads them now */

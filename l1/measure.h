@@ -17,8 +17,6 @@ static inline void measure_delay(u64 n)
 	asm volatile("jrcxz 2f\n1:\tloop 1b\n2:" : "+c"(n) : : "memory");
 }
 
-/* Least cost of an empty `lfence; rdtsc; lfence` pair: subtracted from every sample. */
-u64 measure_tsc_overhead(void);
 /*
  * Times c->iters calls of op(i) in L1 after c->warmup untimed ones; sets c->tsc_overhead.
  * The timed calls are the window: NESTLAB_CTL_PORT edges around them, as for L2 scenarios.

@@ -12,25 +12,11 @@ void l2_start(struct l2_ctx *c, l2_workload fn)
 		l2_hypercall(HC_FAIL, 0xdead, 0);	/* L1 resumed a finished L2 */
 }
 
-static u64 l2_tsc_overhead(void)
-{
-	u64 best = ~0ULL;
-
-	for (int i = 0; i < 16; i++) {
-		u64 t0 = rdtsc_serialized();
-		u64 t1 = rdtsc_serialized();
-
-		if (t1 - t0 < best)
-			best = t1 - t0;
-	}
-	return best;
-}
-
 void l2_measure(struct l2_ctx *c, l2_op op)
 {
 	u32 i;
 
-	c->tsc_overhead = l2_tsc_overhead();
+	c->tsc_overhead = rdtsc_overhead();
 	if (c->enter)
 		c->enter(c);
 	for (i = 0; i < c->warmup; i++)
