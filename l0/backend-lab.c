@@ -111,7 +111,8 @@ static char *kernel_cmdline(const struct job *j)
 	if (fclose(f))
 		return NULL;
 	line = xasprintf("console=ttyS0,115200 quiet loglevel=3 panic=-1 nokaslr nestlab_vendor=intel "
-			 "nestlab_kvm=nested=1%s%s nestlab_args=%s",
+			 "nestlab_backend=%s nestlab_kvm=nested=1%s%s nestlab_args=%s",
+			 j->o->be == &backend_lab_vmx_qemu ? "qemu-kvm" : "kvm",
 			 j->o->l0_params ? "," : "", j->o->l0_params ? j->o->l0_params : "", args);
 	free(args);
 	return line;
@@ -127,8 +128,15 @@ static int lab_start(struct job *j, struct diag *why)
 		diag_set(why, e, "cannot create %s: %s: check --results", grub, strerror(-e));
 		goto out;
 	}
-	for (const char *const *f = (const char *const[]){ "vmlinuz", "initrd.gz", NULL }; !e && *f; f++) {
+	for (const char *const *f = (const char *const[]){ "vmlinuz", "initrd.gz", "qemu.cpio.gz", NULL };
+	     !e && *f; f++) {
 		char *src = lab_file(*f), *dst = xasprintf("%s/%s", boot, *f);
+
+		if (!strcmp(*f, "qemu.cpio.gz") && j->o->be != &backend_lab_vmx_qemu) {
+			free(src);
+			free(dst);
+			continue;
+		}
 
 		e = link(src, dst) ? file_copy(src, dst) : 0;
 		if (e)
@@ -150,9 +158,9 @@ static int lab_start(struct job *j, struct diag *why)
 	cfg = xasprintf("set timeout=0\n"
 			"menuentry \"nestlab lab-vmx\" {\n"
 			"\tlinux /boot/vmlinuz %s\n"
-			"\tinitrd /boot/initrd.gz /boot/l1.cpio\n"
+			"\tinitrd /boot/initrd.gz /boot/l1.cpio%s\n"
 			"\tboot\n"
-			"}\n", cmd);
+			"}\n", cmd, j->o->be == &backend_lab_vmx_qemu ? " /boot/qemu.cpio.gz" : "");
 	rc = bochs_config(j->k, bochs_cpu_model(j->o), LAB_MEGS, false);
 	j->console = xasprintf("%s/l1-console.log", j->dir);
 	e = bochs_boot(j->dir, cfg, "linux normal", rc, &j->pid, why);
@@ -247,6 +255,36 @@ static size_t lab_diagnose(struct job *j, char ***lines)
 const struct backend backend_lab_vmx = {
 	.name = "lab-vmx",
 	.probe = lab_probe,
+	.version = lab_version,
+	.cpu_model = bochs_cpu_model,
+	.start = lab_start,
+	.stop = bochs_stop,
+	.diagnose = lab_diagnose,
+	.collect = lab_collect,
+	.params = lab_params,
+	.emulator = false,
+};
+
+static int lab_qemu_probe(const struct run_opts *o, struct diag *why)
+{
+	char *q;
+	int e = lab_probe(o, why);
+
+	if (e)
+		return e;
+	q = lab_file("qemu.cpio.gz");
+	e = access(q, R_OK) ? -ENOENT : 0;
+	free(q);
+	if (e)
+		return diag_set(why, e, "the lab has no QEMU (%s/qemu.cpio.gz): apt-get install "
+				"qemu-system-x86, then make lab", lab_dir);
+	return 0;
+}
+
+/* The same lab with QEMU (-accel kvm) as the VMM inside, nestlab's qemu-kvm back end. */
+const struct backend backend_lab_vmx_qemu = {
+	.name = "lab-vmx-qemu",
+	.probe = lab_qemu_probe,
 	.version = lab_version,
 	.cpu_model = bochs_cpu_model,
 	.start = lab_start,

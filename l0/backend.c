@@ -12,6 +12,8 @@ static const struct backend *const backends[] = {
 	&backend_kvm,
 	&backend_bochs,
 	&backend_lab_vmx,	/* never chosen by auto: it is slower than Bochs alone */
+	&backend_lab_vmx_qemu,
+	&backend_qemu_kvm,	/* after bochs: auto prefers nestlab's own VMM */
 	&backend_qemu_s390x,	/* never chosen by auto: another architecture (s390x/) */
 };
 

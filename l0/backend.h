@@ -84,6 +84,8 @@ extern const struct backend backend_bochs;
 extern const struct backend backend_qemu_s390x;
 extern const struct backend backend_kvm;
 extern const struct backend backend_lab_vmx;
+extern const struct backend backend_lab_vmx_qemu;
+extern const struct backend backend_qemu_kvm;
 
 /* Named backend, "auto" for the best that probes fine (note says which). */
 const struct backend *backend_find(const char *name);
