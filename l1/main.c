@@ -108,14 +108,7 @@ static void run_selected(void)
 
 static void end_record(void)
 {
-	struct record r;
-
-	record_begin(&r, "end");
-	record_u64(&r, "passed", totals[V_PASS]);
-	record_u64(&r, "failed", totals[V_FAIL]);
-	record_u64(&r, "skipped", totals[V_SKIP]);
-	record_u64(&r, "errors", totals[V_ERROR]);
-	record_emit(&r);
+	record_end_of_run(totals[V_PASS], totals[V_FAIL], totals[V_SKIP], totals[V_ERROR]);
 }
 
 void l1_main(u32 magic, u32 mbi_addr);

@@ -46,6 +46,18 @@ void record_result(const char *name, const char *verdict, u32 iters, const char 
 	record_emit(&r);
 }
 
+void record_end_of_run(u32 passed, u32 failed, u32 skipped, u32 errors)
+{
+	struct record r;
+
+	record_begin(&r, "end");
+	record_u64(&r, "passed", passed);
+	record_u64(&r, "failed", failed);
+	record_u64(&r, "skipped", skipped);
+	record_u64(&r, "errors", errors);
+	record_emit(&r);
+}
+
 void record_latency(const char *name, const char *unit, u64 *samples, size_t n, u32 warmup,
 		    const u64 *overhead)
 {

@@ -16,6 +16,8 @@ void record_scenario(const char *name, u32 index, u32 of);
 /* A check's PASS/FAIL line (report API) and its `check` record; returns pass. */
 bool record_check(const char *name, bool pass, const char *what);
 void record_result(const char *name, const char *verdict, u32 iters, const char *why);
+/* The `end` record: L1 ran everything it was asked and powers off next. */
+void record_end_of_run(u32 passed, u32 failed, u32 skipped, u32 errors);
 /*
  * `latency` and `hist` records of n samples, which it sorts, and an INFO line. unit is
  * "cycles" or "ns"; overhead (NULL: none measured) is what was already subtracted.
