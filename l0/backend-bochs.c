@@ -219,12 +219,6 @@ out:
 	return e;
 }
 
-void bochs_stop(struct job *j)
-{
-	proc_kill_group(j->pid, 2000);
-	j->pid = 0;
-}
-
 /*
  * bochs.log lines that say why a run failed: VM-entry checks, and panics other
  * than the two ways L1 powers off (port 0x8900 "Shutdown", ACPI).
@@ -239,25 +233,7 @@ static bool diag_line(const char *l)
 
 size_t bochs_diagnose(struct job *j, char ***lines)
 {
-	char *path = xasprintf("%s/bochs.log", j->dir), *log, *l, *next;
-	size_t len, n = 0;
-
-	*lines = NULL;
-	if (file_read(path, BOCHS_LOG_MAX, &log, &len)) {
-		free(path);
-		return 0;
-	}
-	free(path);
-	for (l = log; l < log + len && n < DIAG_LINES_MAX; l = next + 1) {
-		next = memchr(l, '\n', log + len - l);
-		if (!next)
-			next = log + len;
-		*next = '\0';
-		if (diag_line(l))
-			APPEND(*lines, n, escape_bytes(l, next - l, 300));
-	}
-	free(log);
-	return n;
+	return backend_log_lines(j, "bochs.log", BOCHS_LOG_MAX, diag_line, DIAG_LINES_MAX, lines, 0);
 }
 
 const struct backend backend_bochs = {
@@ -266,7 +242,7 @@ const struct backend backend_bochs = {
 	.version = bochs_version,
 	.cpu_model = bochs_cpu_model,
 	.start = bochs_start,
-	.stop = bochs_stop,
+	.stop = backend_stop_group,
 	.diagnose = bochs_diagnose,
 	.emulator = true,
 };

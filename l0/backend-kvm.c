@@ -271,24 +271,9 @@ static int kvm_start(struct job *j, struct diag *why)
 	return 0;
 }
 
-static void kvm_stop(struct job *j)
-{
-	proc_kill_group(j->pid, 2000);
-	j->pid = 0;
-}
-
 static size_t kvm_diagnose(struct job *j, char ***lines)
 {
-	char *path = xasprintf("%s/kvm.log", j->dir), *text = NULL, *save = NULL, *l;
-	size_t len, n = 0;
-
-	*lines = NULL;
-	if (!file_read(path, 1 << 16, &text, &len))
-		for (l = strtok_r(text, "\n", &save); l && n < 8; l = strtok_r(NULL, "\n", &save))
-			APPEND(*lines, n, xstrdup(l));
-	free(text);
-	free(path);
-	return n;
+	return backend_log_lines(j, "kvm.log", 1 << 16, NULL, 8, lines, 0);
 }
 
 const struct backend backend_kvm = {
@@ -296,7 +281,7 @@ const struct backend backend_kvm = {
 	.probe = kvm_probe_op,
 	.version = kvm_version,
 	.start = kvm_start,
-	.stop = kvm_stop,
+	.stop = backend_stop_group,
 	.diagnose = kvm_diagnose,
 	.emulator = false,
 };

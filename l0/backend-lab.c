@@ -236,20 +236,15 @@ static char *lab_params(struct job *j)
 	return out;
 }
 
+static bool lab_diag_line(const char *l)
+{
+	return starts(l, "@lab error") || starts(l, "@lab kvm.log");
+}
+
 /* Bochs' own complaints, then what the lab said about KVM (insmod, kvm.log). */
 static size_t lab_diagnose(struct job *j, char ***lines)
 {
-	size_t n = bochs_diagnose(j, lines);
-	char *path = xasprintf("%s/lab.log", j->dir), *text = NULL, *l, *save = NULL;
-	size_t len;
-
-	if (!file_read(path, 1 << 20, &text, &len))
-		for (l = strtok_r(text, "\n", &save); l && n < 12; l = strtok_r(NULL, "\n", &save))
-			if (starts(l, "@lab error") || starts(l, "@lab kvm.log"))
-				APPEND(*lines, n, xstrdup(l));
-	free(text);
-	free(path);
-	return n;
+	return backend_log_lines(j, "lab.log", 1 << 20, lab_diag_line, 12, lines, bochs_diagnose(j, lines));
 }
 
 const struct backend backend_lab_vmx = {
@@ -258,7 +253,7 @@ const struct backend backend_lab_vmx = {
 	.version = lab_version,
 	.cpu_model = bochs_cpu_model,
 	.start = lab_start,
-	.stop = bochs_stop,
+	.stop = backend_stop_group,
 	.diagnose = lab_diagnose,
 	.collect = lab_collect,
 	.params = lab_params,
@@ -288,7 +283,7 @@ const struct backend backend_lab_vmx_qemu = {
 	.version = lab_version,
 	.cpu_model = bochs_cpu_model,
 	.start = lab_start,
-	.stop = bochs_stop,
+	.stop = backend_stop_group,
 	.diagnose = lab_diagnose,
 	.collect = lab_collect,
 	.params = lab_params,

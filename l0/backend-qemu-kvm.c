@@ -254,12 +254,6 @@ done:
 	free(tmp);
 }
 
-static void qemu_kvm_stop(struct job *j)
-{
-	proc_kill_group(j->pid, 2000);
-	j->pid = 0;
-}
-
 static char *qemu_kvm_params(struct job *j)
 {
 	(void)j;
@@ -271,7 +265,7 @@ const struct backend backend_qemu_kvm = {
 	.probe = qemu_kvm_probe,
 	.version = qemu_kvm_version,
 	.start = qemu_kvm_start,
-	.stop = qemu_kvm_stop,
+	.stop = backend_stop_group,
 	.collect = qemu_kvm_collect,
 	.params = qemu_kvm_params,
 	.emulator = false,

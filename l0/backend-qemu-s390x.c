@@ -148,35 +148,16 @@ out:
 	return e;
 }
 
-static void s390x_stop(struct job *j)
+/* Its answer to the runner's own SIGTERM explains nothing. */
+static bool s390x_diag_line(const char *l)
 {
-	proc_kill_group(j->pid, 2000);
-	j->pid = 0;
+	return !strstr(l, "terminating on signal");
 }
 
 /* QEMU's own complaints in qemu.out explain a run that failed. */
 static size_t s390x_diagnose(struct job *j, char ***lines)
 {
-	char *path = xasprintf("%s/qemu.out", j->dir), *log, *l, *next;
-	size_t len, n = 0;
-
-	*lines = NULL;
-	if (file_read(path, 1u << 20, &log, &len)) {
-		free(path);
-		return 0;
-	}
-	free(path);
-	for (l = log; l < log + len && n < DIAG_LINES_MAX; l = next + 1) {
-		next = memchr(l, '\n', log + len - l);
-		if (!next)
-			next = log + len;
-		*next = '\0';
-		/* Its answer to the runner's own SIGTERM explains nothing. */
-		if (next > l && !strstr(l, "terminating on signal"))
-			APPEND(*lines, n, escape_bytes(l, next - l, 300));
-	}
-	free(log);
-	return n;
+	return backend_log_lines(j, "qemu.out", 1u << 20, s390x_diag_line, DIAG_LINES_MAX, lines, 0);
 }
 
 const struct backend backend_qemu_s390x = {
@@ -185,7 +166,7 @@ const struct backend backend_qemu_s390x = {
 	.version = s390x_version,
 	.cpu_model = s390x_cpu_model,
 	.start = s390x_start,
-	.stop = s390x_stop,
+	.stop = backend_stop_group,
 	.diagnose = s390x_diagnose,
 	.emulator = true,
 	.arch = "s390x",

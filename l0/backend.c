@@ -3,9 +3,13 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "l0/backend.h"
+#include "l0/file.h"
+#include "l0/proc.h"
+#include "l0/util.h"
 
 /* Best first: real nesting before emulation (kvm, qemu-kvm, qemu-tcg come here). */
 static const struct backend *const backends[] = {
@@ -70,4 +74,35 @@ int backend_auto(struct run_opts *o, struct diag *why, struct diag *note)
 	*why = fallback.msg[0] ? fallback : first;
 	o->be = NULL;
 	return -ENOENT;
+}
+
+void backend_stop_group(struct job *j)
+{
+	proc_kill_group(j->pid, 2000);
+	j->pid = 0;
+}
+
+size_t backend_log_lines(struct job *j, const char *file, size_t max_bytes, bool (*keep)(const char *line),
+			 size_t max, char ***lines, size_t n)
+{
+	char *path = xasprintf("%s/%s", j->dir, file), *log, *l, *next;
+	size_t len;
+
+	if (n == 0)
+		*lines = NULL;
+	if (file_read(path, max_bytes, &log, &len)) {
+		free(path);
+		return n;
+	}
+	free(path);
+	for (l = log; l < log + len && n < max; l = next + 1) {
+		next = memchr(l, '\n', log + len - l);
+		if (!next)
+			next = log + len;
+		*next = '\0';
+		if (next > l && (!keep || keep(l)))
+			APPEND(*lines, n, escape_bytes(l, next - l, 300));
+	}
+	free(log);
+	return n;
 }

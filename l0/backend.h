@@ -87,6 +87,16 @@ extern const struct backend backend_lab_vmx;
 extern const struct backend backend_lab_vmx_qemu;
 extern const struct backend backend_qemu_kvm;
 
+/* stop() of every back end whose job is one process group: ends it and reaps the leader. */
+void backend_stop_group(struct job *j);
+/*
+ * diagnose() helper: appends to *lines (n already there, at most max in all) the lines of
+ * j->dir/file, read up to max_bytes, that keep() accepts (NULL: every non-empty line),
+ * escaped. Returns the new count.
+ */
+size_t backend_log_lines(struct job *j, const char *file, size_t max_bytes, bool (*keep)(const char *line),
+			 size_t max, char ***lines, size_t n);
+
 /* Named backend, "auto" for the best that probes fine (note says which). */
 const struct backend *backend_find(const char *name);
 /* The architecture whose scenarios the named backend runs: NULL for x86 (and unknown names). */

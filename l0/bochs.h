@@ -21,7 +21,6 @@ int bochs_write_in(const char *dir, const char *name, const char *text);
  */
 int bochs_boot(const char *dir, const char *grub_cfg, const char *grub_modules, const char *rc,
 	       pid_t *pid, struct diag *why);
-void bochs_stop(struct job *j);
 size_t bochs_diagnose(struct job *j, char ***lines);
 
 #endif

@@ -11,6 +11,7 @@ NESTLAB_SRCS += l0/file.c
 NESTLAB_SRCS += l0/util.c
 NESTLAB_SRCS += l0/record.c
 NESTLAB_SRCS += l0/session.c
+NESTLAB_SRCS += l0/scn_result.c
 NESTLAB_SRCS += l0/runner.c
 NESTLAB_SRCS += l0/output.c
 NESTLAB_SRCS += l0/results.c

@@ -16,50 +16,6 @@
 
 #define NOTE_MAX 600	/* escaped bytes of one offending line kept */
 
-static const char *const verdict_names[] = {
-	[VERDICT_NONE] = "NOTRUN",	[VERDICT_PASS] = "PASS",
-	[VERDICT_SKIP] = "SKIP",	[VERDICT_FAIL] = "FAIL",
-	[VERDICT_ERROR] = "ERROR",	[VERDICT_CRASH] = "CRASH",
-	[VERDICT_TIMEOUT] = "TIMEOUT",
-};
-
-const char *verdict_name(enum verdict v)
-{
-	return v < sizeof(verdict_names) / sizeof(verdict_names[0]) ? verdict_names[v] : "<unknown>";
-}
-
-void scn_result_set(struct scn_result *r, enum verdict v, const char *fmt, ...)
-{
-	va_list ap;
-
-	r->verdict = v;
-	free(r->why);
-	r->why = NULL;
-	if (fmt) {
-		va_start(ap, fmt);
-		if (vasprintf(&r->why, fmt, ap) < 0)
-			r->why = NULL;
-		va_end(ap);
-	}
-}
-
-void scn_result_note(struct scn_result *r, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	if (r->nnotes == SESSION_NOTES_MAX) {
-		r->notes_dropped++;
-		return;
-	}
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		s = NULL;
-	va_end(ap);
-	if (s)
-		APPEND(r->notes, r->nnotes, s);
-}
-
 static void env_warn(struct session *s, const char *what, const char *line, size_t len)
 {
 	char *e = escape_bytes(line, len, NOTE_MAX);
@@ -542,59 +498,6 @@ const char *session_finish(struct session *s, enum session_end how, const char *
 						: "the emulator exited before L1 printed its begin record",
 			     ndiag && !attached ? "; L0 says: " : "", ndiag && !attached ? diag[0] : "");
 	return s->early;
-}
-
-void scn_result_free(struct scn_result *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nexits; i++) {
-		free(r->exits[i].level);
-		free(r->exits[i].reason);
-	}
-	for (i = 0; i < r->nl0_stats; i++) {
-		free(r->l0_stats[i].level);
-		free(r->l0_stats[i].reason);
-	}
-	free(r->l0_stats);
-	for (i = 0; i < r->nchecks; i++) {
-		free(r->checks[i].status);
-		free(r->checks[i].what);
-	}
-	for (i = 0; i < r->nnotes; i++)
-		free(r->notes[i]);
-	free(r->exits);
-	free(r->checks);
-	free(r->notes);
-	free(r->lat.unit);
-	free(r->lat.samples);
-	free(r->why);
-	memset(r, 0, sizeof(*r));
-}
-
-static void free_items(struct env_item *items, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(items[i].name);
-		free(items[i].value);
-	}
-	free(items);
-}
-
-void run_env_free(struct run_env *e)
-{
-	size_t i;
-
-	free_items(e->features, e->nfeatures);
-	free_items(e->msrs, e->nmsrs);
-	for (i = 0; i < e->nwarnings; i++)
-		free(e->warnings[i]);
-	free(e->warnings);
-	free(e->cpu_vendor);
-	free(e->cpu_brand);
-	memset(e, 0, sizeof(*e));
 }
 
 void session_free(struct session *s)
