@@ -104,13 +104,12 @@ static int s390x_check_image(struct run_opts *o, const char *given, char *abs)
 static int s390x_start(struct job *j, struct diag *why)
 {
 	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
-	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir), *text = NULL;
+	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir);
 	/* MTTCG (one thread per CPU) loses SIGP start/restart wake-ups in QEMU 7.2: one thread. */
 	char *argv[] = { qemu_bin, "-M", "s390-ccw-virtio", "-accel", use_kvm() ? "kvm" : "tcg,thread=single",
 			 "-smp", "2", "-m", "128", "-display", "none", "-nodefaults", "-no-user-config",
 			 "-serial", "file:serial.log", "-action", "panic=shutdown", "-kernel", (char *)j->o->image,
 			 "-append", cmdline, NULL };
-	size_t i;
 	int e;
 
 	if (!cmdline || strlen(cmdline) > CMDLINE_MAX) {
@@ -123,19 +122,7 @@ static int s390x_start(struct job *j, struct diag *why)
 		diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
 		goto out;
 	}
-	/* How it ran, to repeat by hand from the job directory. */
-	for (i = 0; argv[i]; i++) {
-		char *t = xasprintf("%s%s'%s'", text ? text : "", i ? " " : "", argv[i]);
-
-		free(text);
-		text = t;
-	}
-	{
-		char *t = xasprintf("%s\n", text);
-
-		file_write(cmdfile, t, strlen(t));
-		free(t);
-	}
+	backend_write_cmd(cmdfile, argv);	/* how it ran, to repeat by hand */
 	j->console = xasprintf("%s/serial.log", j->dir);
 	e = proc_spawn(argv, j->dir, out, &j->pid);
 	if (e)
@@ -144,7 +131,6 @@ out:
 	free(cmdline);
 	free(out);
 	free(cmdfile);
-	free(text);
 	return e;
 }
 

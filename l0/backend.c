@@ -18,6 +18,7 @@ static const struct backend *const backends[] = {
 	&backend_lab_vmx,	/* never chosen by auto: it is slower than Bochs alone */
 	&backend_lab_vmx_qemu,
 	&backend_qemu_kvm,	/* after bochs: auto prefers nestlab's own VMM */
+	&backend_qemu_tcg,	/* SVM: after bochs, whose VMX suite is the reference */
 	&backend_qemu_s390x,	/* never chosen by auto: another architecture (s390x/) */
 };
 
@@ -105,4 +106,19 @@ size_t backend_log_lines(struct job *j, const char *file, size_t max_bytes, bool
 	}
 	free(log);
 	return n;
+}
+
+void backend_write_cmd(const char *path, char *const argv[])
+{
+	char *text = xstrdup(""), *t;
+
+	for (size_t i = 0; argv[i]; i++) {
+		t = xasprintf("%s%s'%s'", text, i ? " " : "", argv[i]);
+		free(text);
+		text = t;
+	}
+	t = xasprintf("%s\n", text);
+	file_write(path, t, strlen(t));
+	free(t);
+	free(text);
 }

@@ -37,6 +37,7 @@ struct run_opts {
 	int multiboot;			/* 1 or 2: the image's header */
 	const char *results;		/* results root */
 	const char *srcdir;		/* source tree (git revision), or NULL */
+	bool icount_off;		/* qemu-tcg: --icount off (host-clock TSC) */
 	bool tap, colour;
 };
 
@@ -86,7 +87,10 @@ extern const struct backend backend_kvm;
 extern const struct backend backend_lab_vmx;
 extern const struct backend backend_lab_vmx_qemu;
 extern const struct backend backend_qemu_kvm;
+extern const struct backend backend_qemu_tcg;
 
+/* Writes argv to path as one shell-quoted line: how a job ran, to repeat by hand. */
+void backend_write_cmd(const char *path, char *const argv[]);
 /* stop() of every back end whose job is one process group: ends it and reaps the leader. */
 void backend_stop_group(struct job *j);
 /*

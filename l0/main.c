@@ -34,10 +34,10 @@
 
 static const char usage_text[] =
 	"usage: nestlab list [--all] [--backend NAME] [GLOB...]\n"
-	"       nestlab run [--backend kvm|lab-vmx|bochs|qemu-s390x|auto] [--model haswell|skylake] [-j N]\n"
+	"       nestlab run [--backend kvm|bochs|lab-vmx|lab-vmx-qemu|qemu-kvm|qemu-tcg|qemu-s390x|auto] [--model haswell|skylake] [-j N]\n"
 	"                   [--timeout SEC] [--iters N] [--results DIR] [--image PATH]\n"
 	"                   [--break NAME] [--tap] [--all] [--warmup N] [--raw]\n"
-	"                   [--inject-delay N] [--junit FILE] [--shard I/N]\n"
+	"                   [--inject-delay N] [--junit FILE] [--shard I/N] [--icount on|off]\n"
 	"                   [--l0-param NAME=VAL[,...]]... [GLOB...]\n"
 	"       nestlab table RESULTS   (a run directory or results.json: Markdown table)\n"
 	"       nestlab compare [--threshold PCT] [--resamples N] [--seed N]\n"
@@ -49,6 +49,7 @@ static const char usage_text[] =
 	"default suite, every scenario but debug/. debug/ scenarios are selected only by\n"
 	"a GLOB starting with debug/, or with --all.\n"
 	"  --backend   L0 to boot L1 on (default auto: the best one installed);\n"
+	"              qemu-tcg: QEMU TCG -cpu max, L1 on AMD SVM with nested paging;\n"
 	"              qemu-s390x runs the s390x image and its own scenarios (list --backend qemu-s390x)\n"
 	"  --model     CPU model an emulator offers L1 (default haswell)\n"
 	"  -j N        jobs (boots) in parallel, scenarios split round-robin (default 1)\n"
@@ -63,6 +64,8 @@ static const char usage_text[] =
 	"  --inject-delay N  L1 runs N extra instructions on every exit (known answer)\n"
 	"  --junit     also write JUnit XML to FILE\n"
 	"  --shard I/N run only the I-th of N deterministic parts of the selection\n"
+	"  --icount    qemu-tcg: on (default) the TSC counts instructions, repeatably;\n"
+	"              off: TCG's host-clock TSC\n"
 	"  --l0-param  lab-vmx: load kvm_intel with these parameters (ept=0,vpid=0); give it\n"
 	"              several times for a matrix: one run and results directory per set\n"
 	"compare: exit 0 no regression, 1 slower/more exits/broken beyond --threshold\n"
@@ -219,7 +222,7 @@ static int choose_backend(struct run_opts *o, const char *name)
 	} else {
 		o->be = backend_find(name);
 		if (!o->be)
-			return usage_error("unknown backend '%s' (this nestlab has: kvm, lab-vmx, bochs, qemu-s390x, auto)", name);
+			return usage_error("unknown backend '%s' (this nestlab has: kvm, bochs, lab-vmx, lab-vmx-qemu, qemu-kvm, qemu-tcg, qemu-s390x, auto)", name);
 		if (o->be->probe(o, &why))
 			return env_error(why.msg);
 	}
@@ -284,6 +287,7 @@ static int cmd_run(int argc, char **argv)
 		{ "inject-delay", required_argument, NULL, OPT_REGRESS },
 		{ "junit", required_argument, NULL, OPT_REGRESS },
 		{ "shard", required_argument, NULL, OPT_REGRESS },
+		{ "icount", required_argument, NULL, OPT_REGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};

@@ -46,6 +46,10 @@ int runopt_parse(const char *name, const char *arg, struct run_opts *o)
 	} else if (!strcmp(name, "shard")) {
 		if (!shard_parse(arg, &o->shard_i, &o->shard_n))
 			return bad("--shard wants I/N with 1 <= I <= N <= 1024", arg);
+	} else if (!strcmp(name, "icount")) {
+		if (!arg || (strcmp(arg, "on") && strcmp(arg, "off")))
+			return bad("--icount wants on or off", arg);
+		o->icount_off = !strcmp(arg, "off");
 	} else {
 		return bad("unknown option", name);
 	}

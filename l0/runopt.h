@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * nestlab run's measurement and CI options (parsed here, declared in main.c's table):
- *   --warmup N  --raw  --inject-delay N  --junit FILE  --shard I/N
+ *   --warmup N  --raw  --inject-delay N  --junit FILE  --shard I/N  --icount on|off
  */
 #ifndef L0_RUNOPT_H
 #define L0_RUNOPT_H

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * qemu-tcg: L1 as the top hypervisor on QEMU's TCG with -cpu max, which emulates AMD SVM
+ * with nested paging (no VMX: ../shared/emulators.md). With --icount on (the default) the
+ * guest TSC counts instructions (-icount shift=0,sleep=off), so cycles are instructions and
+ * repeat from run to run, as on Bochs; --icount off gives TCG's host-clock TSC.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "l0/backend.h"
+#include "l0/file.h"
+#include "l0/l1cmd.h"
+#include "l0/proc.h"
+#include "l0/util.h"
+
+#define DIAG_LINES_MAX 8
+
+static char qemu_bin[PATH_MAX];
+
+static int qemu_tcg_probe(const struct run_opts *o, struct diag *why)
+{
+	const char *env = getenv("NESTLAB_QEMU");
+
+	(void)o;
+	if (proc_find(env && *env ? env : "qemu-system-x86_64", qemu_bin, sizeof(qemu_bin)))
+		return diag_set(why, -ENOENT, env && *env ? "NESTLAB_QEMU=%s is not an executable: fix or unset it"
+							  : "qemu-system-x86_64 not found%s: apt-get install qemu-system-x86",
+				env && *env ? env : "");
+	return 0;
+}
+
+static char *qemu_tcg_version(const struct run_opts *o)
+{
+	static const char banner[] = "QEMU emulator version ";
+	char out[4096], *p;
+	size_t n;
+
+	proc_capture((char *[]){ qemu_bin, "--version", NULL }, out, sizeof(out), 5000);
+	p = strstr(out, banner);
+	if (!p)
+		return xstrdup("qemu-system-x86_64 (tcg)");
+	p += sizeof(banner) - 1;
+	n = strspn(p, "0123456789.");
+	return xasprintf("qemu-system-x86_64 %.*s (tcg%s)", (int)n, p, o->icount_off ? "" : ", icount shift=0");
+}
+
+static const char *qemu_tcg_cpu_model(const struct run_opts *o)
+{
+	(void)o;
+	return "max";
+}
+
+static int qemu_tcg_start(struct job *j, struct diag *why)
+{
+	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
+	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir);
+	char *argv[32];
+	size_t n = 0;
+	int e;
+
+	argv[n++] = qemu_bin;
+	argv[n++] = "-accel";
+	argv[n++] = "tcg";
+	argv[n++] = "-cpu";
+	argv[n++] = "max";
+	if (!j->o->icount_off) {
+		argv[n++] = "-icount";
+		argv[n++] = "shift=0,sleep=off";
+	}
+	argv[n++] = "-m";
+	argv[n++] = "256";
+	argv[n++] = "-nodefaults";
+	argv[n++] = "-no-user-config";
+	argv[n++] = "-display";
+	argv[n++] = "none";
+	argv[n++] = "-no-reboot";
+	argv[n++] = "-serial";
+	argv[n++] = "file:serial.log";
+	argv[n++] = "-device";
+	argv[n++] = "isa-debug-exit,iobase=0xf4,iosize=4";
+	argv[n++] = "-kernel";
+	argv[n++] = (char *)j->o->image;
+	argv[n++] = "-append";
+	argv[n++] = cmdline;
+	argv[n] = NULL;
+
+	e = file_mkdirs(j->dir);
+	if (e) {
+		diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
+		goto out;
+	}
+	backend_write_cmd(cmdfile, argv);	/* how it ran, to repeat by hand from the job directory */
+	j->console = xasprintf("%s/serial.log", j->dir);
+	e = proc_spawn(argv, j->dir, out, &j->pid);
+	if (e)
+		diag_set(why, e, "cannot start %s: %s: apt-get install qemu-system-x86", qemu_bin, strerror(-e));
+out:
+	free(cmdline);
+	free(out);
+	free(cmdfile);
+	return e;
+}
+
+/* Its answer to the runner's own SIGTERM explains nothing. */
+static bool qemu_tcg_diag_line(const char *l)
+{
+	return !strstr(l, "terminating on signal");
+}
+
+static size_t qemu_tcg_diagnose(struct job *j, char ***lines)
+{
+	return backend_log_lines(j, "qemu.out", 1u << 20, qemu_tcg_diag_line, DIAG_LINES_MAX, lines, 0);
+}
+
+const struct backend backend_qemu_tcg = {
+	.name = "qemu-tcg",
+	.probe = qemu_tcg_probe,
+	.version = qemu_tcg_version,
+	.cpu_model = qemu_tcg_cpu_model,
+	.start = qemu_tcg_start,
+	.stop = backend_stop_group,
+	.diagnose = qemu_tcg_diagnose,
+	.emulator = true,
+};
