@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* L1 entry: console, VMX on, capabilities, then the selected scenarios, then power off. */
+/*
+ * L1 entry: console, VMX on, capabilities, then the selected scenarios, then power off.
+ * Two ways in: multiboot (x86/boot.asm calls l1_main) and UEFI (x86/efi/ calls l1_start
+ * after ExitBootServices); both end in l1_start.
+ */
 #include "l1/cmdline.h"
 #include "l1/console.h"
+#include "l1/main.h"
 #include "l1/scenario.h"
 #include "l1/vmx/caps.h"
 #include "l1/vmx/vmx_l1.h"
@@ -29,7 +34,7 @@ static void pic_mask_all(void)
 	outb(0xa1, 0xff);	/* slave 8259 IMR */
 }
 
-static void begin_record(void)
+static void begin_record(const char *boot)
 {
 	struct record r;
 	struct cpuid_regs v = cpuid(0);
@@ -57,7 +62,7 @@ static void begin_record(void)
 	record_str(&r, "cpu", vendor);
 	if (brand[0])
 		record_str(&r, "brand", brand);
-	record_str(&r, "boot", "multiboot");
+	record_str(&r, "boot", boot);
 	if (cmd.text[0])
 		record_str(&r, "cmdline", cmd.text);
 	record_emit(&r);
@@ -111,19 +116,15 @@ static void end_record(void)
 	record_end_of_run(totals[V_PASS], totals[V_FAIL], totals[V_SKIP], totals[V_ERROR]);
 }
 
-void l1_main(u32 magic, u32 mbi_addr);
-
-void l1_main(u32 magic, u32 mbi_addr)
+void l1_start(const char *cmdline, const char *boot)
 {
-	const struct multiboot_info *mbi = (const struct multiboot_info *)(u64)mbi_addr;
 	char why[128];
 
 	desc_init();
 	console_init();
 	pic_mask_all();
-	cmdline_parse(&cmd, magic == MULTIBOOT_BOOTLOADER_MAGIC && (mbi->flags & MULTIBOOT_INFO_CMDLINE)
-			    ? (const char *)(u64)mbi->cmdline : NULL);
-	begin_record();
+	cmdline_parse(&cmd, cmdline);
+	begin_record(boot);
 	report_prefix_push("vmx");
 	if (vmx_on(why, sizeof(why))) {
 		report_fail("VMXON: %s", why);
@@ -135,4 +136,14 @@ void l1_main(u32 magic, u32 mbi_addr)
 	end_record();
 	report_summary();
 	power_off();
+}
+
+void l1_main(u32 magic, u32 mbi_addr);
+
+void l1_main(u32 magic, u32 mbi_addr)
+{
+	const struct multiboot_info *mbi = (const struct multiboot_info *)(u64)mbi_addr;
+
+	l1_start(magic == MULTIBOOT_BOOTLOADER_MAGIC && (mbi->flags & MULTIBOOT_INFO_CMDLINE)
+			 ? (const char *)(u64)mbi->cmdline : NULL, "multiboot");
 }
