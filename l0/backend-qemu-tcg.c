@@ -4,6 +4,7 @@
  * with nested paging (no VMX: ../shared/emulators.md). With --icount on (the default) the
  * guest TSC counts instructions (-icount shift=0,sleep=off), so cycles are instructions and
  * repeat from run to run, as on Bochs; --icount off gives TCG's host-clock TSC.
+ * --boot efi boots L1's EFI build through OVMF instead of multiboot (l0/efi.c).
  */
 #include <errno.h>
 #include <limits.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "l0/backend.h"
+#include "l0/efi.h"
 #include "l0/file.h"
 #include "l0/l1cmd.h"
 #include "l0/proc.h"
@@ -20,17 +22,17 @@
 #define DIAG_LINES_MAX 8
 
 static char qemu_bin[PATH_MAX];
+static struct efi_firmware ovmf;
 
 static int qemu_tcg_probe(const struct run_opts *o, struct diag *why)
 {
 	const char *env = getenv("NESTLAB_QEMU");
 
-	(void)o;
 	if (proc_find(env && *env ? env : "qemu-system-x86_64", qemu_bin, sizeof(qemu_bin)))
 		return diag_set(why, -ENOENT, env && *env ? "NESTLAB_QEMU=%s is not an executable: fix or unset it"
 							  : "qemu-system-x86_64 not found%s: apt-get install qemu-system-x86",
 				env && *env ? env : "");
-	return 0;
+	return o->boot_efi ? efi_firmware_find(&ovmf, why) : 0;
 }
 
 static char *qemu_tcg_version(const struct run_opts *o)
@@ -45,7 +47,8 @@ static char *qemu_tcg_version(const struct run_opts *o)
 		return xstrdup("qemu-system-x86_64 (tcg)");
 	p += sizeof(banner) - 1;
 	n = strspn(p, "0123456789.");
-	return xasprintf("qemu-system-x86_64 %.*s (tcg%s)", (int)n, p, o->icount_off ? "" : ", icount shift=0");
+	return xasprintf("qemu-system-x86_64 %.*s (tcg%s%s)", (int)n, p, o->icount_off ? "" : ", icount shift=0",
+			 o->boot_efi ? ", OVMF" : "");
 }
 
 static const char *qemu_tcg_cpu_model(const struct run_opts *o)
@@ -58,9 +61,10 @@ static int qemu_tcg_start(struct job *j, struct diag *why)
 {
 	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
 	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir);
-	char *argv[32];
+	char *argv[40];
+	struct efi_boot efi = { .n = 0 };
 	size_t n = 0;
-	int e;
+	int e = 0;
 
 	argv[n++] = qemu_bin;
 	argv[n++] = "-accel";
@@ -82,23 +86,29 @@ static int qemu_tcg_start(struct job *j, struct diag *why)
 	argv[n++] = "file:serial.log";
 	argv[n++] = "-device";
 	argv[n++] = "isa-debug-exit,iobase=0xf4,iosize=4";
-	argv[n++] = "-kernel";
-	argv[n++] = (char *)j->o->image;
+	if (j->o->boot_efi) {
+		e = efi_boot_prepare(j, &ovmf, cmdline, &efi, why);
+		for (size_t i = 0; i < efi.n; i++)
+			argv[n++] = efi.arg[i];
+	} else {
+		e = file_mkdirs(j->dir);
+		if (e)
+			diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
+		argv[n++] = "-kernel";
+		argv[n++] = (char *)j->o->image;
+	}
 	argv[n++] = "-append";
 	argv[n++] = cmdline;
 	argv[n] = NULL;
-
-	e = file_mkdirs(j->dir);
-	if (e) {
-		diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
+	if (e)
 		goto out;
-	}
 	backend_write_cmd(cmdfile, argv);	/* how it ran, to repeat by hand from the job directory */
 	j->console = xasprintf("%s/serial.log", j->dir);
 	e = proc_spawn(argv, j->dir, out, &j->pid);
 	if (e)
 		diag_set(why, e, "cannot start %s: %s: apt-get install qemu-system-x86", qemu_bin, strerror(-e));
 out:
+	efi_boot_free(&efi);
 	free(cmdline);
 	free(out);
 	free(cmdfile);
@@ -125,4 +135,5 @@ const struct backend backend_qemu_tcg = {
 	.stop = backend_stop_group,
 	.diagnose = qemu_tcg_diagnose,
 	.emulator = true,
+	.efi = true,
 };

@@ -61,6 +61,11 @@ int backend_auto(struct run_opts *o, struct diag *why, struct diag *note)
 	for (i = 0; i < sizeof(backends) / sizeof(backends[0]); i++) {
 		if (backends[i]->arch)
 			continue;
+		if (o->boot_efi && !backends[i]->efi) {
+			if (!i)
+				diag_set(&first, 0, "it cannot boot UEFI (--boot efi)");
+			continue;
+		}
 		o->be = backends[i];
 		if (!backends[i]->probe(o, why)) {
 			diag_set(note, 0, "backend auto: %s (the best L0 available here%s%s)",

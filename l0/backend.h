@@ -38,6 +38,7 @@ struct run_opts {
 	const char *results;		/* results root */
 	const char *srcdir;		/* source tree (git revision), or NULL */
 	bool icount_off;		/* qemu-tcg: --icount off (host-clock TSC) */
+	bool boot_efi;			/* --boot efi: L1's EFI build through OVMF (l0/efi.c) */
 	bool tap, colour;
 };
 
@@ -75,6 +76,8 @@ struct backend {
 	/* The L0's settings as this job saw them ("kvm_intel nested=Y ept=Y ..."), malloc'd. */
 	char *(*params)(struct job *j);
 	bool emulator;			/* L1 on bare metal: no L1->L0 exits */
+	/* --boot efi: boots L1's EFI build through OVMF. false: it refuses (no UEFI firmware). */
+	bool efi;
 	/* Another architecture's image (s390x/): its own scenario registry, never "auto". NULL: x86 L1. */
 	const char *arch;
 	/* Finds (given NULL: the default) and checks the image; prints the one line and fails itself. */

@@ -17,6 +17,7 @@
 
 #include "l0/backend.h"
 #include "l0/e9.h"
+#include "l0/efi.h"
 #include "l0/image.h"
 #include "l0/output.h"
 #include "l0/results.h"
@@ -38,7 +39,7 @@ static const char usage_text[] =
 	"                   [--timeout SEC] [--iters N] [--results DIR] [--image PATH]\n"
 	"                   [--break NAME] [--tap] [--all] [--warmup N] [--raw]\n"
 	"                   [--inject-delay N] [--junit FILE] [--shard I/N] [--icount on|off]\n"
-	"                   [--l0-param NAME=VAL[,...]]... [GLOB...]\n"
+	"                   [--boot efi|bios] [--l0-param NAME=VAL[,...]]... [GLOB...]\n"
 	"       nestlab table RESULTS   (a run directory or results.json: Markdown table)\n"
 	"       nestlab compare [--threshold PCT] [--resamples N] [--seed N]\n"
 	"                       [--confidence 90|95|99] BASE NEW   (runs or results.json)\n"
@@ -56,7 +57,8 @@ static const char usage_text[] =
 	"  --timeout   host wall-clock limit per job in seconds (default 300)\n"
 	"  --iters     measured iterations per scenario, 1-1024 (default: the scenario's)\n"
 	"  --results   results root (default results); the run goes to DIR/<run-id>\n"
-	"  --image     L1 image (default <nestlab dir>/../l1/l1.elf)\n"
+	"  --image     L1 image (default <nestlab dir>/../l1/l1.elf; --boot efi:\n"
+	"              <nestlab dir>/../efi/BOOTX64.EFI)\n"
 	"  --break     make NAME's expected exit counts wrong: NAME must FAIL\n"
 	"  --tap       TAP version 13 on stdout\n"
 	"  --warmup    iterations run before the measurement window, 0-64 (default 8)\n"
@@ -66,6 +68,8 @@ static const char usage_text[] =
 	"  --shard I/N run only the I-th of N deterministic parts of the selection\n"
 	"  --icount    qemu-tcg: on (default) the TSC counts instructions, repeatably;\n"
 	"              off: TCG's host-clock TSC\n"
+	"  --boot      bios (default): multiboot; efi: L1's EFI build under OVMF (QEMU back ends:\n"
+	"              qemu-tcg, qemu-kvm; NESTLAB_OVMF=FILE or CODE,VARS picks the firmware)\n"
 	"  --l0-param  lab-vmx: load kvm_intel with these parameters (ept=0,vpid=0); give it\n"
 	"              several times for a matrix: one run and results directory per set\n"
 	"compare: exit 0 no regression, 1 slower/more exits/broken beyond --threshold\n"
@@ -179,6 +183,37 @@ static char *find_srcdir(void)
 	return realpath(probe, NULL);
 }
 
+/* --boot efi: a PE32+ EFI application, by default the one make builds beside l1.elf. */
+static int check_efi_image(struct run_opts *o, const char *given, char *abs)
+{
+	char def[PATH_MAX];
+	const char *path = given;
+	int e;
+
+	if (!path) {
+		if (efi_image_default(def, sizeof(def)))
+			return env_error("cannot find the nestlab binary's directory: pass --image PATH");
+		path = def;
+	}
+	if (!realpath(path, abs)) {
+		fprintf(stderr, "nestlab: EFI image %s not found: run make (it needs gnu-efi)%s\n", path,
+			given ? "" : ", or pass --image PATH");
+		return EXIT_USAGE;
+	}
+	e = efi_image_check(abs);
+	if (e == -ENOEXEC) {
+		fprintf(stderr, "nestlab: %s is not an x86-64 EFI application: with --boot efi pass the image "
+			"make builds (build/efi/BOOTX64.EFI)\n", abs);
+		return EXIT_USAGE;
+	}
+	if (e) {
+		fprintf(stderr, "nestlab: cannot read EFI image %s: %s: check --image\n", abs, strerror(-e));
+		return EXIT_USAGE;
+	}
+	o->image = abs;
+	return 0;
+}
+
 static int check_image(struct run_opts *o, const char *given, char *abs)
 {
 	char def[PATH_MAX];
@@ -187,6 +222,8 @@ static int check_image(struct run_opts *o, const char *given, char *abs)
 
 	if (o->be->check_image)
 		return o->be->check_image(o, given, abs) ? EXIT_USAGE : 0;
+	if (o->boot_efi)
+		return check_efi_image(o, given, abs);
 	if (!path) {
 		if (image_default(def, sizeof(def)))
 			return env_error("cannot find the nestlab binary's directory: pass --image PATH");
@@ -223,6 +260,11 @@ static int choose_backend(struct run_opts *o, const char *name)
 		o->be = backend_find(name);
 		if (!o->be)
 			return usage_error("unknown backend '%s' (this nestlab has: kvm, bochs, lab-vmx, lab-vmx-qemu, qemu-kvm, qemu-tcg, qemu-s390x, auto)", name);
+		/* Never a silent BIOS boot instead: the EFI suite would look run when it was not. */
+		if (o->boot_efi && !o->be->efi)
+			return usage_error("--boot efi: the %s back end cannot boot UEFI firmware (OVMF runs "
+					   "under QEMU): use --backend qemu-tcg, qemu-kvm or lab-vmx-qemu, or --boot bios",
+					   o->be->name);
 		if (o->be->probe(o, &why))
 			return env_error(why.msg);
 	}
@@ -288,6 +330,7 @@ static int cmd_run(int argc, char **argv)
 		{ "junit", required_argument, NULL, OPT_REGRESS },
 		{ "shard", required_argument, NULL, OPT_REGRESS },
 		{ "icount", required_argument, NULL, OPT_REGRESS },
+		{ "boot", required_argument, NULL, OPT_REGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};

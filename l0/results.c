@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <sys/utsname.h>
 
+#include "l0/efi.h"
 #include "l0/file.h"
 #include "l0/output.h"
 #include "l0/proc.h"
@@ -88,6 +89,11 @@ static json_object *environment(const struct run *r)
 	if (r->l0_params)
 		add(env, "l0_params", jstr(r->l0_params));
 	add(env, "cpu_model", jstr(r->o->be->cpu_model ? r->o->be->cpu_model(r->o) : NULL));
+	add(env, "boot", jstr(r->o->boot_efi ? "efi" : "bios"));	/* --boot */
+	if (r->o->boot_efi)
+		add(env, "firmware", jstr(efi_firmware_path()));
+	if (r->env.l1_boot)
+		add(env, "l1_boot", jstr(r->env.l1_boot));	/* L1's begin record */
 	if (r->env.cpu_vendor)
 		add(env, "cpu_vendor", jstr(r->env.cpu_vendor));
 	if (r->env.cpu_brand)
@@ -129,6 +135,7 @@ static json_object *options(const struct run *r)
 	add(o, "break", jstr(r->o->break_name));
 	add(o, "l0_param", jstr(r->o->l0_params));	/* --l0-param: the set this run used */
 	add(o, "model", jstr(r->o->model));
+	add(o, "boot", jstr(r->o->boot_efi ? "efi" : "bios"));
 	add(o, "image", jstr(r->o->image));
 	return o;
 }

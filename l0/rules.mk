@@ -27,6 +27,7 @@ NESTLAB_SRCS += l0/backend-lab.c
 NESTLAB_SRCS += l0/backend-qemu-kvm.c
 NESTLAB_SRCS += l0/backend-qemu-tcg.c
 NESTLAB_SRCS += l0/cpio.c
+NESTLAB_SRCS += l0/efi.c
 # Samples, compare, report, JUnit, shards and merge: their own fragment.
 include l0/regress.mk
 

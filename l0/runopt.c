@@ -50,6 +50,10 @@ int runopt_parse(const char *name, const char *arg, struct run_opts *o)
 		if (!arg || (strcmp(arg, "on") && strcmp(arg, "off")))
 			return bad("--icount wants on or off", arg);
 		o->icount_off = !strcmp(arg, "off");
+	} else if (!strcmp(name, "boot")) {
+		if (!arg || (strcmp(arg, "efi") && strcmp(arg, "bios")))
+			return bad("--boot wants efi or bios", arg);
+		o->boot_efi = !strcmp(arg, "efi");
 	} else {
 		return bad("unknown option", name);
 	}

@@ -2,6 +2,7 @@
 /*
  * nestlab run's measurement and CI options (parsed here, declared in main.c's table):
  *   --warmup N  --raw  --inject-delay N  --junit FILE  --shard I/N  --icount on|off
+ *   --boot efi|bios
  */
 #ifndef L0_RUNOPT_H
 #define L0_RUNOPT_H

@@ -102,5 +102,6 @@ void run_env_free(struct run_env *e)
 	free(e->warnings);
 	free(e->cpu_vendor);
 	free(e->cpu_brand);
+	free(e->l1_boot);
 	memset(e, 0, sizeof(*e));
 }

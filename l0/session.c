@@ -86,7 +86,7 @@ static bool is_hex_number(const char *v)
 
 static void on_begin(struct session *s, const struct record_parsed *r, const char *line, size_t len)
 {
-	const char *vendor = record_get(r, "cpu"), *brand = record_get(r, "brand");
+	const char *vendor = record_get(r, "cpu"), *brand = record_get(r, "brand"), *boot = record_get(r, "boot");
 
 	if (s->cur)
 		finish(s, s->cur, VERDICT_CRASH, xstrdup("L1 started again inside the scenario (a reset?)"));
@@ -98,6 +98,8 @@ static void on_begin(struct session *s, const struct record_parsed *r, const cha
 		s->env->cpu_vendor = escape_bytes(vendor, strlen(vendor), 64);
 	if (brand && !s->env->cpu_brand)
 		s->env->cpu_brand = escape_bytes(brand, strlen(brand), 128);
+	if (boot && !s->env->l1_boot)
+		s->env->l1_boot = escape_bytes(boot, strlen(boot), 32);
 }
 
 static void on_feature(struct session *s, const struct record_parsed *r, const char *line, size_t len)
@@ -343,8 +345,10 @@ static void session_line(struct session *s, const char *line, size_t len, bool o
 	for (i = 0; i < len; i++) {
 		unsigned char c = line[i];
 
+		/* Before L1's begin record the console is the firmware's: OVMF draws on it
+		 * with escape sequences (--boot efi). */
 		if ((c < 0x20 && c != '\t') || c >= 0x7f)
-			return breach(s, "unprintable bytes", line, len);
+			return s->begun ? breach(s, "unprintable bytes", line, len) : (void)0;
 	}
 	switch (record_parse(line, len, &r)) {
 	case RECORD_NONE:

@@ -82,6 +82,7 @@ struct run_env {
 	struct env_item *msrs;		/* value "0x..." */
 	size_t nmsrs;
 	char *cpu_vendor, *cpu_brand;
+	char *l1_boot;			/* how L1 says it booted: "multiboot", "efi" */
 	char **warnings;		/* console trouble outside any scenario */
 	size_t nwarnings;
 };

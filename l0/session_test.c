@@ -202,6 +202,29 @@ static void crlf(void)
 	teardown(&f);
 }
 
+/* OVMF's console output comes first (--boot efi): escape sequences, then L1's begin record. */
+static void firmware_before_begin(void)
+{
+	static const char ovmf[] = "\x1b[2J\x1b[01;01H\x1b[=3hBdsDxe: starting Boot0001\r\n\r\n";
+	struct fixture f;
+	size_t keep;
+
+	preamble();
+	keep = conlen;
+	memmove(con + sizeof(ovmf) - 1, con, keep);
+	memcpy(con, ovmf, sizeof(ovmf) - 1);
+	conlen = keep + sizeof(ovmf) - 1;
+	good_cpuid("64");
+	emit_raw("\x1b[2J after begin\n", 17);
+	run(&f, false, SESSION_EXITED, NULL, 0);
+	CHECK(f.res[0].verdict == VERDICT_PASS, "after firmware output: %s %s", verdict_name(f.res[0].verdict),
+	      f.res[0].why);
+	CHECK(f.env.nwarnings == 1 && contains(f.env.warnings[0], "unprintable"),
+	      "only the escape after begin warns: %zu warnings", f.env.nwarnings);
+	CHECK(f.env.l1_boot && !strcmp(f.env.l1_boot, "multiboot"), "l1_boot: %s", f.env.l1_boot);
+	teardown(&f);
+}
+
 static void ends_mid_scenario(void)
 {
 	struct fixture f;
@@ -503,6 +526,7 @@ int main(void)
 {
 	complete_log();
 	crlf();
+	firmware_before_begin();
 	ends_mid_scenario();
 	crash_record();
 	garbage();

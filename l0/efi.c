@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * --boot efi on QEMU. How L1 gets its command line: OVMF's boot manager starts an ESP's
+ * EFI/BOOT/BOOTX64.EFI with no load options, and the UEFI shell (startup.nsh) waits 5 s
+ * first, a busy wait that takes minutes under -icount. OVMF's QEMU kernel loader does
+ * neither: given -kernel with a PE image it starts it at once with -append as its load
+ * options (UCS-2), the way an EFI-stub Linux gets its command line. So QEMU gets the job's
+ * ESP copy of the image through -kernel; the ESP with startup.nsh stays beside it for a
+ * UEFI shell or a real machine.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "l0/efi.h"
+#include "l0/file.h"
+#include "l0/util.h"
+
+/* Best first: one image for -bios boots faster than split pflash (../shared/emulators.md). */
+static const struct { const char *code, *vars; } candidates[] = {
+	{ "/usr/share/ovmf/OVMF.fd", "" },				/* Debian, Ubuntu */
+	{ "/usr/share/qemu/OVMF.fd", "" },
+	{ "/usr/share/OVMF/OVMF_CODE.fd", "/usr/share/OVMF/OVMF_VARS.fd" },
+	{ "/usr/share/OVMF/OVMF_CODE_4M.fd", "/usr/share/OVMF/OVMF_VARS_4M.fd" },
+	{ "/usr/share/edk2/ovmf/OVMF_CODE.fd", "/usr/share/edk2/ovmf/OVMF_VARS.fd" },	/* Fedora */
+	{ "/usr/share/edk2/x64/OVMF_CODE.4m.fd", "/usr/share/edk2/x64/OVMF_VARS.4m.fd" },	/* Arch */
+};
+
+static char found[2 * PATH_MAX + 8];
+
+static int fill(struct efi_firmware *fw, const char *code, const char *vars)
+{
+	if (access(code, R_OK) || (vars[0] && access(vars, R_OK)))
+		return -ENOENT;
+	snprintf(fw->code, sizeof(fw->code), "%s", code);
+	snprintf(fw->vars, sizeof(fw->vars), "%s", vars);
+	snprintf(found, sizeof(found), "%s%s%s", code, vars[0] ? " + " : "", vars);
+	return 0;
+}
+
+int efi_firmware_find(struct efi_firmware *fw, struct diag *why)
+{
+	const char *env = getenv("NESTLAB_OVMF");
+
+	if (env && *env) {
+		char code[PATH_MAX];
+		const char *comma = strchr(env, ',');
+		size_t n = comma ? (size_t)(comma - env) : strlen(env);
+
+		snprintf(code, sizeof(code), "%.*s", (int)n, env);
+		if (fill(fw, code, comma ? comma + 1 : ""))
+			return diag_set(why, -ENOENT, "NESTLAB_OVMF=%s: not a readable OVMF image (FILE for -bios, "
+					"or CODE,VARS for pflash): fix or unset it", env);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++)
+		if (!fill(fw, candidates[i].code, candidates[i].vars))
+			return 0;
+	return diag_set(why, -ENOENT, "--boot efi: no OVMF firmware (looked for %s, %s and %s): apt-get install ovmf, "
+			"or set NESTLAB_OVMF=FILE or CODE,VARS", candidates[0].code, candidates[2].code,
+			candidates[2].vars);
+}
+
+const char *efi_firmware_path(void)
+{
+	return found[0] ? found : NULL;
+}
+
+static unsigned le16(const unsigned char *p)
+{
+	return p[0] | p[1] << 8;
+}
+
+static unsigned long le32(const unsigned char *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (unsigned long)p[3] << 24;
+}
+
+/* PE/COFF: "MZ", e_lfanew at 0x3c, "PE\0\0", COFF Machine, then the optional header's
+ * Magic (0x20b: PE32+) and Subsystem (10: EFI application) at offsets 0 and 68. */
+int efi_image_check(const char *path)
+{
+	unsigned char buf[4096];
+	int fd = open(path, O_RDONLY | O_CLOEXEC), e = 0;
+	ssize_t n;
+	unsigned long pe;
+
+	if (fd < 0)
+		return -errno;
+	n = pread(fd, buf, sizeof(buf), 0);
+	if (n < 0)
+		e = -errno;
+	close(fd);
+	if (e)
+		return e;
+	if (n < 0x40 || buf[0] != 'M' || buf[1] != 'Z')
+		return -ENOEXEC;
+	pe = le32(buf + 0x3c);
+	if (pe + 24 + 70 > (unsigned long)n || memcmp(buf + pe, "PE\0\0", 4))
+		return -ENOEXEC;
+	if (le16(buf + pe + 4) != 0x8664 || le16(buf + pe + 24) != 0x20b || le16(buf + pe + 24 + 68) != 10)
+		return -ENOEXEC;
+	return 0;
+}
+
+int efi_image_default(char *out, size_t size)
+{
+	char exe[PATH_MAX], up[PATH_MAX + 8], build[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n < 0)
+		return -errno;
+	exe[n] = '\0';
+	snprintf(up, sizeof(up), "%s/..", dirname(exe));
+	if (!realpath(up, build))
+		return -errno;
+	if ((size_t)snprintf(out, size, "%s/efi/BOOTX64.EFI", build) >= size)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+static int write_esp(struct job *j, const char *cmdline, char **image, struct diag *why)
+{
+	char *dir = xasprintf("%s/esp/EFI/BOOT", j->dir), *nsh = xasprintf("%s/esp/startup.nsh", j->dir);
+	char *line = xasprintf("\\EFI\\BOOT\\BOOTX64.EFI %s\r\n", cmdline);
+	int e = file_mkdirs(dir);
+
+	*image = xasprintf("%s/BOOTX64.EFI", dir);
+	if (e) {
+		diag_set(why, e, "cannot create %s: %s: check --results", dir, strerror(-e));
+		goto out;
+	}
+	e = link(j->o->image, *image) ? file_copy(j->o->image, *image) : 0;
+	if (e) {
+		diag_set(why, e, "cannot copy %s to %s: %s: check --image and --results", j->o->image, *image,
+			 strerror(-e));
+		goto out;
+	}
+	e = file_write(nsh, line, strlen(line));
+	if (e)
+		diag_set(why, e, "cannot write %s: %s: check --results", nsh, strerror(-e));
+out:
+	free(dir);
+	free(nsh);
+	free(line);
+	return e;
+}
+
+int efi_boot_prepare(struct job *j, const struct efi_firmware *fw, const char *cmdline, struct efi_boot *b,
+		     struct diag *why)
+{
+	char *image = NULL;
+	int e = write_esp(j, cmdline, &image, why);
+
+	b->n = 0;
+	if (e) {
+		free(image);
+		return e;
+	}
+	if (fw->vars[0]) {
+		/* The firmware writes its variables: each job starts from the distribution's template. */
+		char *vars = xasprintf("%s/OVMF_VARS.fd", j->dir);
+
+		e = file_copy(fw->vars, vars);
+		if (e) {
+			diag_set(why, e, "cannot copy %s to %s: %s: check --results", fw->vars, vars, strerror(-e));
+			free(vars);
+			free(image);
+			return e;
+		}
+		b->arg[b->n++] = xstrdup("-drive");
+		b->arg[b->n++] = xasprintf("if=pflash,format=raw,unit=0,readonly=on,file=%s", fw->code);
+		b->arg[b->n++] = xstrdup("-drive");
+		b->arg[b->n++] = xasprintf("if=pflash,format=raw,unit=1,file=%s", vars);
+		free(vars);
+	} else {
+		b->arg[b->n++] = xstrdup("-bios");
+		b->arg[b->n++] = xstrdup(fw->code);
+	}
+	b->arg[b->n++] = xstrdup("-kernel");
+	b->arg[b->n++] = image;
+	return 0;
+}
+
+void efi_boot_free(struct efi_boot *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		free(b->arg[i]);
+	b->n = 0;
+}

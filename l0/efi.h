@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * UEFI boot of L1 on QEMU (--boot efi): OVMF, the PE image check, the job's EFI system
+ * partition. The back ends that run QEMU call these; the others refuse --boot efi.
+ */
+#ifndef L0_EFI_H
+#define L0_EFI_H
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "l0/backend.h"
+
+/* OVMF: one image for -bios (vars ""), or CODE plus a VARS template for two pflash drives. */
+struct efi_firmware {
+	char code[PATH_MAX];
+	char vars[PATH_MAX];
+};
+
+/* QEMU arguments of one job's UEFI boot (efi_boot_prepare fills them). */
+struct efi_boot {
+	char *arg[8];
+	size_t n;
+};
+
+/*
+ * $NESTLAB_OVMF (FILE, or CODE,VARS) or the first OVMF found where distributions install
+ * it. 0, or -ENOENT with why naming the fix. The result stays for efi_firmware_path().
+ */
+int efi_firmware_find(struct efi_firmware *fw, struct diag *why);
+/* What efi_firmware_find() found last ("CODE" or "CODE + VARS"), or NULL. */
+const char *efi_firmware_path(void);
+/* A PE32+ x86-64 EFI application? 0, -ENOEXEC, or -errno of open/read. */
+int efi_image_check(const char *path);
+/* The default EFI image, <dir of the nestlab binary>/../efi/BOOTX64.EFI, into out. */
+int efi_image_default(char *out, size_t size);
+/*
+ * Writes the job's ESP, j->dir/esp/EFI/BOOT/BOOTX64.EFI with a startup.nsh that runs it with
+ * cmdline (for a UEFI shell, by hand), and a fresh VARS copy when the firmware is split;
+ * fills b with QEMU's firmware arguments and -kernel/-append, through which OVMF loads the
+ * image and passes cmdline as its load options. 0 or -errno with why.
+ */
+int efi_boot_prepare(struct job *j, const struct efi_firmware *fw, const char *cmdline, struct efi_boot *b,
+		     struct diag *why);
+void efi_boot_free(struct efi_boot *b);
+
+#endif
