@@ -175,14 +175,16 @@ int efi_boot_prepare(struct job *j, const struct efi_firmware *fw, const char *c
 		b->arg[b->n++] = xstrdup("-drive");
 		b->arg[b->n++] = xasprintf("if=pflash,format=raw,unit=0,readonly=on,file=%s", fw->code);
 		b->arg[b->n++] = xstrdup("-drive");
-		b->arg[b->n++] = xasprintf("if=pflash,format=raw,unit=1,file=%s", vars);
+		b->arg[b->n++] = xstrdup("if=pflash,format=raw,unit=1,file=OVMF_VARS.fd");
 		free(vars);
 	} else {
 		b->arg[b->n++] = xstrdup("-bios");
 		b->arg[b->n++] = xstrdup(fw->code);
 	}
+	/* QEMU runs in the job directory: relative names keep qemu.cmd repeatable there. */
 	b->arg[b->n++] = xstrdup("-kernel");
-	b->arg[b->n++] = image;
+	b->arg[b->n++] = xstrdup("esp/EFI/BOOT/BOOTX64.EFI");
+	free(image);
 	return 0;
 }
 

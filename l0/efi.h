@@ -37,8 +37,9 @@ int efi_image_default(char *out, size_t size);
 /*
  * Writes the job's ESP, j->dir/esp/EFI/BOOT/BOOTX64.EFI with a startup.nsh that runs it with
  * cmdline (for a UEFI shell, by hand), and a fresh VARS copy when the firmware is split;
- * fills b with QEMU's firmware arguments and -kernel/-append, through which OVMF loads the
- * image and passes cmdline as its load options. 0 or -errno with why.
+ * fills b with QEMU's firmware arguments and -kernel, through which OVMF loads the image and
+ * passes -append (the caller adds it) as its load options. Paths in b are relative to j->dir,
+ * where QEMU must run. 0 or -errno with why.
  */
 int efi_boot_prepare(struct job *j, const struct efi_firmware *fw, const char *cmdline, struct efi_boot *b,
 		     struct diag *why);

@@ -14,6 +14,7 @@
 #include "x86/io.h"
 #include "x86/power.h"
 #include "x86/processor.h"
+#include "lib/printf.h"
 #include "lib/scenario_records.h"
 #include "lib/report.h"
 #include "lib/string.h"
@@ -24,6 +25,10 @@
 struct multiboot_info {
 	u32 flags, mem_lower, mem_upper, boot_device, cmdline;
 };
+
+/* Encoded, a value may take 3 bytes a character, and the whole record RECORD_MAX: a longer
+ * command line (the default suite's run= list) is cut, or the begin record overflows. */
+#define BEGIN_CMDLINE_MAX 100
 
 static struct cmdline cmd;
 static u32 totals[4];
@@ -38,7 +43,7 @@ static void begin_record(const char *boot)
 {
 	struct record r;
 	struct cpuid_regs v = cpuid(0);
-	char vendor[13], brand[49];
+	char vendor[13], brand[49], shown[BEGIN_CMDLINE_MAX + 4];
 
 	memcpy(vendor + 0, &v.ebx, 4);
 	memcpy(vendor + 4, &v.edx, 4);
@@ -63,8 +68,12 @@ static void begin_record(const char *boot)
 	if (brand[0])
 		record_str(&r, "brand", brand);
 	record_str(&r, "boot", boot);
-	if (cmd.text[0])
-		record_str(&r, "cmdline", cmd.text);
+	if (cmd.text[0]) {
+		nl_snprintf(shown, BEGIN_CMDLINE_MAX + 1, "%s", cmd.text);
+		if (strlen(cmd.text) > BEGIN_CMDLINE_MAX)
+			memcpy(shown + BEGIN_CMDLINE_MAX, "...", 4);
+		record_str(&r, "cmdline", shown);
+	}
 	record_emit(&r);
 	console_printf("INFO: nestlab L1: %s %s\n", vendor, brand);
 }

@@ -7,6 +7,8 @@
  * level (l0, l0_nested), which may hold reasons not listed. Independent of
  * L1's own checks: it tests what reached the results file. Prints PASS/FAIL per scenario
  * and "N passed, N failed".
+ * expect_check --write RESULTS.json prints the expectation a run meets (verdicts and L2->L1
+ * counts): to hold one run to another's results (scripts/check-efi: EFI against BIOS boot).
  */
 #include <json-c/json.h>
 #include <stdbool.h>
@@ -89,21 +91,45 @@ static void check_line(struct json_object *scns, char *line, char *seen, size_t 
 	verdict_line(!why[0], name, why);
 }
 
+static void write_expect(struct json_object *scns)
+{
+	for (size_t i = 0; i < json_object_array_length(scns); i++) {
+		struct json_object *s = json_object_array_get_idx(scns, i), *n, *v, *exits, *l1 = NULL;
+
+		json_object_object_get_ex(s, "name", &n);
+		json_object_object_get_ex(s, "verdict", &v);
+		printf("%-27s %-5s", n ? json_object_get_string(n) : "?", v ? json_object_get_string(v) : "?");
+		if (json_object_object_get_ex(s, "exits", &exits))
+			json_object_object_get_ex(exits, "l1", &l1);
+		if (l1) {
+			json_object_object_foreach(l1, reason, count)
+				printf(" %s=%lld", reason, (long long)json_object_get_int64(count));
+		}
+		printf("\n");
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct json_object *root, *scns;
 	static char line[1024], seen[65536] = "\n";	/* "\nname\n" for each listed name */
+	bool write = argc == 3 && !strcmp(argv[1], "--write");
 	FILE *f;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: expect_check RESULTS.json EXPECT\n");
+		fprintf(stderr, "usage: expect_check RESULTS.json EXPECT | expect_check --write RESULTS.json\n");
 		return 2;
 	}
-	root = json_object_from_file(argv[1]);
+	root = json_object_from_file(argv[write ? 2 : 1]);
 	if (!root || !json_object_object_get_ex(root, "scenarios", &scns) ||
 	    !json_object_is_type(scns, json_type_array)) {
-		fprintf(stderr, "expect_check: %s: not a results file\n", argv[1]);
+		fprintf(stderr, "expect_check: %s: not a results file\n", argv[write ? 2 : 1]);
 		return 2;
+	}
+	if (write) {
+		write_expect(scns);
+		json_object_put(root);
+		return 0;
 	}
 	f = fopen(argv[2], "r");
 	if (!f) {

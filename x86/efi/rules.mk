@@ -52,3 +52,11 @@ $(EFI_IMAGE): $(BUILD)/efi/l1.so
 		-j .rela -j .rela.* -j .reloc --target efi-app-x86_64 --subsystem=10 $< $@
 
 ALL_TARGETS += $(EFI_IMAGE)
+
+# The EFI build under QEMU TCG with OVMF, checked from results.json and against --boot bios.
+check-efi: $(EFI_IMAGE) $(BUILD)/l1/l1.elf $(BUILD)/l0/nestlab $(BUILD)/host/l0/expect_check
+	@mkdir -p $(BUILD)/check
+	@scripts/check-efi $(BUILD) | tee $(BUILD)/check/efi.log
+
+CHECK_TARGETS += check-efi
+.PHONY: check-efi
