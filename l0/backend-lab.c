@@ -7,6 +7,8 @@
  * scenarios go on the kernel command line. The lab sends each inner job's L1 console
  * (with the l0 counts the kvm back end wrote into it) back on port 0xe9, between markers;
  * collect() cuts it out into l1-console.log, which the session reads like any console.
+ * lab-vmx-qemu with --boot efi: the lab's QEMU boots L1's EFI build through OVMF, which
+ * make lab copies in beside QEMU (lab-build writes OUT/ovmf naming it).
  */
 #include <errno.h>
 #include <libgen.h>
@@ -111,8 +113,8 @@ static char *kernel_cmdline(const struct job *j)
 	if (fclose(f))
 		return NULL;
 	line = xasprintf("console=ttyS0,115200 quiet loglevel=3 panic=-1 nokaslr nestlab_vendor=intel "
-			 "nestlab_backend=%s nestlab_kvm=nested=1%s%s nestlab_args=%s",
-			 j->o->be == &backend_lab_vmx_qemu ? "qemu-kvm" : "kvm",
+			 "nestlab_backend=%s nestlab_boot=%s nestlab_kvm=nested=1%s%s nestlab_args=%s",
+			 j->o->be == &backend_lab_vmx_qemu ? "qemu-kvm" : "kvm", j->o->boot_efi ? "efi" : "bios",
 			 j->o->l0_params ? "," : "", j->o->l0_params ? j->o->l0_params : "", args);
 	free(args);
 	return line;
@@ -147,7 +149,7 @@ static int lab_start(struct job *j, struct diag *why)
 	if (!e) {
 		char *cpio = xasprintf("%s/l1.cpio", boot);
 
-		e = cpio_write_file(cpio, "l1.elf", j->o->image);
+		e = cpio_write_file(cpio, j->o->boot_efi ? "l1.efi" : "l1.elf", j->o->image);
 		if (e)
 			diag_set(why, e, "cannot pack %s into %s: %s: check --image", j->o->image, cpio,
 				 strerror(-e));
@@ -273,6 +275,12 @@ static int lab_qemu_probe(const struct run_opts *o, struct diag *why)
 	if (e)
 		return diag_set(why, e, "the lab has no QEMU (%s/qemu.cpio.gz): apt-get install "
 				"qemu-system-x86, then make lab", lab_dir);
+	q = lab_file("ovmf");
+	e = o->boot_efi && access(q, R_OK) ? -ENOENT : 0;
+	free(q);
+	if (e)
+		return diag_set(why, e, "--boot efi: the lab has no OVMF (%s/ovmf): apt-get install ovmf, then make lab",
+				lab_dir);
 	return 0;
 }
 
@@ -288,4 +296,5 @@ const struct backend backend_lab_vmx_qemu = {
 	.collect = lab_collect,
 	.params = lab_params,
 	.emulator = false,
+	.efi = true,
 };

@@ -7,7 +7,8 @@
  * (so each window knows its scenario), writes to the control port (0x520) open and close
  * the windows, and the exits in between are counted by reason. The window's records go
  * into L1's console before the scenario's `result` record. Exact by construction: the
- * trace orders every event of the one vCPU.
+ * trace orders every event of the one vCPU. --boot efi boots L1's EFI build through OVMF
+ * (l0/efi.c).
  */
 #include <errno.h>
 #include <limits.h>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "l0/backend.h"
+#include "l0/efi.h"
 #include "l0/file.h"
 #include "l0/kvm_vm.h"
 #include "l0/l0_window.h"
@@ -33,6 +35,7 @@
 #define WINDOWS_MAX	256
 
 static char qemu_bin[PATH_MAX];
+static struct efi_firmware ovmf;
 
 /* KVM's names for VMX exit reasons (arch/x86/include/uapi/asm/vmx.h) where ours differ. */
 static const struct { const char *kvm, *sdm; } kvm_aliases[] = {
@@ -70,9 +73,10 @@ static int trace_write(const char *file, const char *text)
 
 static int qemu_kvm_probe(const struct run_opts *o, struct diag *why)
 {
-	(void)o;
 	if (proc_find("qemu-system-x86_64", qemu_bin, sizeof(qemu_bin)))
 		return diag_set(why, -ENOENT, "qemu-system-x86_64 not found: apt-get install qemu-system-x86");
+	if (o->boot_efi && efi_firmware_find(&ovmf, why))
+		return -ENOENT;
 	if (access(TRACEFS "/events/kvm/kvm_pio/enable", W_OK))
 		return diag_set(why, -ENOENT, "no kvm:kvm_pio in %s: mount tracefs there (as root) "
 				"and load kvm", TRACEFS);
@@ -95,16 +99,33 @@ static char *qemu_kvm_version(const struct run_opts *o)
 static int qemu_kvm_start(struct job *j, struct diag *why)
 {
 	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
-	char *argv[] = { qemu_bin, "-accel", "kvm", "-cpu", "host", "-m", "64", "-nodefaults",
-			 "-display", "none", "-no-reboot", "-L", "/usr/share/seabios", "-L", "/usr/share/qemu",
-			 "-serial", "file:qemu-serial.log", "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
-			 "-kernel", (char *)j->o->image, "-append", cmdline, NULL };
-	int e = file_mkdirs(j->dir);
+	/* OVMF wants more than the 64 MiB L1 needs. */
+	char *argv[40] = { qemu_bin, "-accel", "kvm", "-cpu", "host", "-m", j->o->boot_efi ? "256" : "64",
+			   "-nodefaults", "-display", "none", "-no-reboot", "-L", "/usr/share/seabios", "-L",
+			   "/usr/share/qemu", "-serial", "file:qemu-serial.log", "-device",
+			   "isa-debug-exit,iobase=0xf4,iosize=4" };
+	struct efi_boot efi = { .n = 0 };
+	size_t n = 0;
+	int e = 0;
 
-	if (e) {
-		diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
-		goto out;
+	while (argv[n])
+		n++;
+	if (j->o->boot_efi) {
+		e = efi_boot_prepare(j, &ovmf, cmdline, &efi, why);
+		for (size_t i = 0; i < efi.n; i++)
+			argv[n++] = efi.arg[i];
+	} else {
+		e = file_mkdirs(j->dir);
+		if (e)
+			diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
+		argv[n++] = "-kernel";
+		argv[n++] = (char *)j->o->image;
 	}
+	argv[n++] = "-append";
+	argv[n++] = cmdline;
+	argv[n] = NULL;
+	if (e)
+		goto out;
 	/* One run's events only: the ring is emptied, and large enough for a whole suite. */
 	e = trace_write("tracing_on", "0");
 	if (!e)
@@ -130,6 +151,7 @@ static int qemu_kvm_start(struct job *j, struct diag *why)
 	if (e)
 		diag_set(why, e, "cannot start %s: %s: apt-get install qemu-system-x86", qemu_bin, strerror(-e));
 out:
+	efi_boot_free(&efi);
 	free(cmdline);
 	free(out);
 	return e;
@@ -269,4 +291,5 @@ const struct backend backend_qemu_kvm = {
 	.collect = qemu_kvm_collect,
 	.params = qemu_kvm_params,
 	.emulator = false,
+	.efi = true,
 };
