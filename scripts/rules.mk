@@ -15,7 +15,7 @@ lab: $(LAB)/nestlab-static
 
 .PHONY: lab
 
-check-lab: lab $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_check
+check-lab: lab $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(EFI_IMAGE) $(BUILD)/host/l0/expect_check
 	@mkdir -p $(BUILD)/check
 	@scripts/check-lab $(BUILD) | tee $(BUILD)/check/lab.log
 
