@@ -6,8 +6,14 @@
  * L2's own tables (l2/pf.c) copy L1's PML4[0] -> PDPT -> PD layout, which OVMF does not
  * promise (it may map with 1 GiB pages, mark pages read-only or not-present). Then it moves
  * to its own stack and enters l1_start(), which loads its GDT, IDT and TSS.
+ * OVMF also leaves its local APIC timer running, which SeaBIOS does not: under a KVM L0 it
+ * showed as one PREEMPTION_TIMER exit in many scenarios' windows (the VMX lab). It is stopped.
+ * CR0, CR4 and EFER get the values x86/boot.asm leaves (OVMF sets CR4.DE, MCE, OSFXSR,
+ * OSXMMEXCPT, CR0.MP and EFER.NXE): L1 and L2 inherit them, and an L0 may handle exits
+ * differently for them, so both builds measure the same machine state.
  */
 #include "l1/main.h"
+#include "x86/apic.h"
 #include "x86/efi/handover.h"
 #include "x86/power.h"
 #include "x86/processor.h"
@@ -18,8 +24,19 @@
 #define PTE_W		BIT(1)
 #define PTE_PCD		BIT(4)
 #define PTE_PS		BIT(7)
-#define CR0_NE		BIT(5)
+#define CR0_PE		BIT(0)
+#define CR0_ET		BIT(4)
+#define CR0_WP		BIT(16)
+#define CR0_PG		BIT(31)
+#define CR4_PAE		BIT(5)
+#define CR4_LA57	BIT(12)
 #define UNCACHED_FROM	3ULL	/* GiB: APIC, IOAPIC, PCI MMIO */
+#define APIC_BASE_X2APIC	BIT(10)		/* IA32_APIC_BASE: x2APIC mode */
+#define APIC_BASE_ENABLE	BIT(11)		/* IA32_APIC_BASE: APIC global enable */
+#define APIC_BASE_ADDR		0x000ffffffffff000ULL
+#define APIC_TIMER_INITIAL	0x380
+#define CPUID1_ECX_TSC_DEADLINE	BIT(24)
+#define MSR_IA32_TSC_DEADLINE	0x6e0
 
 static u64 pml4[512] __attribute__((aligned(4096)));
 static u64 pdpt[512] __attribute__((aligned(4096)));
@@ -36,12 +53,37 @@ static void identity_map_4g(void)
 	pml4[0] = (u64)pdpt | PTE_P | PTE_W;
 }
 
+/* SDM "APIC Timer": an initial count of 0 stops one-shot and periodic mode, a deadline of 0
+ * disarms TSC-deadline mode; the LVT entry is masked too. The APIC stays enabled (Bochs
+ * cannot re-enable one: ../shared/emulators.md). */
+static void apic_timer_stop(void)
+{
+	u64 base = rdmsr(MSR_IA32_APIC_BASE);
+
+	if (!(base & APIC_BASE_ENABLE))
+		return;
+	if (cpuid(1).ecx & CPUID1_ECX_TSC_DEADLINE)
+		wrmsr(MSR_IA32_TSC_DEADLINE, 0);
+	if (base & APIC_BASE_X2APIC) {
+		wrmsr(x2apic_msr(APIC_LVT_TIMER), APIC_LVT_MASKED);
+		wrmsr(x2apic_msr(APIC_TIMER_INITIAL), 0);
+	} else {
+		apic_mmio_write(base & APIC_BASE_ADDR, APIC_LVT_TIMER, APIC_LVT_MASKED);
+		apic_mmio_write(base & APIC_BASE_ADDR, APIC_TIMER_INITIAL, 0);
+	}
+}
+
 void efi_handover(const char *cmdline)
 {
 	asm volatile("cli");
+	if (read_cr4() & CR4_LA57)	/* 5-level paging cannot be left in long mode */
+		efi_fatal("the firmware runs with 5-level paging: L1 builds 4-level tables", read_cr4());
 	identity_map_4g();
-	write_cr0(read_cr0() | CR0_NE);		/* VMX requires it (IA32_VMX_CR0_FIXED0) */
 	write_cr3((u64)pml4);
+	write_cr4(CR4_PAE);
+	write_cr0(CR0_PG | CR0_WP | CR0_NE | CR0_ET | CR0_PE);	/* NE: VMX requires it */
+	wrmsr(MSR_IA32_EFER, EFER_LME | (rdmsr(MSR_IA32_EFER) & EFER_LMA));	/* LMA: status */
+	apic_timer_stop();	/* through L1's map: the APIC page is uncached there */
 	/* The firmware's last console output may not end a line: keep the begin record whole. */
 	serial_init();
 	serial_puts("\r\n");
