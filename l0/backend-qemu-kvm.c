@@ -17,7 +17,9 @@
 #include <unistd.h>
 
 #include "l0/backend.h"
+#include "l0/exit_codes.h"
 #include "l0/file.h"
+#include "l0/kvm_trace.h"
 #include "l0/kvm_vm.h"
 #include "l0/l0_window.h"
 #include "l0/l1cmd.h"
@@ -148,25 +150,39 @@ static bool parse_pio(const char *l, unsigned *port, unsigned long long *val)
 	return p && sscanf(p, "kvm_pio: pio_write at %x size %*u count %*u val %llx", port, val) == 2;
 }
 
-/* "... kvm_exit: vcpu 0 reason CPUID rip ..." (kvm_nested_vmexit likewise) */
-static int parse_reason(const char *l, const char *event)
+/*
+ * "... kvm_exit: vcpu 0 reason CPUID rip ..." (kvm_nested_vmexit likewise): the counter
+ * slot. KVM's SVM names may hold a space ("GP excp"): they end at " rip ".
+ */
+static int parse_reason(const char *l, const char *event, enum exit_isa isa, const struct kvm_exit_names *svm)
 {
 	const char *p = strstr(l, event), *r, *end;
+	int64_t code;
 
 	if (!p || !(r = strstr(p, " reason ")))
 		return -1;
 	r += strlen(" reason ");
-	end = r + strcspn(r, " ");
-	return reason_number(r, end - r);
+	if (isa == EXIT_ISA_VMX) {
+		end = r + strcspn(r, " ");
+		return reason_number(r, end - r);
+	}
+	end = strstr(r, " rip ");
+	code = end ? kvm_trace_name_code(svm, r, end - r) : -1;
+	return code < 0 ? -1 : exit_slot(isa, (uint64_t)code);
 }
 
 /* Walks the trace: windows in order, each with the scenario the console was in. */
 static size_t read_windows(const char *trace, size_t len, struct window *w, size_t max)
 {
+	static struct kvm_exit_names svm;
+	enum exit_isa isa = exit_isa_host();
 	struct console_tracker t = { .len = 0 };
 	size_t n = 0;
 	bool open = false;
 	char *copy = xstrndup(trace, len), *save = NULL;
+
+	if (isa == EXIT_ISA_SVM)
+		kvm_trace_svm_names(TRACEFS, &svm);	/* none: no exit is counted */
 
 	for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
 		unsigned port;
@@ -182,14 +198,15 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 				memset(&w[n], 0, sizeof(w[n]));
 				snprintf(w[n].scenario, sizeof(w[n].scenario), "%s", t.scenario);
 				w[n].counts.have_trace = true;
+				w[n].counts.isa = isa;
 				open = true;
 			} else if (port == NESTLAB_CTL_PORT && !val && open) {
 				open = false;
 				n++;
 			}
-		} else if (open && (r = parse_reason(l, "kvm_nested_vmexit:")) >= 0) {
+		} else if (open && (r = parse_reason(l, "kvm_nested_vmexit:", isa, &svm)) >= 0) {
 			w[n].counts.nested[r]++;
-		} else if (open && (r = parse_reason(l, "kvm_exit:")) >= 0) {
+		} else if (open && (r = parse_reason(l, "kvm_exit:", isa, &svm)) >= 0) {
 			w[n].counts.exits[r]++;
 		}
 	}

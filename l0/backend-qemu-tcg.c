@@ -15,13 +15,14 @@
 #include "l0/file.h"
 #include "l0/l1cmd.h"
 #include "l0/proc.h"
+#include "l0/qemu_tcg.h"
 #include "l0/util.h"
 
 #define DIAG_LINES_MAX 8
 
 static char qemu_bin[PATH_MAX];
 
-static int qemu_tcg_probe(const struct run_opts *o, struct diag *why)
+int qemu_tcg_probe(const struct run_opts *o, struct diag *why)
 {
 	const char *env = getenv("NESTLAB_QEMU");
 
@@ -33,7 +34,7 @@ static int qemu_tcg_probe(const struct run_opts *o, struct diag *why)
 	return 0;
 }
 
-static char *qemu_tcg_version(const struct run_opts *o)
+char *qemu_tcg_version(const struct run_opts *o)
 {
 	static const char banner[] = "QEMU emulator version ";
 	char out[4096], *p;
@@ -54,30 +55,37 @@ static const char *qemu_tcg_cpu_model(const struct run_opts *o)
 	return "max";
 }
 
-static int qemu_tcg_start(struct job *j, struct diag *why)
+size_t qemu_tcg_argv(const struct run_opts *o, const char *megs, char **argv)
 {
-	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
-	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir);
-	char *argv[32];
 	size_t n = 0;
-	int e;
 
 	argv[n++] = qemu_bin;
 	argv[n++] = "-accel";
 	argv[n++] = "tcg";
 	argv[n++] = "-cpu";
 	argv[n++] = "max";
-	if (!j->o->icount_off) {
+	if (!o->icount_off) {
 		argv[n++] = "-icount";
 		argv[n++] = "shift=0,sleep=off";
 	}
 	argv[n++] = "-m";
-	argv[n++] = "256";
+	argv[n++] = (char *)megs;
 	argv[n++] = "-nodefaults";
 	argv[n++] = "-no-user-config";
 	argv[n++] = "-display";
 	argv[n++] = "none";
 	argv[n++] = "-no-reboot";
+	return n;
+}
+
+static int qemu_tcg_start(struct job *j, struct diag *why)
+{
+	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
+	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir);
+	char *argv[QEMU_TCG_ARGS + 16];
+	size_t n = qemu_tcg_argv(j->o, "256", argv);
+	int e;
+
 	argv[n++] = "-serial";
 	argv[n++] = "file:serial.log";
 	argv[n++] = "-device";
@@ -111,9 +119,14 @@ static bool qemu_tcg_diag_line(const char *l)
 	return !strstr(l, "terminating on signal");
 }
 
+size_t qemu_tcg_diagnose_from(struct job *j, char ***lines, size_t n)
+{
+	return backend_log_lines(j, "qemu.out", 1u << 20, qemu_tcg_diag_line, n + DIAG_LINES_MAX, lines, n);
+}
+
 static size_t qemu_tcg_diagnose(struct job *j, char ***lines)
 {
-	return backend_log_lines(j, "qemu.out", 1u << 20, qemu_tcg_diag_line, DIAG_LINES_MAX, lines, 0);
+	return qemu_tcg_diagnose_from(j, lines, 0);
 }
 
 const struct backend backend_qemu_tcg = {

@@ -75,6 +75,7 @@ struct backend {
 	/* The L0's settings as this job saw them ("kvm_intel nested=Y ept=Y ..."), malloc'd. */
 	char *(*params)(struct job *j);
 	bool emulator;			/* L1 on bare metal: no L1->L0 exits */
+	bool l0_params;			/* takes --l0-param: it loads KVM's module itself */
 	/* Another architecture's image (s390x/): its own scenario registry, never "auto". NULL: x86 L1. */
 	const char *arch;
 	/* Finds (given NULL: the default) and checks the image; prints the one line and fails itself. */
@@ -86,6 +87,8 @@ extern const struct backend backend_qemu_s390x;
 extern const struct backend backend_kvm;
 extern const struct backend backend_lab_vmx;
 extern const struct backend backend_lab_vmx_qemu;
+extern const struct backend backend_lab_svm;
+extern const struct backend backend_lab_svm_qemu;
 extern const struct backend backend_qemu_kvm;
 extern const struct backend backend_qemu_tcg;
 

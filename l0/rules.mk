@@ -21,6 +21,7 @@ NESTLAB_SRCS += l0/backend-kvm.c
 NESTLAB_SRCS += l0/kvm_vm.c
 NESTLAB_SRCS += l0/kvm_stats.c
 NESTLAB_SRCS += l0/kvm_trace.c
+NESTLAB_SRCS += l0/exit_codes.c
 NESTLAB_SRCS += l0/l0_window.c
 NESTLAB_SRCS += l0/e9.c
 NESTLAB_SRCS += l0/backend-lab.c
@@ -45,13 +46,16 @@ HOST_BINS += $(BUILD)/l0/nestlab
 ALL_TARGETS += $(BUILD)/l0/nestlab
 
 # Unit tests: each prints "N passed, N failed".
-L0_TESTS := $(BUILD)/host/l0/record_test $(BUILD)/host/l0/record_fuzz_test $(BUILD)/host/l0/session_test
+L0_TESTS := $(BUILD)/host/l0/record_test $(BUILD)/host/l0/record_fuzz_test $(BUILD)/host/l0/session_test \
+	$(BUILD)/host/l0/exit_codes_test
 HOST_TESTS += $(L0_TESTS)
 ALL_TARGETS += $(L0_TESTS)
 
 $(BUILD)/host/l0/record_test: $(BUILD)/host/l0/record_test.o $(BUILD)/host/l0/record.o $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/record_fuzz_test: $(BUILD)/host/l0/record_fuzz.o $(BUILD)/host/l0/record.o $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/session_test: $(BUILD)/host/l0/session_test.o $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+$(BUILD)/host/l0/exit_codes_test: $(BUILD)/host/l0/exit_codes_test.o $(BUILD)/host/l0/exit_codes.o \
+	$(BUILD)/host/l0/kvm_trace.o $(BUILD)/host/l0/l0_window.o $(BUILD)/host/l0/record.o $(NESTLAB_LIB_OBJS)
 $(L0_TESTS):
 	$(call say,HOSTLD,$@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -ljson-c
