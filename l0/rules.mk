@@ -86,7 +86,7 @@ fuzz:
 		echo "SKIP: make fuzz: $(FUZZ_CC) not found: apt-get install clang"; \
 	fi
 
-.PHONY: check-runner fuzz
+.PHONY: check-runner check-qemu-tcg fuzz
 
 # The results.json expectation checker for the Bochs suite (scripts/check-suite).
 $(BUILD)/host/l0/expect_check: $(BUILD)/host/l0/test/expect_check.o
@@ -99,3 +99,10 @@ check-suite: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_chec
 	@scripts/check-suite $(BUILD) | tee $(BUILD)/check/suite.log
 
 CHECK_TARGETS += check-suite
+
+# The same on QEMU TCG, where L1 runs on SVM (scripts/qemu-tcg-suite.expect).
+check-qemu-tcg: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_check
+	@mkdir -p $(BUILD)/check
+	@scripts/check-suite $(BUILD) qemu-tcg qemu-tcg | tee $(BUILD)/check/qemu-tcg.log
+
+CHECK_TARGETS += check-qemu-tcg

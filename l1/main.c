@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* L1 entry: console, VMX on, capabilities, then the selected scenarios, then power off. */
+/* L1 entry: console, VMX or SVM on, capabilities, then the selected scenarios, then power off. */
 #include "l1/cmdline.h"
 #include "l1/console.h"
 #include "l1/scenario.h"
-#include "l1/vmx/caps.h"
-#include "l1/vmx/vmx_l1.h"
+#include "l1/hv.h"
 #include "x86/desc.h"
 #include "x86/io.h"
 #include "x86/power.h"
@@ -124,12 +123,17 @@ void l1_main(u32 magic, u32 mbi_addr)
 	cmdline_parse(&cmd, magic == MULTIBOOT_BOOTLOADER_MAGIC && (mbi->flags & MULTIBOOT_INFO_CMDLINE)
 			    ? (const char *)(u64)mbi->cmdline : NULL);
 	begin_record();
-	report_prefix_push("vmx");
-	if (vmx_on(why, sizeof(why))) {
-		report_fail("VMXON: %s", why);
+	if (!hv_select()) {
+		/* Every scenario SKIPs saying so: a clear verdict, not an error. */
+		report_prefix_push("l1");
+		run_selected();
+	} else if (report_prefix_push(hv->name), hv->on(why, sizeof(why))) {
+		report_fail("enable: %s", why);
 		totals[V_ERROR]++;
 	} else {
-		caps_report();
+		hv->caps_report();
+		if (hv == &svm_ops)
+			console_printf("INFO: svm: %u L2 hypercall sites use VMMCALL\n", l2_hypercalls_use_vmmcall());
 		run_selected();
 	}
 	end_record();
