@@ -100,6 +100,9 @@ static void test_window(void)
 	at_open.exits[SVM_EXIT_IOIO] = 5;		/* the opening OUT, and what came before */
 	at_close.exits[SVM_EXIT_IOIO] = 6;		/* + the closing OUT */
 	at_close.exits[SVM_EXIT_VMRUN] = 65;	/* 64 + the entry after the opening OUT */
+	at_close.exits[SVM_EXIT_VMLOAD] = 130;	/* two per world switch */
+	at_close.exits[SVM_EXIT_VMSAVE] = 65;
+	at_close.exits[SVM_EXIT_STGI] = 1;	/* the edge's only: taken out, not below 0 */
 	at_close.exits[SVM_EXIT_CPUID] = 128;	/* 64 of L1, 64 of L2 */
 	at_close.nested[SVM_EXIT_CPUID] = 64;
 	at_close.exits[SVM_EXIT_VMMCALL] = 1;	/* L2's closing hypercall */
@@ -118,7 +121,10 @@ static void test_window(void)
 	CHECK(strstr(text, "level=l0 reason=VMRUN count=64") != NULL, "l0 VMRUN 64, the edge out");
 	CHECK(strstr(text, "level=l0_nested reason=CPUID count=64") != NULL, "l0_nested CPUID 64");
 	CHECK(strstr(text, "level=l0_nested reason=NPF count=3") != NULL, "l0_nested NPF 3");
-	CHECK(!strstr(text, "reason=IOIO") && !strstr(text, "reason=VMMCALL"), "edges only: none left");
+	CHECK(strstr(text, "level=l0 reason=VMLOAD count=128") != NULL, "l0 VMLOAD 128");
+	CHECK(strstr(text, "level=l0 reason=VMSAVE count=64") != NULL, "l0 VMSAVE 64");
+	CHECK(!strstr(text, "reason=IOIO") && !strstr(text, "reason=VMMCALL") && !strstr(text, "reason=STGI") &&
+	      !strstr(text, "reason=CLGI"), "edges only: none left");
 	free(text);
 }
 
