@@ -37,6 +37,8 @@ static const char *cycle_unit(struct json_object *env)
 		return "emulated instructions (Bochs: one TSC tick each)";
 	if (!strncmp(be, "lab-vmx", 7))
 		return "emulated instructions (the lab runs in Bochs: one TSC tick each)";
+	if (!strncmp(be, "lab-svm", 7) && strstr(l0, "icount"))
+		return "emulated instructions (the lab runs in QEMU TCG -icount shift=0: one TSC tick each)";
 	if (!strcmp(be, "qemu-tcg") && strstr(l0, "icount"))
 		return "emulated instructions (QEMU -icount shift=0: one TSC tick each)";
 	if (!strcmp(str(env, "arch"), "s390x"))
