@@ -24,12 +24,6 @@ enum exit_action vcpu_error(struct vcpu *v, const char *fmt, ...)
 	return EXIT_DONE;
 }
 
-void vcpu_count_exit(struct vcpu *v, int slot)
-{
-	if (v->window_open && slot >= 0 && slot < HV_EXIT_SLOTS)
-		v->exits[slot]++;
-}
-
 enum exit_action emulate_cpuid(struct vcpu *v)
 {
 	struct cpuid_regs r = cpuid_count((u32)v->gpr[RAX], (u32)v->gpr[RCX]);
