@@ -8,6 +8,9 @@
  * the windows, and the exits in between are counted by reason. The window's records go
  * into L1's console before the scenario's `result` record. Exact by construction: the
  * trace orders every event of the one vCPU.
+ * KVM's own counters come over QMP (l0/qmp.c): L1 runs with pause=pvpanic, so QEMU
+ * (-action panic=pause) stops the VM at each edge and a monitor process reads
+ * `query-stats` before it resumes it.
  */
 #include <errno.h>
 #include <limits.h>
@@ -15,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include "l0/backend.h"
 #include "l0/exit_codes.h"
@@ -24,6 +28,7 @@
 #include "l0/l0_window.h"
 #include "l0/l1cmd.h"
 #include "l0/proc.h"
+#include "l0/qmp.h"
 #include "l0/record.h"
 #include "l0/util.h"
 #include "x86/ports.h"
@@ -33,6 +38,12 @@
 #define TRACE_MAX	(512u << 20)
 #define COM1		0x3f8
 #define WINDOWS_MAX	256
+#define QMP_SOCKET	"qmp.sock"
+#define QMP_STATS	"qmp-stats.txt"
+#define QMP_CONNECT_MS	10000
+/* In the QMP statistics window, beyond the kvm back end's: the opening control-port OUT
+ * (after the opening pause) and the closing pvpanic OUT (before the closing pause). */
+#define QMP_EDGE_IO_EXITS	2
 
 static char qemu_bin[PATH_MAX];
 
@@ -94,12 +105,42 @@ static char *qemu_kvm_version(const struct run_opts *o)
 	return v;
 }
 
+/*
+ * The QMP monitor, a grandchild in QEMU's process group (stopping the job ends it too, and
+ * init reaps it): QEMU waits in -S until it has connected.
+ */
+static int start_monitor(struct job *j)
+{
+	char *sock = xasprintf("%s/" QMP_SOCKET, j->dir), *stats = xasprintf("%s/" QMP_STATS, j->dir);
+	pid_t child = fork();
+	int status;
+
+	if (child == 0) {
+		pid_t grandchild = fork();
+
+		if (grandchild == 0) {
+			setpgid(0, j->pid);
+			_exit(qmp_monitor(sock, stats, QMP_CONNECT_MS) ? 1 : 0);
+		}
+		_exit(grandchild < 0);
+	}
+	free(sock);
+	free(stats);
+	if (child < 0)
+		return -errno;
+	if (waitpid(child, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status))
+		return -ECHILD;
+	return 0;
+}
+
 static int qemu_kvm_start(struct job *j, struct diag *why)
 {
 	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
 	char *argv[] = { qemu_bin, "-accel", "kvm", "-cpu", "host", "-m", "64", "-nodefaults",
 			 "-display", "none", "-no-reboot", "-L", "/usr/share/seabios", "-L", "/usr/share/qemu",
 			 "-serial", "file:qemu-serial.log", "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
+			 "-device", "pvpanic", "-action", "panic=pause", "-S",
+			 "-qmp", "unix:" QMP_SOCKET ",server=on,wait=off",
 			 "-kernel", (char *)j->o->image, "-append", cmdline, NULL };
 	int e = file_mkdirs(j->dir);
 
@@ -131,6 +172,8 @@ static int qemu_kvm_start(struct job *j, struct diag *why)
 	e = proc_spawn(argv, j->dir, out, &j->pid);
 	if (e)
 		diag_set(why, e, "cannot start %s: %s: apt-get install qemu-system-x86", qemu_bin, strerror(-e));
+	else if ((e = start_monitor(j)))
+		diag_set(why, e, "cannot start the QMP monitor: %s", strerror(-e));
 out:
 	free(cmdline);
 	free(out);
@@ -214,11 +257,30 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 	return n;
 }
 
+/* Window k's records: the trace's exit counts, and KVM's statistics from QMP when it has them. */
+static void write_window(struct job *j, int fd, const char *name, size_t k, const struct l0_counters *trace)
+{
+	static struct l0_counters open, close;
+	char *stats = xasprintf("%s/" QMP_STATS, j->dir);
+
+	memset(&open, 0, sizeof(open));
+	open.have_trace = true;		/* trace counts start at 0 */
+	close = *trace;
+	if (qmp_edge_stats(stats, 2 * k, &open) || qmp_edge_stats(stats, 2 * k + 1, &close)) {
+		open.vcpu.n = open.vm.n = 0;
+		close.vcpu.n = close.vm.n = 0;
+	}
+	for (size_t i = 0; i < close.vcpu.n; i++)
+		if (!strcmp(close.vcpu.name[i], "exits") || !strcmp(close.vcpu.name[i], "io_exits"))
+			close.vcpu.v[i] = close.vcpu.v[i] > QMP_EDGE_IO_EXITS ? close.vcpu.v[i] - QMP_EDGE_IO_EXITS : 0;
+	l0_window_write(fd, name, &open, &close);
+	free(stats);
+}
+
 /* L1's console with each window's records put before its scenario's `result` record. */
 static void qemu_kvm_collect(struct job *j)
 {
 	static struct window w[WINDOWS_MAX];
-	static const struct l0_counters none = { .have_trace = true };	/* counts start at 0 */
 	static struct record_parsed rp;
 	char *serial = xasprintf("%s/qemu-serial.log", j->dir), *trace = NULL, *text = NULL;
 	char *tmp = xasprintf("%s/serial.log.tmp", j->dir), *path = TRACEFS "/trace";
@@ -257,7 +319,7 @@ static void qemu_kvm_collect(struct job *j)
 			fflush(out);
 			for (size_t k = 0; name && k < n; k++)
 				if (!strcmp(w[k].scenario, name))
-					l0_window_write(fileno(out), name, &none, &w[k].counts);
+					write_window(j, fileno(out), name, k, &w[k].counts);
 		}
 		fwrite(l, 1, next - l, out);
 		if (next < text + len)

@@ -26,6 +26,7 @@ NESTLAB_SRCS += l0/l0_window.c
 NESTLAB_SRCS += l0/e9.c
 NESTLAB_SRCS += l0/backend-lab.c
 NESTLAB_SRCS += l0/backend-qemu-kvm.c
+NESTLAB_SRCS += l0/qmp.c
 NESTLAB_SRCS += l0/backend-qemu-tcg.c
 NESTLAB_SRCS += l0/cpio.c
 # Samples, compare, report, JUnit, shards and merge: their own fragment.

@@ -6,8 +6,7 @@
  */
 #include "l1/vcpu.h"
 #include "l1/emulated.h"
-#include "x86/io.h"
-#include "x86/ports.h"
+#include "l1/measure.h"
 #include "x86/processor.h"
 #include "lib/printf.h"
 
@@ -22,12 +21,6 @@ enum exit_action vcpu_error(struct vcpu *v, const char *fmt, ...)
 	}
 	v->done = true;
 	return EXIT_DONE;
-}
-
-void vcpu_count_exit(struct vcpu *v, int slot)
-{
-	if (v->window_open && slot >= 0 && slot < HV_EXIT_SLOTS)
-		v->exits[slot]++;
 }
 
 enum exit_action emulate_cpuid(struct vcpu *v)
@@ -51,11 +44,11 @@ enum exit_action emulate_hypercall(struct vcpu *v)
 	case HC_WINDOW_OPEN:
 		for (int i = 0; i < HV_EXIT_SLOTS; i++)
 			v->exits[i] = 0;
-		outl(NESTLAB_CTL_PORT, NESTLAB_CTL_OPEN);	/* an L0 reads its counters now */
+		measure_window_edge(true);	/* an L0 reads its counters now */
 		v->window_open = true;
 		return EXIT_RESUME;
 	case HC_WINDOW_CLOSE:
-		outl(NESTLAB_CTL_PORT, NESTLAB_CTL_CLOSE);
+		measure_window_edge(false);
 		v->window_open = false;
 		v->exits[hv->exit_slot(XK_HYPERCALL)]--;	/* counted on the way in; not the workload's */
 		return EXIT_RESUME;

@@ -4,6 +4,7 @@
 #include "l1/console.h"
 #include "l1/scenario.h"
 #include "l1/hv.h"
+#include "l1/measure.h"
 #include "x86/desc.h"
 #include "x86/io.h"
 #include "x86/power.h"
@@ -122,6 +123,7 @@ void l1_main(u32 magic, u32 mbi_addr)
 	pic_mask_all();
 	cmdline_parse(&cmd, magic == MULTIBOOT_BOOTLOADER_MAGIC && (mbi->flags & MULTIBOOT_INFO_CMDLINE)
 			    ? (const char *)(u64)mbi->cmdline : NULL);
+	measure_edge_pause(cmd.opt.edge_pause);
 	begin_record();
 	if (!hv_select()) {
 		/* Every scenario SKIPs saying so: a clear verdict, not an error. */

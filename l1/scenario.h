@@ -41,6 +41,7 @@ struct run_options {
 	u32 iters, warmup;
 	u32 delay;			/* extra instructions on L1's exit path, every exit */
 	bool raw;			/* print every sample in `samples` records */
+	bool edge_pause;		/* pause=pvpanic: stop the VM at each window edge */
 	const char *break_name;		/* scenario whose expectations are off by one */
 };
 

@@ -55,7 +55,11 @@ void vmx_exit_stub(void);
 /* l1/exit_common.c: what every back end's exit handlers share. */
 __attribute__((format(printf, 2, 3))) enum exit_action vcpu_error(struct vcpu *v, const char *fmt, ...);
 /* Counts an exit in the window; the counts are the product, so count before acting. */
-void vcpu_count_exit(struct vcpu *v, int slot);
+static inline void vcpu_count_exit(struct vcpu *v, int slot)
+{
+	if (v->window_open && slot >= 0 && slot < HV_EXIT_SLOTS)
+		v->exits[slot]++;
+}
 enum exit_action emulate_cpuid(struct vcpu *v);
 enum exit_action emulate_hypercall(struct vcpu *v);
 enum exit_action emulate_io(struct vcpu *v, u16 port, u32 size, bool in, bool string);

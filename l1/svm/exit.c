@@ -7,30 +7,35 @@
 #include "lib/string.h"
 
 /*
- * Without next-RIP save (QEMU's TCG has none) L1 finds the length of the instruction
- * that exited itself. L2 runs in L1's address space, so its RIP is readable here.
+ * Without next-RIP save (QEMU's TCG has none) L1 finds the next RIP itself: the exit
+ * code says which instruction exited, and L1 checks its bytes at L2's RIP (L2 runs in
+ * L1's address space) so that a prefix L1 does not expect cannot go unnoticed.
  */
-static const struct { u8 len, bytes[3]; } known_insns[] = {
-	{ 1, { 0xf4 } },		/* HLT */
-	{ 2, { 0x0f, 0xa2 } },		/* CPUID */
-	{ 2, { 0x0f, 0x30 } },		/* WRMSR */
-	{ 2, { 0x0f, 0x32 } },		/* RDMSR */
-	{ 3, { 0x0f, 0x01, 0xd9 } },	/* VMMCALL */
-	{ 3, { 0x0f, 0x01, 0xda } },	/* VMLOAD */
-	{ 3, { 0x0f, 0x01, 0xdb } },	/* VMSAVE */
-	{ 3, { 0x0f, 0x01, 0xdc } },	/* STGI */
-	{ 3, { 0x0f, 0x01, 0xdd } },	/* CLGI */
+static const struct { u64 code; u8 len, bytes[3]; } exit_insns[] = {
+	{ SVM_EXIT_CPUID, 2, { 0x0f, 0xa2 } },
+	{ SVM_EXIT_VMMCALL, 3, { 0x0f, 0x01, 0xd9 } },
+	{ SVM_EXIT_HLT, 1, { 0xf4 } },
+	{ SVM_EXIT_MSR, 2, { 0x0f, 0x30 } },		/* WRMSR; RDMSR is 0f 32 */
+	{ SVM_EXIT_VMLOAD, 3, { 0x0f, 0x01, 0xda } },
+	{ SVM_EXIT_VMSAVE, 3, { 0x0f, 0x01, 0xdb } },
+	{ SVM_EXIT_STGI, 3, { 0x0f, 0x01, 0xdc } },
+	{ SVM_EXIT_CLGI, 3, { 0x0f, 0x01, 0xdd } },
 };
 
-static u64 decoded_next_rip(u64 rip)
+static u64 decoded_next_rip(u64 code, u64 rip)
 {
 	const u8 *p = (const u8 *)rip;
 
-	for (size_t i = 0; i < ARRAY_SIZE(known_insns); i++)
-		if (!memcmp(p, known_insns[i].bytes, known_insns[i].len))
-			return rip + known_insns[i].len;
-	scenario_fatal("cannot find the length of the instruction at L2 RIP %#llx (%02x %02x %02x)",
-		       (unsigned long long)rip, p[0], p[1], p[2]);
+	for (size_t i = 0; i < ARRAY_SIZE(exit_insns); i++) {
+		if (exit_insns[i].code != code)
+			continue;
+		if (!memcmp(p, exit_insns[i].bytes, exit_insns[i].len) ||
+		    (code == SVM_EXIT_MSR && p[0] == 0x0f && p[1] == 0x32))
+			return rip + exit_insns[i].len;
+		break;
+	}
+	scenario_fatal("cannot find the length of the instruction behind exit %s at L2 RIP %#llx (%02x %02x %02x)",
+		       svm_exit_name(code), (unsigned long long)rip, p[0], p[1], p[2]);
 }
 
 void svm_skip_instruction(struct vcpu *v)
@@ -43,11 +48,11 @@ void svm_skip_instruction(struct vcpu *v)
 	} else if (svm_has(SVM_FEAT_NRIPS)) {
 		if (v->check_nrip) {
 			v->nrip_checked++;
-			v->nrip_mismatches += c->next_rip != decoded_next_rip(rip);
+			v->nrip_mismatches += c->next_rip != decoded_next_rip(c->exit_code, rip);
 		}
 		l2_vmcb.save.rip = c->next_rip;
 	} else {
-		l2_vmcb.save.rip = decoded_next_rip(rip);
+		l2_vmcb.save.rip = decoded_next_rip(c->exit_code, rip);
 	}
 }
 
