@@ -21,7 +21,7 @@ int diag_set(struct diag *d, int err, const char *fmt, ...) __attribute__((forma
 
 struct run_opts {
 	const struct backend *be;
-	const char *model;		/* "haswell", "skylake" */
+	const char *model;		/* "haswell", "skylake", "ryzen" */
 	unsigned jobs;			/* parallel jobs */
 	unsigned timeout_s;		/* per job, host wall clock */
 	unsigned iters;			/* 0: each scenario's own */

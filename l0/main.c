@@ -34,7 +34,7 @@
 
 static const char usage_text[] =
 	"usage: nestlab list [--all] [--backend NAME] [GLOB...]\n"
-	"       nestlab run [--backend kvm|bochs|lab-vmx|lab-vmx-qemu|lab-svm|lab-svm-qemu|qemu-kvm|qemu-tcg|qemu-s390x|auto] [--model haswell|skylake] [-j N]\n"
+	"       nestlab run [--backend kvm|bochs|lab-vmx|lab-vmx-qemu|lab-svm|lab-svm-qemu|qemu-kvm|qemu-tcg|qemu-s390x|auto] [--model haswell|skylake|ryzen] [-j N]\n"
 	"                   [--timeout SEC] [--iters N] [--results DIR] [--image PATH]\n"
 	"                   [--break NAME] [--tap] [--all] [--warmup N] [--raw]\n"
 	"                   [--inject-delay N] [--junit FILE] [--shard I/N] [--icount on|off]\n"
@@ -53,7 +53,8 @@ static const char usage_text[] =
 	"              lab-vmx, lab-svm: real KVM (kvm_intel in Bochs, kvm_amd in QEMU TCG)\n"
 	"              as L0 with nestlab's kvm back end inside; -qemu: QEMU -accel kvm inside\n"
 	"              qemu-s390x runs the s390x image and its own scenarios (list --backend qemu-s390x)\n"
-	"  --model     CPU model an emulator offers L1 (default haswell)\n"
+	"  --model     CPU model Bochs offers L1: haswell (default), skylake (Intel, L1 on VMX)\n"
+	"              or ryzen (AMD, L1 on SVM)\n"
 	"  -j N        jobs (boots) in parallel, scenarios split round-robin (default 1)\n"
 	"  --timeout   host wall-clock limit per job in seconds (default 300)\n"
 	"  --iters     measured iterations per scenario, 1-1024 (default: the scenario's)\n"
@@ -312,8 +313,8 @@ static int cmd_run(int argc, char **argv)
 			backend = optarg;
 			break;
 		case OPT_MODEL:
-			if (strcmp(optarg, "haswell") && strcmp(optarg, "skylake"))
-				return usage_error("unknown --model '%s' (haswell or skylake)", optarg);
+			if (strcmp(optarg, "haswell") && strcmp(optarg, "skylake") && strcmp(optarg, "ryzen"))
+				return usage_error("unknown --model '%s' (haswell, skylake or ryzen)", optarg);
 			o.model = optarg;
 			break;
 		case 'j':

@@ -87,7 +87,7 @@ fuzz:
 		echo "SKIP: make fuzz: $(FUZZ_CC) not found: apt-get install clang"; \
 	fi
 
-.PHONY: check-runner check-qemu-tcg fuzz
+.PHONY: check-runner check-qemu-tcg check-bochs-ryzen fuzz
 
 # The results.json expectation checker for the Bochs suite (scripts/check-suite).
 $(BUILD)/host/l0/expect_check: $(BUILD)/host/l0/test/expect_check.o
@@ -107,3 +107,10 @@ check-qemu-tcg: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_c
 	@scripts/check-suite $(BUILD) qemu-tcg qemu-tcg | tee $(BUILD)/check/qemu-tcg.log
 
 CHECK_TARGETS += check-qemu-tcg
+
+# And on Bochs's AMD model (SVM with next-RIP save, scripts/bochs-ryzen-suite.expect).
+check-bochs-ryzen: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_check
+	@mkdir -p $(BUILD)/check
+	@scripts/check-suite $(BUILD) bochs bochs-ryzen ryzen | tee $(BUILD)/check/bochs-ryzen.log
+
+CHECK_TARGETS += check-bochs-ryzen

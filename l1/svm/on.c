@@ -2,6 +2,7 @@
 /* Enabling SVM: APM vol. 2, "Enabling SVM" and "VMRUN" (the host save area). */
 #include "l1/svm/svm_l1.h"
 #include "x86/processor.h"
+#include "x86/trap.h"
 #include "lib/printf.h"
 
 static u8 hsave_area[PAGE_SIZE] __attribute__((aligned(4096)));
@@ -14,7 +15,10 @@ u64 svm_host_state_pa(void)
 
 int svm_on(char *why, size_t size)
 {
-	if (rdmsr(MSR_VM_CR) & VM_CR_SVMDIS) {
+	u64 vm_cr;
+
+	/* Bochs 2.7's SVM models have no VM_CR (#GP): nothing there can disable SVM. */
+	if (rdmsr_safe(MSR_VM_CR, &vm_cr) && (vm_cr & VM_CR_SVMDIS)) {
 		nl_snprintf(why, size, "VM_CR.SVMDIS[bit 4] is 1: SVM is disabled (firmware setting)");
 		return -1;
 	}
