@@ -59,6 +59,7 @@ $(BUILD)/free/%.o: %.c
 $(BUILD)/free/%.asm.o: %.asm
 	@mkdir -p $(dir $@)
 	$(call say,NASM,$<)
+	$(Q)$(NASM) -f elf64 -I x86/ -M -MP -MT $@ $< > $(@:.o=.d)
 	$(Q)$(NASM) -f elf64 -I x86/ -o $@ $<
 
 $(BUILD)/host/%.o: %.c

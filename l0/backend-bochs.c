@@ -98,6 +98,8 @@ char *bochs_version(const struct run_opts *o)
 
 const char *bochs_cpu_model(const struct run_opts *o)
 {
+	if (o->model && !strcmp(o->model, "ryzen"))
+		return "ryzen";		/* AMD with SVM: nested paging, next-RIP save */
 	return o->model && !strcmp(o->model, "skylake") ? "corei7_skylake_x" : "corei7_haswell_4770";
 }
 

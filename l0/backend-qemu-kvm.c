@@ -7,7 +7,10 @@
  * (so each window knows its scenario), writes to the control port (0x520) open and close
  * the windows, and the exits in between are counted by reason. The window's records go
  * into L1's console before the scenario's `result` record. Exact by construction: the
- * trace orders every event of the one vCPU. --boot efi boots L1's EFI build through OVMF
+ * trace orders every event of the one vCPU.
+ * KVM's own counters come over QMP (l0/qmp.c): L1 runs with pause=pvpanic, so QEMU
+ * (-action panic=pause) stops the VM at each edge and a monitor process reads
+ * `query-stats` before it resumes it. --boot efi boots L1's EFI build through OVMF
  * (l0/efi.c).
  */
 #include <errno.h>
@@ -16,14 +19,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include "l0/backend.h"
 #include "l0/efi.h"
+#include "l0/exit_codes.h"
 #include "l0/file.h"
+#include "l0/kvm_trace.h"
 #include "l0/kvm_vm.h"
 #include "l0/l0_window.h"
 #include "l0/l1cmd.h"
 #include "l0/proc.h"
+#include "l0/qmp.h"
 #include "l0/record.h"
 #include "l0/util.h"
 #include "x86/ports.h"
@@ -33,6 +40,12 @@
 #define TRACE_MAX	(512u << 20)
 #define COM1		0x3f8
 #define WINDOWS_MAX	256
+#define QMP_SOCKET	"qmp.sock"
+#define QMP_STATS	"qmp-stats.txt"
+#define QMP_CONNECT_MS	10000
+/* In the QMP statistics window, beyond the kvm back end's: the opening control-port OUT
+ * (after the opening pause) and the closing pvpanic OUT (before the closing pause). */
+#define QMP_EDGE_IO_EXITS	2
 
 static char qemu_bin[PATH_MAX];
 static struct efi_firmware ovmf;
@@ -96,14 +109,43 @@ static char *qemu_kvm_version(const struct run_opts *o)
 	return v;
 }
 
+/*
+ * The QMP monitor, a grandchild in QEMU's process group (stopping the job ends it too, and
+ * init reaps it): QEMU waits in -S until it has connected.
+ */
+static int start_monitor(struct job *j)
+{
+	char *sock = xasprintf("%s/" QMP_SOCKET, j->dir), *stats = xasprintf("%s/" QMP_STATS, j->dir);
+	pid_t child = fork();
+	int status;
+
+	if (child == 0) {
+		pid_t grandchild = fork();
+
+		if (grandchild == 0) {
+			setpgid(0, j->pid);
+			_exit(qmp_monitor(sock, stats, QMP_CONNECT_MS) ? 1 : 0);
+		}
+		_exit(grandchild < 0);
+	}
+	free(sock);
+	free(stats);
+	if (child < 0)
+		return -errno;
+	if (waitpid(child, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status))
+		return -ECHILD;
+	return 0;
+}
+
 static int qemu_kvm_start(struct job *j, struct diag *why)
 {
 	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
 	/* OVMF wants more than the 64 MiB L1 needs. */
-	char *argv[40] = { qemu_bin, "-accel", "kvm", "-cpu", "host", "-m", j->o->boot_efi ? "256" : "64",
+	char *argv[48] = { qemu_bin, "-accel", "kvm", "-cpu", "host", "-m", j->o->boot_efi ? "256" : "64",
 			   "-nodefaults", "-display", "none", "-no-reboot", "-L", "/usr/share/seabios", "-L",
 			   "/usr/share/qemu", "-serial", "file:qemu-serial.log", "-device",
-			   "isa-debug-exit,iobase=0xf4,iosize=4" };
+			   "isa-debug-exit,iobase=0xf4,iosize=4", "-device", "pvpanic", "-action", "panic=pause", "-S",
+			   "-qmp", "unix:" QMP_SOCKET ",server=on,wait=off" };
 	struct efi_boot efi = { .n = 0 };
 	size_t n = 0;
 	int e = 0;
@@ -150,6 +192,8 @@ static int qemu_kvm_start(struct job *j, struct diag *why)
 	e = proc_spawn(argv, j->dir, out, &j->pid);
 	if (e)
 		diag_set(why, e, "cannot start %s: %s: apt-get install qemu-system-x86", qemu_bin, strerror(-e));
+	else if ((e = start_monitor(j)))
+		diag_set(why, e, "cannot start the QMP monitor: %s", strerror(-e));
 out:
 	efi_boot_free(&efi);
 	free(cmdline);
@@ -170,25 +214,39 @@ static bool parse_pio(const char *l, unsigned *port, unsigned long long *val)
 	return p && sscanf(p, "kvm_pio: pio_write at %x size %*u count %*u val %llx", port, val) == 2;
 }
 
-/* "... kvm_exit: vcpu 0 reason CPUID rip ..." (kvm_nested_vmexit likewise) */
-static int parse_reason(const char *l, const char *event)
+/*
+ * "... kvm_exit: vcpu 0 reason CPUID rip ..." (kvm_nested_vmexit likewise): the counter
+ * slot. KVM's SVM names may hold a space ("GP excp"): they end at " rip ".
+ */
+static int parse_reason(const char *l, const char *event, enum exit_isa isa, const struct kvm_exit_names *svm)
 {
 	const char *p = strstr(l, event), *r, *end;
+	int64_t code;
 
 	if (!p || !(r = strstr(p, " reason ")))
 		return -1;
 	r += strlen(" reason ");
-	end = r + strcspn(r, " ");
-	return reason_number(r, end - r);
+	if (isa == EXIT_ISA_VMX) {
+		end = r + strcspn(r, " ");
+		return reason_number(r, end - r);
+	}
+	end = strstr(r, " rip ");
+	code = end ? kvm_trace_name_code(svm, r, end - r) : -1;
+	return code < 0 ? -1 : exit_slot(isa, (uint64_t)code);
 }
 
 /* Walks the trace: windows in order, each with the scenario the console was in. */
 static size_t read_windows(const char *trace, size_t len, struct window *w, size_t max)
 {
+	static struct kvm_exit_names svm;
+	enum exit_isa isa = exit_isa_host();
 	struct console_tracker t = { .len = 0 };
 	size_t n = 0;
 	bool open = false;
 	char *copy = xstrndup(trace, len), *save = NULL;
+
+	if (isa == EXIT_ISA_SVM)
+		kvm_trace_svm_names(TRACEFS, &svm);	/* none: no exit is counted */
 
 	for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
 		unsigned port;
@@ -204,14 +262,15 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 				memset(&w[n], 0, sizeof(w[n]));
 				snprintf(w[n].scenario, sizeof(w[n].scenario), "%s", t.scenario);
 				w[n].counts.have_trace = true;
+				w[n].counts.isa = isa;
 				open = true;
 			} else if (port == NESTLAB_CTL_PORT && !val && open) {
 				open = false;
 				n++;
 			}
-		} else if (open && (r = parse_reason(l, "kvm_nested_vmexit:")) >= 0) {
+		} else if (open && (r = parse_reason(l, "kvm_nested_vmexit:", isa, &svm)) >= 0) {
 			w[n].counts.nested[r]++;
-		} else if (open && (r = parse_reason(l, "kvm_exit:")) >= 0) {
+		} else if (open && (r = parse_reason(l, "kvm_exit:", isa, &svm)) >= 0) {
 			w[n].counts.exits[r]++;
 		}
 	}
@@ -219,11 +278,30 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 	return n;
 }
 
+/* Window k's records: the trace's exit counts, and KVM's statistics from QMP when it has them. */
+static void write_window(struct job *j, int fd, const char *name, size_t k, const struct l0_counters *trace)
+{
+	static struct l0_counters open, close;
+	char *stats = xasprintf("%s/" QMP_STATS, j->dir);
+
+	memset(&open, 0, sizeof(open));
+	open.have_trace = true;		/* trace counts start at 0 */
+	close = *trace;
+	if (qmp_edge_stats(stats, 2 * k, &open) || qmp_edge_stats(stats, 2 * k + 1, &close)) {
+		open.vcpu.n = open.vm.n = 0;
+		close.vcpu.n = close.vm.n = 0;
+	}
+	for (size_t i = 0; i < close.vcpu.n; i++)
+		if (!strcmp(close.vcpu.name[i], "exits") || !strcmp(close.vcpu.name[i], "io_exits"))
+			close.vcpu.v[i] = close.vcpu.v[i] > QMP_EDGE_IO_EXITS ? close.vcpu.v[i] - QMP_EDGE_IO_EXITS : 0;
+	l0_window_write(fd, name, &open, &close);
+	free(stats);
+}
+
 /* L1's console with each window's records put before its scenario's `result` record. */
 static void qemu_kvm_collect(struct job *j)
 {
 	static struct window w[WINDOWS_MAX];
-	static const struct l0_counters none = { .have_trace = true };	/* counts start at 0 */
 	static struct record_parsed rp;
 	char *serial = xasprintf("%s/qemu-serial.log", j->dir), *trace = NULL, *text = NULL;
 	char *tmp = xasprintf("%s/serial.log.tmp", j->dir), *path = TRACEFS "/trace";
@@ -262,7 +340,7 @@ static void qemu_kvm_collect(struct job *j)
 			fflush(out);
 			for (size_t k = 0; name && k < n; k++)
 				if (!strcmp(w[k].scenario, name))
-					l0_window_write(fileno(out), name, &none, &w[k].counts);
+					write_window(j, fileno(out), name, k, &w[k].counts);
 		}
 		fwrite(l, 1, next - l, out);
 		if (next < text + len)

@@ -17,6 +17,7 @@
 #include "l0/file.h"
 #include "l0/l1cmd.h"
 #include "l0/proc.h"
+#include "l0/qemu_tcg.h"
 #include "l0/util.h"
 
 #define DIAG_LINES_MAX 8
@@ -24,18 +25,19 @@
 static char qemu_bin[PATH_MAX];
 static struct efi_firmware ovmf;
 
-static int qemu_tcg_probe(const struct run_opts *o, struct diag *why)
+int qemu_tcg_probe(const struct run_opts *o, struct diag *why)
 {
 	const char *env = getenv("NESTLAB_QEMU");
 
+	(void)o;
 	if (proc_find(env && *env ? env : "qemu-system-x86_64", qemu_bin, sizeof(qemu_bin)))
 		return diag_set(why, -ENOENT, env && *env ? "NESTLAB_QEMU=%s is not an executable: fix or unset it"
 							  : "qemu-system-x86_64 not found%s: apt-get install qemu-system-x86",
 				env && *env ? env : "");
-	return o->boot_efi ? efi_firmware_find(&ovmf, why) : 0;
+	return 0;
 }
 
-static char *qemu_tcg_version(const struct run_opts *o)
+char *qemu_tcg_version(const struct run_opts *o)
 {
 	static const char banner[] = "QEMU emulator version ";
 	char out[4096], *p;
@@ -47,8 +49,26 @@ static char *qemu_tcg_version(const struct run_opts *o)
 		return xstrdup("qemu-system-x86_64 (tcg)");
 	p += sizeof(banner) - 1;
 	n = strspn(p, "0123456789.");
-	return xasprintf("qemu-system-x86_64 %.*s (tcg%s%s)", (int)n, p, o->icount_off ? "" : ", icount shift=0",
-			 o->boot_efi ? ", OVMF" : "");
+	return xasprintf("qemu-system-x86_64 %.*s (tcg%s)", (int)n, p, o->icount_off ? "" : ", icount shift=0");
+}
+
+/* The qemu-tcg back end's own probe and version: --boot efi needs OVMF as well. */
+static int qemu_tcg_efi_probe(const struct run_opts *o, struct diag *why)
+{
+	int e = qemu_tcg_probe(o, why);
+
+	return e || !o->boot_efi ? e : efi_firmware_find(&ovmf, why);
+}
+
+static char *qemu_tcg_efi_version(const struct run_opts *o)
+{
+	char *v = qemu_tcg_version(o), *with;
+
+	if (!o->boot_efi)
+		return v;
+	with = xasprintf("%s, OVMF", v);
+	free(v);
+	return with;
 }
 
 static const char *qemu_tcg_cpu_model(const struct run_opts *o)
@@ -57,31 +77,38 @@ static const char *qemu_tcg_cpu_model(const struct run_opts *o)
 	return "max";
 }
 
-static int qemu_tcg_start(struct job *j, struct diag *why)
+size_t qemu_tcg_argv(const struct run_opts *o, const char *megs, char **argv)
 {
-	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
-	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir);
-	char *argv[40];
-	struct efi_boot efi = { .n = 0 };
 	size_t n = 0;
-	int e = 0;
 
 	argv[n++] = qemu_bin;
 	argv[n++] = "-accel";
 	argv[n++] = "tcg";
 	argv[n++] = "-cpu";
 	argv[n++] = "max";
-	if (!j->o->icount_off) {
+	if (!o->icount_off) {
 		argv[n++] = "-icount";
 		argv[n++] = "shift=0,sleep=off";
 	}
 	argv[n++] = "-m";
-	argv[n++] = "256";
+	argv[n++] = (char *)megs;
 	argv[n++] = "-nodefaults";
 	argv[n++] = "-no-user-config";
 	argv[n++] = "-display";
 	argv[n++] = "none";
 	argv[n++] = "-no-reboot";
+	return n;
+}
+
+static int qemu_tcg_start(struct job *j, struct diag *why)
+{
+	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
+	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir);
+	char *argv[QEMU_TCG_ARGS + 24];
+	struct efi_boot efi = { .n = 0 };
+	size_t n = qemu_tcg_argv(j->o, "256", argv);
+	int e;
+
 	argv[n++] = "-serial";
 	argv[n++] = "file:serial.log";
 	argv[n++] = "-device";
@@ -121,15 +148,20 @@ static bool qemu_tcg_diag_line(const char *l)
 	return !strstr(l, "terminating on signal");
 }
 
+size_t qemu_tcg_diagnose_from(struct job *j, char ***lines, size_t n)
+{
+	return backend_log_lines(j, "qemu.out", 1u << 20, qemu_tcg_diag_line, n + DIAG_LINES_MAX, lines, n);
+}
+
 static size_t qemu_tcg_diagnose(struct job *j, char ***lines)
 {
-	return backend_log_lines(j, "qemu.out", 1u << 20, qemu_tcg_diag_line, DIAG_LINES_MAX, lines, 0);
+	return qemu_tcg_diagnose_from(j, lines, 0);
 }
 
 const struct backend backend_qemu_tcg = {
 	.name = "qemu-tcg",
-	.probe = qemu_tcg_probe,
-	.version = qemu_tcg_version,
+	.probe = qemu_tcg_efi_probe,
+	.version = qemu_tcg_efi_version,
 	.cpu_model = qemu_tcg_cpu_model,
 	.start = qemu_tcg_start,
 	.stop = backend_stop_group,

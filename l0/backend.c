@@ -17,6 +17,8 @@ static const struct backend *const backends[] = {
 	&backend_bochs,
 	&backend_lab_vmx,	/* never chosen by auto: it is slower than Bochs alone */
 	&backend_lab_vmx_qemu,
+	&backend_lab_svm,	/* never chosen by auto: slower than QEMU TCG alone */
+	&backend_lab_svm_qemu,
 	&backend_qemu_kvm,	/* after bochs: auto prefers nestlab's own VMM */
 	&backend_qemu_tcg,	/* SVM: after bochs, whose VMX suite is the reference */
 	&backend_qemu_s390x,	/* never chosen by auto: another architecture (s390x/) */

@@ -21,7 +21,7 @@ int diag_set(struct diag *d, int err, const char *fmt, ...) __attribute__((forma
 
 struct run_opts {
 	const struct backend *be;
-	const char *model;		/* "haswell", "skylake" */
+	const char *model;		/* "haswell", "skylake", "ryzen" */
 	unsigned jobs;			/* parallel jobs */
 	unsigned timeout_s;		/* per job, host wall clock */
 	unsigned iters;			/* 0: each scenario's own */
@@ -76,6 +76,7 @@ struct backend {
 	/* The L0's settings as this job saw them ("kvm_intel nested=Y ept=Y ..."), malloc'd. */
 	char *(*params)(struct job *j);
 	bool emulator;			/* L1 on bare metal: no L1->L0 exits */
+	bool l0_params;			/* takes --l0-param: it loads KVM's module itself */
 	/* --boot efi: boots L1's EFI build through OVMF. false: it refuses (no UEFI firmware). */
 	bool efi;
 	/* Another architecture's image (s390x/): its own scenario registry, never "auto". NULL: x86 L1. */
@@ -89,6 +90,8 @@ extern const struct backend backend_qemu_s390x;
 extern const struct backend backend_kvm;
 extern const struct backend backend_lab_vmx;
 extern const struct backend backend_lab_vmx_qemu;
+extern const struct backend backend_lab_svm;
+extern const struct backend backend_lab_svm_qemu;
 extern const struct backend backend_qemu_kvm;
 extern const struct backend backend_qemu_tcg;
 

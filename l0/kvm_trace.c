@@ -80,6 +80,7 @@ int kvm_trace_start(struct kvm_trace *t)
 	}
 	if (e)
 		return e;
+	t->isa = exit_isa_host();
 	for (int ev = 0; ev < TRACE_EVENTS; ev++) {
 		if (find_key(t->dir, event_path[ev], t->key[ev], sizeof(t->key[ev])))
 			continue;
@@ -106,8 +107,10 @@ int kvm_trace_read(const struct kvm_trace *t, enum trace_event e, uint64_t count
 	while (fgets(line, sizeof(line), f)) {
 		unsigned long long reason, hits;
 
-		if (sscanf(line, pat, &reason, &hits) == 2 && (reason & 0xffff) < TRACE_REASONS)
-			counts[reason & 0xffff] += hits;
+		int slot;
+
+		if (sscanf(line, pat, &reason, &hits) == 2 && (slot = exit_slot(t->isa, reason)) >= 0)
+			counts[slot] += hits;
 	}
 	fclose(f);
 	return 0;
@@ -119,4 +122,76 @@ void kvm_trace_stop(struct kvm_trace *t)
 		if (t->on[ev])
 			trigger(t, ev, false);
 	memset(t->on, 0, sizeof(t->on));
+}
+
+/* One "{ 0x040 + 13, "GP excp" }" of a __print_symbolic() list; p after the brace. */
+static const char *parse_symbol(const char *p, struct kvm_exit_names *names)
+{
+	char *end;
+	long long code = strtoll(p, &end, 0);
+	const char *name, *close;
+
+	while (*end == ' ')
+		end++;
+	if (*end == '+')
+		code += strtoll(end + 1, &end, 0);
+	while (*end == ' ')
+		end++;
+	if (*end != ',' || !(name = strchr(end, '"')) || !(close = strchr(name + 1, '"')))
+		return NULL;
+	name++;
+	if (names->n < TRACE_NAMES_MAX && (size_t)(close - name) < sizeof(names->e[0].name)) {
+		names->e[names->n].code = (uint32_t)code;
+		snprintf(names->e[names->n].name, sizeof(names->e[0].name), "%.*s", (int)(close - name), name);
+		names->n++;
+	}
+	return close + 1;
+}
+
+/*
+ * kvm_print_exit_reason() prints VMX reasons with __print_symbolic(REC->exit_reason & 0xffff,
+ * ...) and SVM codes with __print_symbolic(REC->exit_reason, ...): the format shows both lists.
+ */
+int kvm_trace_svm_names(const char *dir, struct kvm_exit_names *names)
+{
+	static const char list[] = "__print_symbolic(REC->exit_reason,";
+	char path[256];
+	char *text = NULL;
+	const char *p;
+	size_t len = 0;
+	FILE *f;
+
+	names->n = 0;
+	snprintf(path, sizeof(path), "%s/%s/format", dir, event_path[TRACE_KVM_EXIT]);
+	f = fopen(path, "re");
+	if (!f)
+		return -errno;
+	if (getdelim(&text, &len, 0, f) < 0) {
+		fclose(f);
+		free(text);
+		return -EIO;
+	}
+	fclose(f);
+	p = strstr(text, list);
+	if (p)
+		p += strlen(list);
+	/* Entries until the list's closing parenthesis. */
+	while (p) {
+		p += strspn(p, " ");
+		if (*p != '{')
+			break;
+		p = parse_symbol(p + 1, names);
+		if (p && (p = strchr(p, '}')))
+			p += 1 + (p[1] == ',');
+	}
+	free(text);
+	return names->n ? 0 : -ENOENT;
+}
+
+int64_t kvm_trace_name_code(const struct kvm_exit_names *names, const char *name, size_t len)
+{
+	for (size_t i = 0; i < names->n; i++)
+		if (strlen(names->e[i].name) == len && !memcmp(names->e[i].name, name, len))
+			return names->e[i].code;
+	return -1;
 }

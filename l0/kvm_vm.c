@@ -26,6 +26,9 @@
 #define CPUID_1_ECX_VMX		(1u << 5)
 #define CPUID_80000001_ECX_SVM	(1u << 2)
 
+/* KVM's vendor modules, whose parameters are the L0's settings. */
+static const char *const vendor_modules[] = { "kvm_intel", "kvm_amd" };
+
 struct multiboot_info {
 	uint32_t flags, mem_lower, mem_upper, boot_device, cmdline;
 };
@@ -104,45 +107,44 @@ int kvm_probe(char *why, size_t size)
 	vmx = e1 && (e1->ecx & CPUID_1_ECX_VMX);
 	svm = e8 && (e8->ecx & CPUID_80000001_ECX_SVM);
 	free(c);
-	if (vmx)
+	if (vmx || svm)
 		return 0;
-	if (svm) {
-		snprintf(why, size, "/dev/kvm offers SVM, and L1 has only a VMX back end so far: use --backend bochs");
-		return -ENOTSUP;
-	}
-	if (!read_param("kvm_intel", "nested", nested, sizeof(nested)) && nested[0] != 'Y' && nested[0] != '1')
-		snprintf(why, size, "kvm_intel has nested=%s: reload it with nested=1 "
-			 "(modprobe -r kvm_intel; modprobe kvm_intel nested=1)", nested);
-	else
-		snprintf(why, size, "/dev/kvm offers no VMX to guests: load kvm_intel with nested=1 "
-			 "(modprobe kvm_intel nested=1) on a CPU with VMX");
+	for (size_t m = 0; m < sizeof(vendor_modules) / sizeof(vendor_modules[0]); m++)
+		if (!read_param(vendor_modules[m], "nested", nested, sizeof(nested)) && nested[0] != 'Y' &&
+		    nested[0] != '1') {
+			snprintf(why, size, "%s has nested=%s: reload it with nested=1 "
+				 "(modprobe -r %s; modprobe %s nested=1)", vendor_modules[m], nested,
+				 vendor_modules[m], vendor_modules[m]);
+			return -ENOTSUP;
+		}
+	snprintf(why, size, "/dev/kvm offers neither VMX nor SVM to guests: load kvm_intel or kvm_amd with "
+		 "nested=1 (modprobe kvm_intel nested=1) on a CPU with VMX or SVM");
 	return -ENOTSUP;
 }
 
 char *kvm_module_params(void)
 {
-	static const char *const modules[] = { "kvm_intel", "kvm_amd" };
 	char *out = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
 
 	if (!f)
 		return NULL;
-	for (size_t m = 0; m < sizeof(modules) / sizeof(modules[0]); m++) {
+	for (size_t m = 0; m < sizeof(vendor_modules) / sizeof(vendor_modules[0]); m++) {
 		char dir[96];
 		struct dirent *d;
 		DIR *dp;
 
-		snprintf(dir, sizeof(dir), "/sys/module/%s/parameters", modules[m]);
+		snprintf(dir, sizeof(dir), "/sys/module/%s/parameters", vendor_modules[m]);
 		dp = opendir(dir);
 		if (!dp)
 			continue;
-		fputs(modules[m], f);
+		fputs(vendor_modules[m], f);
 		/* readdir order is stable for sysfs; good enough for a record of settings. */
 		while ((d = readdir(dp))) {
 			char val[64];
 
-			if (d->d_name[0] == '.' || read_param(modules[m], d->d_name, val, sizeof(val)))
+			if (d->d_name[0] == '.' || read_param(vendor_modules[m], d->d_name, val, sizeof(val)))
 				continue;
 			fprintf(f, " %s=%s", d->d_name, val);
 		}

@@ -5,6 +5,7 @@
 
 #include "l0/l0_window.h"
 #include "l0/record.h"
+#include "x86/svm_exit_codes.h"
 #include "x86/vmx.h"
 
 #define STATS_PER_RECORD 12	/* keeps a record well inside RECORD_MAX */
@@ -20,6 +21,7 @@ void l0_stat_add(struct l0_stat_set *s, const char *name, uint64_t v)
 void l0_counters_trace(struct l0_counters *c, const struct kvm_trace *t)
 {
 	c->have_trace = t->on[TRACE_KVM_EXIT];
+	c->isa = t->isa;
 	if (!c->have_trace)
 		return;
 	kvm_trace_read(t, TRACE_KVM_EXIT, c->exits);
@@ -39,17 +41,22 @@ static void emit(int fd, struct record *r)
 		perror("nestlab: console");
 }
 
-static void exit_records(int fd, const char *scenario, const char *level, const uint64_t *count)
+static void exit_records(int fd, const char *scenario, const char *level, enum exit_isa isa,
+			 const uint64_t *count)
 {
 	for (int reason = 0; reason < TRACE_REASONS; reason++) {
-		const char *name = vmx_exit_reason_name(reason);
-		char unknown[16];
+		const char *name = exit_slot_name(isa, reason);
+		char unknown[24];
 		struct record r;
 
 		if (!count[reason])
 			continue;
 		if (!strcmp(name, "<unknown>")) {
-			snprintf(unknown, sizeof(unknown), "REASON_%d", reason);
+			if (isa == EXIT_ISA_SVM)
+				snprintf(unknown, sizeof(unknown), "CODE_%#llx",
+					 (unsigned long long)svm_slot_code(reason));
+			else
+				snprintf(unknown, sizeof(unknown), "REASON_%d", reason);
 			name = unknown;
 		}
 		record_begin(&r, "exit");
@@ -99,10 +106,59 @@ static void stat_records(int fd, const char *scenario, const char *type, const s
 }
 
 /*
- * The window's own edges are taken out, so the counts are the workload's: the closing
- * OUT to the control port (one I/O exit of L1), the closing hypercall (one VMCALL exit
- * of L2) and the VMRESUME that follows the opening OUT (one exit of L1).
+ * The exits the window's own edges add, taken out so the counts are the workload's (a
+ * count is never taken below 0, so an exit L0 does not intercept costs nothing): the
+ * closing OUT to the control port (an exit of L1), L1's world switch from the opening OUT
+ * into L2 and out again at L2's closing hypercall (exits of L1), and that hypercall (an
+ * exit of L2).
  */
+struct window_edge {
+	bool nested;		/* an exit of L2 (kvm_nested_vmexit), else of L1 */
+	uint64_t code;
+};
+
+static const struct window_edge vmx_edges[] = {
+	{ false, EXIT_IO_INSTRUCTION },
+	{ false, EXIT_VMRESUME },
+	{ true, EXIT_VMCALL },
+};
+
+/*
+ * One pass of L1's svm_enter() (l1/svm/entry.asm): CLGI, VMLOAD, VMRUN, VMSAVE, VMLOAD,
+ * STGI. VMRUN always exits to KVM; CLGI/STGI only without vGIF, VMLOAD/VMSAVE only without
+ * virtual VMLOAD/VMSAVE (kvm_amd vgif=, vls=).
+ */
+static const struct window_edge svm_edges[] = {
+	{ false, SVM_EXIT_IOIO },
+	{ false, SVM_EXIT_CLGI },
+	{ false, SVM_EXIT_VMLOAD },
+	{ false, SVM_EXIT_VMRUN },
+	{ false, SVM_EXIT_VMSAVE },
+	{ false, SVM_EXIT_VMLOAD },
+	{ false, SVM_EXIT_STGI },
+	{ true, SVM_EXIT_VMMCALL },
+};
+
+static const struct {
+	const struct window_edge *e;
+	size_t n;
+} window_edges[] = {
+	[EXIT_ISA_VMX] = { vmx_edges, sizeof(vmx_edges) / sizeof(vmx_edges[0]) },
+	[EXIT_ISA_SVM] = { svm_edges, sizeof(svm_edges) / sizeof(svm_edges[0]) },
+};
+
+static void take_edges_out(enum exit_isa isa, uint64_t *l1_l0, uint64_t *nested)
+{
+	for (size_t i = 0; i < window_edges[isa].n; i++) {
+		const struct window_edge *e = &window_edges[isa].e[i];
+		int slot = exit_slot(isa, e->code);
+		uint64_t *count = e->nested ? nested : l1_l0;
+
+		if (slot >= 0)
+			count[slot] = less(count[slot], 1);
+	}
+}
+
 void l0_window_write(int fd, const char *scenario, const struct l0_counters *open,
 		     const struct l0_counters *close)
 {
@@ -114,11 +170,9 @@ void l0_window_write(int fd, const char *scenario, const struct l0_counters *ope
 			nested[i] = less(close->nested[i], open->nested[i]);
 			l1_l0[i] = less(less(close->exits[i], open->exits[i]), nested[i]);
 		}
-		l1_l0[EXIT_IO_INSTRUCTION] = less(l1_l0[EXIT_IO_INSTRUCTION], 1);
-		l1_l0[EXIT_VMRESUME] = less(l1_l0[EXIT_VMRESUME], 1);
-		nested[EXIT_VMCALL] = less(nested[EXIT_VMCALL], 1);
-		exit_records(fd, scenario, "l0", l1_l0);
-		exit_records(fd, scenario, "l0_nested", nested);
+		take_edges_out(close->isa, l1_l0, nested);
+		exit_records(fd, scenario, "l0", close->isa, l1_l0);
+		exit_records(fd, scenario, "l0_nested", close->isa, nested);
 	}
 	stat_records(fd, scenario, "vcpustat", &open->vcpu, &close->vcpu, vcpu_edge);
 	stat_records(fd, scenario, "vmstat", &open->vm, &close->vm, NULL);

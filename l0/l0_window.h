@@ -25,7 +25,8 @@ struct l0_stat_set {
 struct l0_counters {
 	struct l0_stat_set vcpu, vm;
 	bool have_trace;
-	uint64_t exits[TRACE_REASONS], nested[TRACE_REASONS];	/* tracefs running totals */
+	enum exit_isa isa;					/* what the slots are */
+	uint64_t exits[TRACE_REASONS], nested[TRACE_REASONS];	/* tracefs running totals by slot */
 };
 
 /* Adds a counter to a set (ignored past L0_STATS_MAX or with a name records cannot carry). */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "l0/backend.h"
 #include "l0/l1cmd.h"
 #include "l0/scenario.h"
 
@@ -25,6 +26,8 @@ char *l1_cmdline(const struct job *j)
 		fprintf(f, " delay=%u", j->o->inject_delay);
 	if (j->o->raw)
 		fputs(" raw=1", f);
+	if (j->o->be == &backend_qemu_kvm)
+		fputs(" pause=pvpanic", f);	/* QMP reads KVM's statistics at the edges */
 	for (i = 0; j->o->break_name && i < j->n; i++)
 		if (!strcmp(j->o->break_name, j->scn[i]->info->name))
 			fprintf(f, " break=%s", j->o->break_name);

@@ -35,7 +35,7 @@
 
 static const char usage_text[] =
 	"usage: nestlab list [--all] [--backend NAME] [GLOB...]\n"
-	"       nestlab run [--backend kvm|bochs|lab-vmx|lab-vmx-qemu|qemu-kvm|qemu-tcg|qemu-s390x|auto] [--model haswell|skylake] [-j N]\n"
+	"       nestlab run [--backend kvm|bochs|lab-vmx|lab-vmx-qemu|lab-svm|lab-svm-qemu|qemu-kvm|qemu-tcg|qemu-s390x|auto] [--model haswell|skylake|ryzen] [-j N]\n"
 	"                   [--timeout SEC] [--iters N] [--results DIR] [--image PATH]\n"
 	"                   [--break NAME] [--tap] [--all] [--warmup N] [--raw]\n"
 	"                   [--inject-delay N] [--junit FILE] [--shard I/N] [--icount on|off]\n"
@@ -51,8 +51,11 @@ static const char usage_text[] =
 	"a GLOB starting with debug/, or with --all.\n"
 	"  --backend   L0 to boot L1 on (default auto: the best one installed);\n"
 	"              qemu-tcg: QEMU TCG -cpu max, L1 on AMD SVM with nested paging;\n"
+	"              lab-vmx, lab-svm: real KVM (kvm_intel in Bochs, kvm_amd in QEMU TCG)\n"
+	"              as L0 with nestlab's kvm back end inside; -qemu: QEMU -accel kvm inside\n"
 	"              qemu-s390x runs the s390x image and its own scenarios (list --backend qemu-s390x)\n"
-	"  --model     CPU model an emulator offers L1 (default haswell)\n"
+	"  --model     CPU model Bochs offers L1: haswell (default), skylake (Intel, L1 on VMX)\n"
+	"              or ryzen (AMD, L1 on SVM)\n"
 	"  -j N        jobs (boots) in parallel, scenarios split round-robin (default 1)\n"
 	"  --timeout   host wall-clock limit per job in seconds (default 300)\n"
 	"  --iters     measured iterations per scenario, 1-1024 (default: the scenario's)\n"
@@ -66,12 +69,13 @@ static const char usage_text[] =
 	"  --inject-delay N  L1 runs N extra instructions on every exit (known answer)\n"
 	"  --junit     also write JUnit XML to FILE\n"
 	"  --shard I/N run only the I-th of N deterministic parts of the selection\n"
-	"  --icount    qemu-tcg: on (default) the TSC counts instructions, repeatably;\n"
+	"  --icount    qemu-tcg, lab-svm: on (default) the TSC counts instructions, repeatably;\n"
 	"              off: TCG's host-clock TSC\n"
-	"  --boot      bios (default): multiboot; efi: L1's EFI build under OVMF (QEMU back ends:\n"
-	"              qemu-tcg, qemu-kvm; NESTLAB_OVMF=FILE or CODE,VARS picks the firmware)\n"
-	"  --l0-param  lab-vmx: load kvm_intel with these parameters (ept=0,vpid=0); give it\n"
-	"              several times for a matrix: one run and results directory per set\n"
+	"  --boot      bios (default): multiboot; efi: L1's EFI build under OVMF (qemu-tcg,\n"
+	"              qemu-kvm, lab-vmx-qemu; NESTLAB_OVMF=FILE or CODE,VARS picks the firmware)\n"
+	"  --l0-param  lab-*: load kvm_intel (lab-vmx) or kvm_amd (lab-svm) with these\n"
+	"              parameters (ept=0,vpid=0; npt=0,vgif=0); give it several times for a\n"
+	"              matrix: one run and results directory per set\n"
 	"compare: exit 0 no regression, 1 slower/more exits/broken beyond --threshold\n"
 	"(default 2%), 125 not comparable (scenarios, backend or CPU model differ).\n"
 	"Exit status: 0 all PASS/SKIP, 1 any FAIL/ERROR/CRASH/TIMEOUT, 2 usage or\n"
@@ -259,7 +263,7 @@ static int choose_backend(struct run_opts *o, const char *name)
 	} else {
 		o->be = backend_find(name);
 		if (!o->be)
-			return usage_error("unknown backend '%s' (this nestlab has: kvm, bochs, lab-vmx, lab-vmx-qemu, qemu-kvm, qemu-tcg, qemu-s390x, auto)", name);
+			return usage_error("unknown backend '%s' (this nestlab has: kvm, bochs, lab-vmx, lab-vmx-qemu, lab-svm, lab-svm-qemu, qemu-kvm, qemu-tcg, qemu-s390x, auto)", name);
 		/* Never a silent BIOS boot instead: the EFI suite would look run when it was not. */
 		if (o->boot_efi && !o->be->efi)
 			return usage_error("--boot efi: the %s back end cannot boot UEFI firmware (OVMF runs "
@@ -352,8 +356,8 @@ static int cmd_run(int argc, char **argv)
 			backend = optarg;
 			break;
 		case OPT_MODEL:
-			if (strcmp(optarg, "haswell") && strcmp(optarg, "skylake"))
-				return usage_error("unknown --model '%s' (haswell or skylake)", optarg);
+			if (strcmp(optarg, "haswell") && strcmp(optarg, "skylake") && strcmp(optarg, "ryzen"))
+				return usage_error("unknown --model '%s' (haswell, skylake or ryzen)", optarg);
 			o.model = optarg;
 			break;
 		case 'j':
@@ -421,10 +425,10 @@ static int cmd_run(int argc, char **argv)
 		rc = check_image(&o, image, image_abs);
 	if (rc)
 		return rc;
-	if (nparams && strcmp(o.be->name, "lab-vmx"))
-		return usage_error("--l0-param needs --backend lab-vmx, which boots KVM with them; on a host, "
-				   "reload the module yourself (modprobe -r kvm_intel; modprobe kvm_intel nested=1 %s)",
-				   l0_params[0]);
+	if (nparams && !o.be->l0_params)
+		return usage_error("--l0-param needs a lab back end (lab-vmx, lab-svm), which loads KVM with them; "
+				   "on a host, reload the module yourself (modprobe -r kvm_intel; modprobe kvm_intel "
+				   "nested=1 %s)", l0_params[0]);
 	o.srcdir = find_srcdir();
 
 	install_signals();

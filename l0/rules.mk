@@ -21,10 +21,12 @@ NESTLAB_SRCS += l0/backend-kvm.c
 NESTLAB_SRCS += l0/kvm_vm.c
 NESTLAB_SRCS += l0/kvm_stats.c
 NESTLAB_SRCS += l0/kvm_trace.c
+NESTLAB_SRCS += l0/exit_codes.c
 NESTLAB_SRCS += l0/l0_window.c
 NESTLAB_SRCS += l0/e9.c
 NESTLAB_SRCS += l0/backend-lab.c
 NESTLAB_SRCS += l0/backend-qemu-kvm.c
+NESTLAB_SRCS += l0/qmp.c
 NESTLAB_SRCS += l0/backend-qemu-tcg.c
 NESTLAB_SRCS += l0/cpio.c
 NESTLAB_SRCS += l0/efi.c
@@ -46,13 +48,16 @@ HOST_BINS += $(BUILD)/l0/nestlab
 ALL_TARGETS += $(BUILD)/l0/nestlab
 
 # Unit tests: each prints "N passed, N failed".
-L0_TESTS := $(BUILD)/host/l0/record_test $(BUILD)/host/l0/record_fuzz_test $(BUILD)/host/l0/session_test
+L0_TESTS := $(BUILD)/host/l0/record_test $(BUILD)/host/l0/record_fuzz_test $(BUILD)/host/l0/session_test \
+	$(BUILD)/host/l0/exit_codes_test
 HOST_TESTS += $(L0_TESTS)
 ALL_TARGETS += $(L0_TESTS)
 
 $(BUILD)/host/l0/record_test: $(BUILD)/host/l0/record_test.o $(BUILD)/host/l0/record.o $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/record_fuzz_test: $(BUILD)/host/l0/record_fuzz.o $(BUILD)/host/l0/record.o $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/session_test: $(BUILD)/host/l0/session_test.o $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+$(BUILD)/host/l0/exit_codes_test: $(BUILD)/host/l0/exit_codes_test.o $(BUILD)/host/l0/exit_codes.o \
+	$(BUILD)/host/l0/kvm_trace.o $(BUILD)/host/l0/l0_window.o $(BUILD)/host/l0/record.o $(NESTLAB_LIB_OBJS)
 $(L0_TESTS):
 	$(call say,HOSTLD,$@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -ljson-c
@@ -83,7 +88,7 @@ fuzz:
 		echo "SKIP: make fuzz: $(FUZZ_CC) not found: apt-get install clang"; \
 	fi
 
-.PHONY: check-runner fuzz
+.PHONY: check-runner check-qemu-tcg check-bochs-ryzen fuzz
 
 # The results.json expectation checker for the Bochs suite (scripts/check-suite).
 $(BUILD)/host/l0/expect_check: $(BUILD)/host/l0/test/expect_check.o
@@ -96,3 +101,17 @@ check-suite: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_chec
 	@scripts/check-suite $(BUILD) | tee $(BUILD)/check/suite.log
 
 CHECK_TARGETS += check-suite
+
+# The same on QEMU TCG, where L1 runs on SVM (scripts/qemu-tcg-suite.expect).
+check-qemu-tcg: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_check
+	@mkdir -p $(BUILD)/check
+	@scripts/check-suite $(BUILD) qemu-tcg qemu-tcg | tee $(BUILD)/check/qemu-tcg.log
+
+CHECK_TARGETS += check-qemu-tcg
+
+# And on Bochs's AMD model (SVM with next-RIP save, scripts/bochs-ryzen-suite.expect).
+check-bochs-ryzen: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_check
+	@mkdir -p $(BUILD)/check
+	@scripts/check-suite $(BUILD) bochs bochs-ryzen ryzen | tee $(BUILD)/check/bochs-ryzen.log
+
+CHECK_TARGETS += check-bochs-ryzen

@@ -28,6 +28,24 @@ static void print_exits(FILE *out, struct json_object *exits, const char *level)
 	fputs(n ? " |" : " 0 |", out);
 }
 
+/* What a latency sample counts, from the run's back end and L0. */
+static const char *cycle_unit(struct json_object *env)
+{
+	const char *be = str(env, "backend"), *l0 = str(env, "l0");
+
+	if (!strcmp(be, "bochs"))
+		return "emulated instructions (Bochs: one TSC tick each)";
+	if (!strncmp(be, "lab-vmx", 7))
+		return "emulated instructions (the lab runs in Bochs: one TSC tick each)";
+	if (!strncmp(be, "lab-svm", 7) && strstr(l0, "icount"))
+		return "emulated instructions (the lab runs in QEMU TCG -icount shift=0: one TSC tick each)";
+	if (!strcmp(be, "qemu-tcg") && strstr(l0, "icount"))
+		return "emulated instructions (QEMU -icount shift=0: one TSC tick each)";
+	if (!strcmp(str(env, "arch"), "s390x"))
+		return "ns of the TOD clock (s390x: the latency unit is ns)";
+	return "TSC cycles";
+}
+
 int table_print(FILE *out, const char *path)
 {
 	char file[PATH_MAX];
@@ -47,11 +65,7 @@ int table_print(FILE *out, const char *path)
 	}
 	fprintf(out, "Run `%s`: %s, CPU model %s, nestlab %s (git %s). Cycles are %s.\n\n",
 		str(root, "run_id"), str(env, "l0"), str(env, "cpu_model"), str(env, "nestlab_version"),
-		str(env, "git_revision"),
-		!strcmp(str(env, "backend"), "bochs") ? "emulated instructions (Bochs: one TSC tick each)"
-		: !strncmp(str(env, "backend"), "lab-", 4) ? "emulated instructions (the lab runs in Bochs: one TSC tick each)"
-		: !strcmp(str(env, "arch"), "s390x") ? "ns of the TOD clock (s390x: the latency unit is ns)"
-						     : "TSC cycles");
+		str(env, "git_revision"), cycle_unit(env));
 	fputs("| scenario | verdict | L2→L1 exits | L1→L0 exits | L2 exits taken by L0 | median cycles | p99 cycles |\n", out);
 	fputs("|---|---|---|---|---|---:|---:|\n", out);
 	for (size_t i = 0; i < json_object_array_length(scns); i++) {

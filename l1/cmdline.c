@@ -44,6 +44,8 @@ void cmdline_parse(struct cmdline *c, const char *src)
 			c->opt.delay = parse_u32(w + 6);
 		else if (!strcmp(w, "raw=1"))
 			c->opt.raw = true;
+		else if (!strcmp(w, "pause=pvpanic"))
+			c->opt.edge_pause = true;
 		else if (!strncmp(w, "break=", 6))
 			c->opt.break_name = w + 6;
 		w = end;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* L1's command line (docs/records.md): run=a,b,c iters=N warmup=N delay=N raw=1 break=NAME */
+/* L1's command line (docs/records.md): run=a,b,c iters=N warmup=N delay=N raw=1 break=NAME
+ * pause=pvpanic */
 #ifndef L1_CMDLINE_H
 #define L1_CMDLINE_H
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * L1 entry: console, VMX on, capabilities, then the selected scenarios, then power off.
+ * L1 entry: console, VMX or SVM on, capabilities, then the selected scenarios, then power off.
  * Two ways in: multiboot (x86/boot.asm calls l1_main) and UEFI (x86/efi/ calls l1_start
  * after ExitBootServices); both end in l1_start.
  */
@@ -8,8 +8,8 @@
 #include "l1/console.h"
 #include "l1/main.h"
 #include "l1/scenario.h"
-#include "l1/vmx/caps.h"
-#include "l1/vmx/vmx_l1.h"
+#include "l1/hv.h"
+#include "l1/measure.h"
 #include "x86/desc.h"
 #include "x86/io.h"
 #include "x86/power.h"
@@ -133,13 +133,19 @@ void l1_start(const char *cmdline, const char *boot)
 	console_init();
 	pic_mask_all();
 	cmdline_parse(&cmd, cmdline);
+	measure_edge_pause(cmd.opt.edge_pause);
 	begin_record(boot);
-	report_prefix_push("vmx");
-	if (vmx_on(why, sizeof(why))) {
-		report_fail("VMXON: %s", why);
+	if (!hv_select()) {
+		/* Every scenario SKIPs saying so: a clear verdict, not an error. */
+		report_prefix_push("l1");
+		run_selected();
+	} else if (report_prefix_push(hv->name), hv->on(why, sizeof(why))) {
+		report_fail("enable: %s", why);
 		totals[V_ERROR]++;
 	} else {
-		caps_report();
+		hv->caps_report();
+		if (hv == &svm_ops)
+			console_printf("INFO: svm: %u L2 hypercall sites use VMMCALL\n", l2_hypercalls_use_vmmcall());
 		run_selected();
 	}
 	end_record();

@@ -8,6 +8,22 @@
 #include "lib/printf.h"
 #include "lib/string.h"
 
+static bool edge_pause;
+
+void measure_edge_pause(bool on)
+{
+	edge_pause = on;
+}
+
+void measure_window_edge(bool open)
+{
+	if (open && edge_pause)
+		outb(PVPANIC_PORT, PVPANIC_PANICKED);
+	outl(NESTLAB_CTL_PORT, open ? NESTLAB_CTL_OPEN : NESTLAB_CTL_CLOSE);
+	if (!open && edge_pause)
+		outb(PVPANIC_PORT, PVPANIC_PANICKED);
+}
+
 void measure_l1(struct l2_ctx *c, void (*op)(u32 i))
 {
 	u32 i;
@@ -15,14 +31,14 @@ void measure_l1(struct l2_ctx *c, void (*op)(u32 i))
 	c->tsc_overhead = rdtsc_overhead();
 	for (i = 0; i < c->warmup; i++)
 		op(i);
-	outl(NESTLAB_CTL_PORT, NESTLAB_CTL_OPEN);	/* an L0 that counts exits reads them now */
+	measure_window_edge(true);	/* an L0 that counts exits reads them now */
 	for (i = 0; i < c->iters; i++) {
 		u64 t0 = rdtsc_serialized();
 
 		op(c->warmup + i);
 		c->samples[i] = rdtsc_serialized() - t0;
 	}
-	outl(NESTLAB_CTL_PORT, NESTLAB_CTL_CLOSE);
+	measure_window_edge(false);
 }
 
 void measure_net(u64 *samples, u32 n, u64 overhead)

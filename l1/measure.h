@@ -22,6 +22,12 @@ static inline void measure_delay(u64 n)
  * The timed calls are the window: NESTLAB_CTL_PORT edges around them, as for L2 scenarios.
  */
 void measure_l1(struct l2_ctx *c, void (*op)(u32 i));
+/*
+ * A window edge: L1 tells its L0 on NESTLAB_CTL_PORT, and with edge pausing on it also
+ * stops the VM through pvpanic, before the opening write and after the closing one.
+ */
+void measure_edge_pause(bool on);
+void measure_window_edge(bool open);
 /* samples[i] -= overhead, floored at 0. */
 void measure_net(u64 *samples, u32 n, u64 overhead);
 /* `samples` records: the n samples in run order, comma lists that fit one record each. */

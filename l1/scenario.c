@@ -3,8 +3,6 @@
 #include "l1/scenario.h"
 #include "l1/console.h"
 #include "l1/measure.h"
-#include "l1/vmx/caps.h"
-#include "l1/vmx/vmx_l1.h"
 #include "x86/power.h"
 #include "x86/serial.h"
 #include "x86/setjmp.h"
@@ -23,15 +21,19 @@ static bool in_scenario;
 static const struct scenario *current;
 static u32 exit_delay;		/* run_options.delay of the running scenario */
 
-__attribute__((noreturn)) void vmx_fatal(const char *insn, u32 field, u64 value, int outcome)
+void scenario_fatal(const char *fmt, ...)
 {
-	char buf[96];
+	va_list ap;
 
-	vcpu_error(&vcpu, "%s %s=%#llx: %s", insn, field ? vmcs_field_name(field) : "-",
-		   (unsigned long long)value, vmx_outcome_name(outcome, buf, sizeof(buf)));
+	if (!vcpu.error[0]) {
+		va_start(ap, fmt);
+		nl_vsnprintf(vcpu.error, sizeof(vcpu.error), fmt, ap);
+		va_end(ap);
+	}
+	vcpu.done = true;
 	if (in_scenario)
 		nl_longjmp(&abort_jmp, 1);
-	console_printf("FAIL: vmx: %s\n", vcpu.error);
+	console_printf("FAIL: %s: %s\n", hv ? hv->name : "l1", vcpu.error);
 	power_off();
 }
 
@@ -53,57 +55,46 @@ static void result_record(const struct scenario *s, const char *verdict, u32 ite
 
 static const char *missing_need(const struct scenario *s, char *buf, size_t size)
 {
-	for (int f = 0; f < FEAT_COUNT; f++) {
-		const struct vmx_feature_info *fi = &vmx_features[f];
+	if (!hv) {
+		nl_snprintf(buf, size, "needs VMX (CPUID.1:ECX[5]) or SVM (CPUID.80000001h:ECX[2]): this CPU has neither");
+		return buf;
+	}
+	for (int c = 0; c < HV_CAP_COUNT; c++) {
+		const char *why = (s->needs & BIT(c)) ? hv->missing(c, buf, size) : NULL;
 
-		if ((s->needs & BIT(f)) && !caps_has(f)) {
-			nl_snprintf(buf, size, "needs %s (%s bit %u)", fi->desc,
-				    vmx_ctl_word_name(fi->word), fi->bit);
-			return buf;
-		}
+		if (why)
+			return why;
 	}
 	return NULL;
 }
 
 static void run_l2(struct vcpu *v)
 {
-	char buf[96];
-
 	while (!v->done) {
-		int r = vmx_enter(v);
-
-		if (r) {
-			int outcome = r == 1 ? VMFAIL_INVALID : vmx_read_insn_error();
-
-			vcpu_error(v, "%s failed: %s", v->launched ? "VMRESUME" : "VMLAUNCH",
-				   vmx_outcome_name(outcome, buf, sizeof(buf)));
-			return;
-		}
-		v->launched = 1;
-		vmx_handle_exit(v);
+		hv->run_once(v);
 		measure_delay(exit_delay);	/* known-answer slowdown, 0: none */
 	}
 }
 
-/* A fatal VMX error anywhere below lands back here (vmx_fatal) with v->error set. */
+/* A fatal error of the back end anywhere below lands back here (scenario_fatal). */
 static void run_guarded(const struct scenario *s, struct vcpu *v)
 {
 	if (nl_setjmp(&abort_jmp) == 0) {
 		in_scenario = true;
-		vmcs_load_fresh(v);
+		hv->load_fresh(v);
 		if (s->l1_op) {		/* L1-level round trip: no L2, no exits of L1's own */
 			measure_l1(&ctx, s->l1_op);
 			v->done = true;
 			in_scenario = false;
 			return;
 		}
-		vmcs_setup_defaults(v);
+		hv->setup_defaults(v);
 		if (s->setup)
 			s->setup(v);
 		if (!v->error[0])
-			vmcs_commit_controls(v);
+			hv->commit(v);
 		if (!v->error[0]) {
-			vmcs_set_l2_entry(v, &ctx, s->l2);
+			hv->set_entry(v, &ctx, s->l2);
 			run_l2(v);
 		}
 	}
@@ -120,10 +111,10 @@ static bool contains(const char *s, const char *part)
 	return !*part;
 }
 
-static bool expected(const struct scenario *s, u16 reason)
+static bool expected(const struct scenario *s, int slot)
 {
 	for (int i = 0; i < MAX_EXPECT && s->expect[i].per_iter; i++)
-		if (s->expect[i].reason == reason)
+		if (hv->exit_slot(s->expect[i].kind) == slot)
 			return true;
 	return false;
 }
@@ -133,15 +124,18 @@ static void check_exits(const struct scenario *s, struct vcpu *v, u32 iters, u32
 	bool others = false;
 
 	for (int i = 0; i < MAX_EXPECT && s->expect[i].per_iter; i++) {
-		u16 reason = s->expect[i].reason;
+		int slot = hv->exit_slot(s->expect[i].kind);
 		u32 want = s->expect[i].per_iter * iters + bias;
 
-		check(v->exits[reason] == want, "exits %s: %u (want %u)",
-		      vmx_exit_reason_name(reason), v->exits[reason], want);
+		if (slot < 0) {
+			check(false, "exit kind %u has no %s exit", s->expect[i].kind, hv->name);
+			continue;
+		}
+		check(v->exits[slot] == want, "exits %s: %u (want %u)", hv->slot_name(slot), v->exits[slot], want);
 	}
-	for (int r = 0; r < EXIT_REASON_COUNT; r++) {
+	for (int r = 0; r < HV_EXIT_SLOTS; r++) {
 		if (v->exits[r] && !expected(s, r)) {
-			check(false, "exits %s: %u (want 0)", vmx_exit_reason_name(r), v->exits[r]);
+			check(false, "exits %s: %u (want 0)", hv->slot_name(r), v->exits[r]);
 			others = true;
 		}
 	}
@@ -153,13 +147,13 @@ static void measurement_records(const struct scenario *s, struct vcpu *v, u32 it
 {
 	struct record r;
 
-	for (int i = 0; i < EXIT_REASON_COUNT; i++) {
+	for (int i = 0; i < HV_EXIT_SLOTS; i++) {
 		if (!v->exits[i])
 			continue;
 		record_begin(&r, "exit");
 		record_str(&r, "name", s->name);
 		record_str(&r, "level", "l1");
-		record_str(&r, "reason", vmx_exit_reason_name(i));
+		record_str(&r, "reason", hv->slot_name(i));
 		record_u64(&r, "count", v->exits[i]);
 		record_emit(&r);
 	}
@@ -221,8 +215,7 @@ enum verdict scenario_run(const struct scenario *s, u32 index, u32 of, const str
 	}
 	if (v->error[0]) {
 		report_fail("ERROR: %s", v->error);
-		if (v->launched == 0)
-			vmcs_dump();
+		hv->dump(v);
 		result_record(s, "ERROR", iters, v->error);
 		report_prefix_pop();
 		trap_context = NULL;

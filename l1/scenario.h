@@ -15,13 +15,13 @@
 #define DEFAULT_WARMUP 8
 
 struct expect {
-	u16 reason;		/* basic exit reason */
+	u16 kind;		/* enum exit_kind: the back end names the exit */
 	u16 per_iter;		/* exits per measured iteration */
 };
 
 struct scenario {
 	const char *name;		/* stable: results and compare use it */
-	u64 needs;			/* BIT(FEAT_...) the CPU must offer, else SKIP */
+	u64 needs;			/* NEEDS(...) of enum hv_cap the CPU must offer, else SKIP */
 	void (*setup)(struct vcpu *v);	/* L1 configuration beyond the defaults */
 	l2_workload l2;
 	struct expect expect[MAX_EXPECT];	/* every other reason must stay at 0 */
@@ -32,7 +32,7 @@ struct scenario {
 	const char *expect_error;	/* negative test: the VM entry must fail with this text */
 };
 
-#define NEEDS(f) BIT(FEAT_##f)
+#define NEEDS(c) BIT(CAP_##c)
 
 /* One PASS/FAIL line (report API) and a `check` record. */
 bool check(bool cond, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -41,6 +41,7 @@ struct run_options {
 	u32 iters, warmup;
 	u32 delay;			/* extra instructions on L1's exit path, every exit */
 	bool raw;			/* print every sample in `samples` records */
+	bool edge_pause;		/* pause=pvpanic: stop the VM at each window edge */
 	const char *break_name;		/* scenario whose expectations are off by one */
 };
 

@@ -4,6 +4,7 @@
 #define L1_VCPU_H
 
 #include "lib/types.h"
+#include "l1/hv.h"
 #include "x86/vmx.h"
 #include "l2/l2.h"
 
@@ -20,9 +21,9 @@ struct vcpu {
 
 	const struct scenario *scn;
 	struct l2_ctx *ctx;
-	u32 ctl[CTL_WORDS];		/* controls as requested by defaults + setup */
+	u32 ctl[CTL_WORDS];		/* VMX: controls as requested by defaults + setup */
 	bool window_open;
-	u32 exits[EXIT_REASON_COUNT];	/* inside the window, by basic reason */
+	u32 exits[HV_EXIT_SLOTS];	/* inside the window, by the back end's slot */
 	bool done;
 	char error[160];		/* non-empty: the scenario ends as ERROR */
 
@@ -30,11 +31,18 @@ struct vcpu {
 	u8 vport_scratch;		/* the virtual UART scratch register */
 	u64 vmsr_value;			/* the emulated MSR */
 	u64 vvmcs_value;		/* the field L1 emulates for VMREAD/VMWRITE exits */
-	u64 last_gpa, last_qual;	/* last EPT violation / APIC access */
+	u64 last_gpa, last_qual;	/* last EPT violation or NPF / APIC access */
+	bool last_write;		/* the last nested page fault was a write */
 	u32 last_apic_offset, last_apic_value;
 	u32 vtpr_seen;			/* VTPR at the last TPR-below-threshold exit */
 	u32 tpr_threshold;
 	u32 cr3_mismatches;		/* HC_CHECK_CR3 exits whose guest CR3 was not L2's */
+
+	/* SVM back end. */
+	u32 vmcb_dirty;			/* VMCB clean bits L1 must clear at the next VMRUN */
+	bool check_nrip;		/* compare the CPU's next RIP with L1's own decoding */
+	u32 nrip_checked, nrip_mismatches;
+	bool vgif;			/* L1's emulated GIF of L2 (CLGI/STGI exits) */
 };
 
 _Static_assert(__builtin_offsetof(struct vcpu, host_rsp) == 128, "entry.asm offset");
@@ -43,5 +51,22 @@ _Static_assert(__builtin_offsetof(struct vcpu, launched) == 136, "entry.asm offs
 /* Returns 0 after a VM exit, 1 on VMfailInvalid, 2 on VMfailValid (l1/vmx/entry.asm). */
 int vmx_enter(struct vcpu *v);
 void vmx_exit_stub(void);
+
+/* l1/exit_common.c: what every back end's exit handlers share. */
+__attribute__((format(printf, 2, 3))) enum exit_action vcpu_error(struct vcpu *v, const char *fmt, ...);
+/* Counts an exit in the window; the counts are the product, so count before acting. */
+static inline void vcpu_count_exit(struct vcpu *v, int slot)
+{
+	if (v->window_open && slot >= 0 && slot < HV_EXIT_SLOTS)
+		v->exits[slot]++;
+}
+enum exit_action emulate_cpuid(struct vcpu *v);
+enum exit_action emulate_hypercall(struct vcpu *v);
+enum exit_action emulate_io(struct vcpu *v, u16 port, u32 size, bool in, bool string);
+enum exit_action emulate_rdmsr(struct vcpu *v);
+enum exit_action emulate_wrmsr(struct vcpu *v);
+/* A fatal error of the back end: ends the running scenario as ERROR saying why (outside
+ * a scenario: FAIL and power off). l1/scenario.c. */
+__attribute__((noreturn, format(printf, 1, 2))) void scenario_fatal(const char *fmt, ...);
 
 #endif

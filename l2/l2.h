@@ -2,7 +2,9 @@
 /*
  * The L2 side: workloads run as L2 guests under L1. They share L1's identity-mapped
  * address space (EPT identity map) but none of L1's code: L2 talks to L1 only through
- * exits and this context block. Hypercalls are VMCALL with RAX = number.
+ * exits and this context block. Hypercalls are VMCALL (VMX) or VMMCALL (SVM) with
+ * RAX = number: every site is built as VMCALL and listed in section hypercall_sites,
+ * and l2_hypercalls_use_vmmcall() rewrites them all when L1 runs on SVM.
  */
 #ifndef L2_L2_H
 #define L2_L2_H
@@ -47,9 +49,14 @@ static inline u64 l2_hypercall(u64 nr, u64 a, u64 b)
 {
 	u64 ret;
 
-	asm volatile("vmcall" : "=a"(ret) : "a"(nr), "b"(a), "c"(b) : "memory");
+	asm volatile("1: vmcall\n\t"
+		     ".pushsection hypercall_sites, \"a\"\n\t.quad 1b\n\t.popsection"
+		     : "=a"(ret) : "a"(nr), "b"(a), "c"(b) : "memory");
 	return ret;
 }
+
+/* Rewrites every hypercall site from VMCALL to VMMCALL; returns how many. */
+u32 l2_hypercalls_use_vmmcall(void);
 
 /* Warm-up, open the window, time iters calls of op, close the window. */
 void l2_measure(struct l2_ctx *c, l2_op op);
@@ -81,6 +88,8 @@ void l2_self_ipi_x2apic(struct l2_ctx *c);
 void l2_posted_interrupt(struct l2_ctx *c);
 void l2_demand_paging(struct l2_ctx *c);	/* result0 = #PFs taken, result3 = lost writes */
 void l2_cr3_across_exit(struct l2_ctx *c);	/* result2 = its CR3 */
+void l2_gif(struct l2_ctx *c);			/* STGI, CLGI: ends with GIF clear */
+void l2_vmsave_vmload(struct l2_ctx *c);	/* result0 = SYSENTER_CS as VMSAVE stored it */
 #define L2_PF_MAX_PAGES 512
 
 #endif

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # L2 workloads, freestanding (linked into the L1 image, run only as L2).
 L2_SRCS += l2/start.c
+L2_SRCS += l2/hypercall.c
+L2_SRCS += l2/svm.c
 L2_SRCS += l2/idt.c
 L2_SRCS += l2/basic.c
 L2_SRCS += l2/io.c

@@ -11,6 +11,14 @@
 #define NESTLAB_CTL_PORT	0x0520
 #define NESTLAB_CTL_OPEN	1
 #define NESTLAB_CTL_CLOSE	0
+/*
+ * QEMU's ISA pvpanic device (docs/specs/pvpanic.txt): writing PVPANIC_PANICKED there makes
+ * QEMU run with -action panic=pause stop the VM until `cont`. With pause=pvpanic on its
+ * command line, L1 does that at each window edge (outside the window), so the qemu-kvm
+ * back end reads KVM's statistics over QMP at exactly those points.
+ */
+#define PVPANIC_PORT		0x0505
+#define PVPANIC_PANICKED	1
 #define BOCHS_SHUTDOWN_PORT	0x8900	/* "Shutdown" written byte by byte ends Bochs */
 #define QEMU_DEBUG_EXIT_PORT	0x00f4	/* isa-debug-exit */
 

@@ -50,6 +50,39 @@ __attribute__((noreturn)) void trap_crash(unsigned vector, u64 error, u64 rip)
 	power_off();
 }
 
+struct trap_fixup trap_fixup;
+
+/* A #GP at the instruction rdmsr_safe() armed resumes after it. */
+static bool fixed_up(unsigned vector, struct interrupt_frame *f)
+{
+	if (vector != 13 || !trap_fixup.rip || f->rip != trap_fixup.rip)
+		return false;
+	f->rip = trap_fixup.to;
+	trap_fixup.faulted = true;
+	return true;
+}
+
+bool rdmsr_safe(u32 index, u64 *val)
+{
+	u32 lo, hi;
+	u64 at, to;
+
+	trap_fixup.faulted = false;
+	asm volatile("leaq 1f(%%rip), %[at]\n\t"
+		     "leaq 2f(%%rip), %[to]\n\t"
+		     "movq %[at], %[fix_rip]\n\t"
+		     "movq %[to], %[fix_to]\n"
+		     "1:\trdmsr\n"
+		     "2:"
+		     : "=a"(lo), "=d"(hi), [at] "=&r"(at), [to] "=&r"(to),
+		       [fix_rip] "=m"(trap_fixup.rip), [fix_to] "=m"(trap_fixup.to)
+		     : "c"(index), "0"(0), "1"(0)
+		     : "memory");
+	trap_fixup.rip = 0;
+	*val = lo | ((u64)hi << 32);
+	return !trap_fixup.faulted;
+}
+
 #define X(v, name, err) X_##err(v, name)
 #define X_0(v, name)								\
 	__attribute__((interrupt)) static void trap_##name(struct interrupt_frame *f) \
@@ -57,7 +90,7 @@ __attribute__((noreturn)) void trap_crash(unsigned vector, u64 error, u64 rip)
 #define X_1(v, name)								\
 	__attribute__((interrupt)) static void trap_##name(struct interrupt_frame *f, \
 							   unsigned long error)	\
-	{ trap_crash(v, error, f->rip); }
+	{ if (!fixed_up(v, f)) trap_crash(v, error, f->rip); }
 EXCEPTIONS(X)
 #undef X_0
 #undef X_1

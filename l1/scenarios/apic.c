@@ -10,10 +10,10 @@
 #include "x86/processor.h"
 
 /* The APIC-access page reaches L2's APIC base through EPT (l1/vmx/ept.c). */
-#define APIC_BASIC	(NEEDS(PROC_TPR_SHADOW) | NEEDS(PROC2_VIRTUALIZE_APIC_ACCESSES) | NEEDS(PROC2_EPT))
-#define APIC_VID	(NEEDS(PIN_EXTERNAL_INTERRUPT_EXITING) | NEEDS(PROC_TPR_SHADOW) | \
-			 NEEDS(PROC2_APIC_REGISTER_VIRTUALIZATION) | \
-			 NEEDS(PROC2_VIRTUAL_INTERRUPT_DELIVERY))
+#define APIC_BASIC	(NEEDS(TPR_SHADOW) | NEEDS(APIC_ACCESSES) | NEEDS(NESTED_PAGING))
+#define APIC_VID	(NEEDS(EXTERNAL_INTERRUPT_EXITS) | NEEDS(TPR_SHADOW) | \
+			 NEEDS(APIC_REGISTERS) | \
+			 NEEDS(VIRTUAL_INTERRUPTS))
 
 /* Without virtual-interrupt delivery, VM entry needs VTPR[7:4] >= TPR threshold. */
 static void tpr_shadow(struct vcpu *v, u32 threshold)
@@ -44,7 +44,7 @@ static void tpr_cr8_check(struct vcpu *v)
 
 const struct scenario scn_apic_tpr_cr8 = {
 	.name	= "apic/tpr-cr8",
-	.needs	= NEEDS(PROC_TPR_SHADOW),
+	.needs	= NEEDS(TPR_SHADOW),
 	.setup	= tpr_cr8_setup,
 	.l2	= l2_tpr_cr8,
 	.check	= tpr_cr8_check,
@@ -67,10 +67,10 @@ static void tpr_threshold_check(struct vcpu *v)
 
 const struct scenario scn_apic_tpr_threshold = {
 	.name	= "apic/tpr-below-threshold",
-	.needs	= NEEDS(PROC_TPR_SHADOW),
+	.needs	= NEEDS(TPR_SHADOW),
 	.setup	= tpr_threshold_setup,
 	.l2	= l2_tpr_cr8,
-	.expect	= { { EXIT_TPR_BELOW_THRESHOLD, 1 } },
+	.expect	= { { XK_TPR_BELOW_THRESHOLD, 1 } },
 	.check	= tpr_threshold_check,
 };
 
@@ -132,7 +132,7 @@ static void access_exit_check(struct vcpu *v)
 
 const struct scenario scn_apic_reg_read = {
 	.name	= "apic/reg-read",
-	.needs	= APIC_BASIC | NEEDS(PROC2_APIC_REGISTER_VIRTUALIZATION),
+	.needs	= APIC_BASIC | NEEDS(APIC_REGISTERS),
 	.setup	= reg_read_setup,
 	.l2	= l2_apic_read,
 	.check	= reg_read_check,
@@ -143,7 +143,7 @@ const struct scenario scn_apic_access_exit = {
 	.needs	= APIC_BASIC,
 	.setup	= reg_read_common,
 	.l2	= l2_apic_read,
-	.expect	= { { EXIT_APIC_ACCESS, 1 } },
+	.expect	= { { XK_APIC_ACCESS, 1 } },
 	.check	= access_exit_check,
 };
 
@@ -165,10 +165,10 @@ static void write_exit_check(struct vcpu *v)
 
 const struct scenario scn_apic_write_exit = {
 	.name	= "apic/write-exit",
-	.needs	= APIC_BASIC | NEEDS(PROC2_APIC_REGISTER_VIRTUALIZATION),
+	.needs	= APIC_BASIC | NEEDS(APIC_REGISTERS),
 	.setup	= write_exit_setup,
 	.l2	= l2_apic_write,
-	.expect	= { { EXIT_APIC_WRITE, 1 } },
+	.expect	= { { XK_APIC_WRITE, 1 } },
 	.check	= write_exit_check,
 };
 
@@ -216,7 +216,7 @@ static void self_ipi_x2apic_check(struct vcpu *v) { self_ipi_check(v, L2_VEC_X2A
 
 const struct scenario scn_apic_self_ipi = {
 	.name	= "apic/self-ipi",
-	.needs	= APIC_VID | NEEDS(PROC2_VIRTUALIZE_APIC_ACCESSES) | NEEDS(PROC2_EPT),
+	.needs	= APIC_VID | NEEDS(APIC_ACCESSES) | NEEDS(NESTED_PAGING),
 	.setup	= self_ipi_xapic_setup,
 	.l2	= l2_self_ipi_xapic,
 	.check	= self_ipi_xapic_check,
@@ -224,7 +224,7 @@ const struct scenario scn_apic_self_ipi = {
 
 const struct scenario scn_apic_x2apic_self_ipi = {
 	.name	= "apic/x2apic-self-ipi",
-	.needs	= APIC_VID | NEEDS(PROC2_VIRTUALIZE_X2APIC_MODE),
+	.needs	= APIC_VID | NEEDS(X2APIC_VIRT),
 	.setup	= self_ipi_x2apic_setup,
 	.l2	= l2_self_ipi_x2apic,
 	.check	= self_ipi_x2apic_check,
@@ -232,11 +232,11 @@ const struct scenario scn_apic_x2apic_self_ipi = {
 
 const struct scenario scn_apic_posted = {
 	.name	= "apic/posted-interrupt",
-	.needs	= APIC_VID | NEEDS(PROC2_VIRTUALIZE_APIC_ACCESSES) | NEEDS(PROC2_EPT) |
-		  NEEDS(PIN_POSTED_INTERRUPTS) |
-		  NEEDS(EXIT_ACK_INTERRUPT_ON_EXIT),
+	.needs	= APIC_VID | NEEDS(APIC_ACCESSES) | NEEDS(NESTED_PAGING) |
+		  NEEDS(POSTED_INTERRUPTS) |
+		  NEEDS(ACK_INTERRUPT_ON_EXIT),
 	.setup	= posted_setup,
 	.l2	= l2_posted_interrupt,
-	.expect	= { { EXIT_VMCALL, 1 } },	/* the request to post; the delivery itself: none */
+	.expect	= { { XK_HYPERCALL, 1 } },	/* the request to post; the delivery itself: none */
 	.check	= self_ipi_xapic_check,
 };

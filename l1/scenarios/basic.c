@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Exits every VMM sees: CPUID and VMCALL (unconditional), HLT (HLT exiting). */
+/* Exits every VMM sees: CPUID and the hypercall (VMCALL, VMMCALL), HLT (when intercepted). */
 #include "l1/scenario.h"
 #include "x86/processor.h"
 
@@ -14,25 +14,25 @@ static void cpuid_check(struct vcpu *v)
 const struct scenario scn_cpuid_exit = {
 	.name	= "cpuid/exit",
 	.l2	= l2_cpuid,
-	.expect	= { { EXIT_CPUID, 1 } },
+	.expect	= { { XK_CPUID, 1 } },
 	.check	= cpuid_check,
 };
 
 const struct scenario scn_vmcall_exit = {
 	.name	= "vmcall/exit",
 	.l2	= l2_vmcall,
-	.expect	= { { EXIT_VMCALL, 1 } },
+	.expect	= { { XK_HYPERCALL, 1 } },
 };
 
 static void hlt_setup(struct vcpu *v)
 {
-	v->ctl[CTL_PROC] |= PROC_HLT_EXITING;
+	hv->intercept_hlt(v);
 }
 
 const struct scenario scn_hlt_exit = {
 	.name	= "hlt/exit",
-	.needs	= NEEDS(PROC_HLT_EXITING),
+	.needs	= NEEDS(HLT_EXITING),
 	.setup	= hlt_setup,
 	.l2	= l2_hlt,
-	.expect	= { { EXIT_HLT, 1 } },
+	.expect	= { { XK_HLT, 1 } },
 };

@@ -23,6 +23,7 @@ static void bad_host_setup(struct vcpu *v)
 
 const struct scenario scn_entry_bad_guest = {
 	.name		= "entry/invalid-guest-state",
+	.needs		= NEEDS(VMX),
 	.setup		= bad_guest_setup,
 	.l2		= l2_cpuid,
 	.expect_error	= "VM entry failed: INVALID_GUEST_STATE, exit qualification 0",
@@ -30,6 +31,7 @@ const struct scenario scn_entry_bad_guest = {
 
 const struct scenario scn_entry_bad_host = {
 	.name		= "entry/invalid-host-state",
+	.needs		= NEEDS(VMX),
 	.setup		= bad_host_setup,
 	.l2		= l2_cpuid,
 	.expect_error	= "VMLAUNCH failed: VMfailValid(8: VM entry with invalid host-state field(s))",

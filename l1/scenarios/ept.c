@@ -5,42 +5,38 @@
  * demand paging.
  */
 #include "l1/scenario.h"
-#include "l1/vmx/vmx_l1.h"
-
-#define EPT_QUAL_WRITE	BIT(1)	/* SDM "Exit Qualification for EPT Violations" */
+#include "l1/nested_paging.h"
 
 static void ept_setup(struct vcpu *v)
 {
-	v->ctx->arg[0] = EPT_TEST_REGION;
+	v->ctx->arg[0] = NESTED_TEST_REGION;
 }
 
 static void ept_check(struct vcpu *v)
 {
-	u64 want = EPT_TEST_REGION + (u64)(v->ctx->warmup + v->ctx->iters - 1) * PAGE_SIZE;
+	u64 want = NESTED_TEST_REGION + (u64)(v->ctx->warmup + v->ctx->iters - 1) * PAGE_SIZE;
 
 	check(v->last_gpa == want, "last violation at GPA %#llx (want %#llx)",
 	      (unsigned long long)v->last_gpa, (unsigned long long)want);
-	check(v->last_qual & EPT_QUAL_WRITE, "exit qualification %#llx says write access",
-	      (unsigned long long)v->last_qual);
+	check(v->last_write, "exit information %#llx says write access", (unsigned long long)v->last_qual);
 }
 
 const struct scenario scn_ept_violation = {
 	.name	= "ept/violation",
-	.needs	= NEEDS(PROC2_EPT),
+	.needs	= NEEDS(NESTED_PAGING),
 	.setup	= ept_setup,
 	.l2	= l2_ept_touch,
-	.expect	= { { EXIT_EPT_VIOLATION, 1 } },
+	.expect	= { { XK_NESTED_PF, 1 } },
 	.check	= ept_check,
-	.max_iters = EPT_TEST_PAGES - 64,	/* warm-up pages come out of the same region */
+	.max_iters = NESTED_TEST_PAGES - 64,	/* warm-up pages come out of the same region */
 };
 
-/* pf/demand-paging: L2's own page faults stay in L2 (exception bitmap bit 14 clear). */
+/* pf/demand-paging: L2's own page faults stay in L2 (#PF not intercepted). */
 #define EXC_PF 14
 
 static void pf_setup(struct vcpu *v)
 {
-	(void)v;
-	vmwrite(VMCS_EXCEPTION_BITMAP, 0xffffffff & ~BIT(EXC_PF));
+	hv->exception_intercepts(v, 0xffffffff & ~BIT(EXC_PF));
 }
 
 static void pf_check(struct vcpu *v)
@@ -65,7 +61,7 @@ const struct scenario scn_pf_cr3_across_exit = {
 	.name	= "pf/cr3-across-exit",
 	.setup	= pf_setup,
 	.l2	= l2_cr3_across_exit,
-	.expect	= { { EXIT_VMCALL, 1 } },
+	.expect	= { { XK_HYPERCALL, 1 } },
 	.check	= cr3_check,
 };
 

@@ -4,7 +4,7 @@
  * holds afterwards tells whether L2's accesses reached it or L1's emulation.
  */
 #include "l1/scenario.h"
-#include "l1/vmx/exit_emulate.h"
+#include "l1/emulated.h"
 #include "x86/io.h"
 
 #define DEVICE_MARK	0x11	/* what L1 leaves in the device before L2 runs */
@@ -29,17 +29,17 @@ static void io_intercepted_check(struct vcpu *v)
 
 const struct scenario scn_io_intercepted = {
 	.name	= "io/intercepted",
-	.needs	= NEEDS(PROC_IO_BITMAPS),
+	.needs	= NEEDS(IO_BITMAPS),
 	.setup	= io_intercepted_setup,
 	.l2	= l2_io_scratch,
-	.expect	= { { EXIT_IO_INSTRUCTION, 2 } },	/* one OUT, one IN */
+	.expect	= { { XK_IO, 2 } },	/* one OUT, one IN */
 	.check	= io_intercepted_check,
 };
 
 static void io_passthrough_setup(struct vcpu *v)
 {
 	v->ctx->arg[0] = EMULATED_PORT;
-	io_bitmap_pass(EMULATED_PORT);
+	hv->io_pass(EMULATED_PORT);
 	outb(EMULATED_PORT, DEVICE_MARK);
 }
 
@@ -53,7 +53,7 @@ static void io_passthrough_check(struct vcpu *v)
 
 const struct scenario scn_io_passthrough = {
 	.name	= "io/passthrough",
-	.needs	= NEEDS(PROC_IO_BITMAPS),
+	.needs	= NEEDS(IO_BITMAPS),
 	.setup	= io_passthrough_setup,
 	.l2	= l2_io_scratch,
 	.check	= io_passthrough_check,

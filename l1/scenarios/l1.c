@@ -28,5 +28,6 @@ static void op_vmread(u32 i)
 
 const struct scenario scn_l1_vmread = {
 	.name	= "l1/vmread",
+	.needs	= NEEDS(VMX),
 	.l1_op	= op_vmread,
 };

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* RDMSR/WRMSR through the MSR bitmap. SYSENTER_CS/ESP are VMCS guest-state MSRs: L2's
- * writes land in the VMCS, never in L1's own MSRs. */
+/* RDMSR/WRMSR through the MSR bitmap (VMX) or permission map (SVM). SYSENTER_CS/ESP are
+ * guest state (the VMCS; the VMCB through VMLOAD/VMSAVE): L2's writes never reach L1's. */
 #include "l1/scenario.h"
-#include "l1/vmx/exit_emulate.h"
+#include "l1/emulated.h"
 #include "x86/processor.h"
 
 #define EMULATED_VALUE	0x5a5a5a5aULL
@@ -22,10 +22,10 @@ static void rdmsr_check(struct vcpu *v)
 
 const struct scenario scn_msr_rdmsr_exit = {
 	.name	= "msr/rdmsr-exit",
-	.needs	= NEEDS(PROC_MSR_BITMAPS),
+	.needs	= NEEDS(MSR_BITMAPS),
 	.setup	= rdmsr_setup,
 	.l2	= l2_rdmsr,
-	.expect	= { { EXIT_MSR_READ, 1 } },
+	.expect	= { { XK_MSR_READ, 1 } },
 	.check	= rdmsr_check,
 };
 
@@ -37,7 +37,7 @@ static void wrmsr_setup(struct vcpu *v)
 
 static void wrmsr_check(struct vcpu *v)
 {
-	u64 guest = vmread(VMCS_GUEST_SYSENTER_CS);
+	u64 guest = hv->guest_msr(v, MSR_IA32_SYSENTER_CS);
 
 	check(v->vmsr_value == v->ctx->result[1], "L1 saw L2's last write %#llx (want %#llx)",
 	      (unsigned long long)v->vmsr_value, (unsigned long long)v->ctx->result[1]);
@@ -46,10 +46,10 @@ static void wrmsr_check(struct vcpu *v)
 
 const struct scenario scn_msr_wrmsr_exit = {
 	.name	= "msr/wrmsr-exit",
-	.needs	= NEEDS(PROC_MSR_BITMAPS),
+	.needs	= NEEDS(MSR_BITMAPS),
 	.setup	= wrmsr_setup,
 	.l2	= l2_wrmsr,
-	.expect	= { { EXIT_MSR_WRITE, 1 } },
+	.expect	= { { XK_MSR_WRITE, 1 } },
 	.check	= wrmsr_check,
 };
 
@@ -57,12 +57,12 @@ static void passthrough_setup(struct vcpu *v)
 {
 	v->ctx->arg[0] = MSR_IA32_SYSENTER_ESP;
 	v->ctx->arg[1] = WRITE_BASE;
-	msr_bitmap_pass(MSR_IA32_SYSENTER_ESP, true, true);
+	hv->msr_pass(MSR_IA32_SYSENTER_ESP, true, true);
 }
 
 static void passthrough_check(struct vcpu *v)
 {
-	u64 guest = vmread(VMCS_GUEST_SYSENTER_ESP);
+	u64 guest = hv->guest_msr(v, MSR_IA32_SYSENTER_ESP);
 
 	check(guest == v->ctx->result[1], "guest SYSENTER_ESP holds L2's last write: %#llx (want %#llx)",
 	      (unsigned long long)guest, (unsigned long long)v->ctx->result[1]);
@@ -70,7 +70,7 @@ static void passthrough_check(struct vcpu *v)
 
 const struct scenario scn_msr_passthrough = {
 	.name	= "msr/passthrough",
-	.needs	= NEEDS(PROC_MSR_BITMAPS),
+	.needs	= NEEDS(MSR_BITMAPS),
 	.setup	= passthrough_setup,
 	.l2	= l2_msr_rw,
 	.check	= passthrough_check,

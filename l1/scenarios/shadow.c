@@ -64,7 +64,7 @@ static void vmwrite_exit_check(struct vcpu *v)
 
 const struct scenario scn_shadow_vmread = {
 	.name	= "shadow/vmread",
-	.needs	= NEEDS(PROC2_VMCS_SHADOWING),
+	.needs	= NEEDS(VMCS_SHADOWING),
 	.setup	= shadow_setup,
 	.l2	= l2_vmread,
 	.check	= vmread_check,
@@ -72,16 +72,16 @@ const struct scenario scn_shadow_vmread = {
 
 const struct scenario scn_shadow_vmread_exit = {
 	.name	= "shadow/vmread-exit",
-	.needs	= NEEDS(PROC2_VMCS_SHADOWING),
+	.needs	= NEEDS(VMCS_SHADOWING),
 	.setup	= vmread_exit_setup,
 	.l2	= l2_vmread,
-	.expect	= { { EXIT_VMREAD, 1 } },
+	.expect	= { { XK_VMREAD, 1 } },
 	.check	= vmread_exit_check,
 };
 
 const struct scenario scn_shadow_vmwrite = {
 	.name	= "shadow/vmwrite",
-	.needs	= NEEDS(PROC2_VMCS_SHADOWING),
+	.needs	= NEEDS(VMCS_SHADOWING),
 	.setup	= shadow_setup,
 	.l2	= l2_vmwrite,
 	.check	= vmwrite_check,
@@ -89,9 +89,9 @@ const struct scenario scn_shadow_vmwrite = {
 
 const struct scenario scn_shadow_vmwrite_exit = {
 	.name	= "shadow/vmwrite-exit",
-	.needs	= NEEDS(PROC2_VMCS_SHADOWING),
+	.needs	= NEEDS(VMCS_SHADOWING),
 	.setup	= vmwrite_exit_setup,
 	.l2	= l2_vmwrite,
-	.expect	= { { EXIT_VMWRITE, 1 } },
+	.expect	= { { XK_VMWRITE, 1 } },
 	.check	= vmwrite_exit_check,
 };

@@ -14,7 +14,6 @@
 #define EPT_LEAF_2M	BIT(7)
 #define EPTP_WB		6ULL		/* EPTP bits 2:0: paging-structure memory type */
 #define EPTP_WALK_4	(3ULL << 3)	/* EPTP bits 5:3: walk length minus 1 */
-#define UC_FROM		0xe0000000UL	/* MMIO hole: APIC, IOAPIC, PCI BARs */
 
 static u64 ept_pml4[512] __attribute__((aligned(4096)));
 static u64 ept_pdpt[512] __attribute__((aligned(4096)));
@@ -40,7 +39,7 @@ u64 ept_init(void)
 		for (u64 i = 0; i < 512; i++) {
 			u64 pa = (g << 30) | (i << 21);
 
-			ept_pd[g][i] = pa | EPT_RWX | EPT_LEAF_2M | (pa >= UC_FROM ? EPT_MT_UC : EPT_MT_WB);
+			ept_pd[g][i] = pa | EPT_RWX | EPT_LEAF_2M | (pa >= NESTED_UC_FROM ? EPT_MT_UC : EPT_MT_WB);
 		}
 	}
 	ept_pd[EPT_TEST_REGION >> 30][(EPT_TEST_REGION >> 21) & 511] = (u64)ept_test_pt | EPT_RWX;

@@ -6,23 +6,6 @@
  */
 #include "l1/vmx/vmx_l1.h"
 #include "l1/vmx/exit_emulate.h"
-#include "x86/io.h"
-#include "x86/ports.h"
-#include "x86/processor.h"
-#include "lib/printf.h"
-
-enum exit_action vcpu_error(struct vcpu *v, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!v->error[0]) {
-		va_start(ap, fmt);
-		nl_vsnprintf(v->error, sizeof(v->error), fmt, ap);
-		va_end(ap);
-	}
-	v->done = true;
-	return EXIT_DONE;
-}
 
 void vcpu_skip_instruction(struct vcpu *v)
 {
@@ -30,50 +13,20 @@ void vcpu_skip_instruction(struct vcpu *v)
 	vmwrite(VMCS_GUEST_RIP, vmread(VMCS_GUEST_RIP) + vmread(VMCS_EXIT_INSTRUCTION_LEN));
 }
 
-static enum exit_action handle_cpuid(struct vcpu *v)
-{
-	struct cpuid_regs r = cpuid_count((u32)v->gpr[RAX], (u32)v->gpr[RCX]);
+/* SDM "Exit Qualification for I/O Instructions". */
+#define IO_QUAL_SIZE(q)		(((q) & 7) + 1)
+#define IO_QUAL_IN		BIT(3)
+#define IO_QUAL_STRING		BIT(4)
+#define IO_QUAL_PORT(q)		((u16)((q) >> 16))
 
-	v->gpr[RAX] = r.eax;
-	v->gpr[RBX] = r.ebx;
-	v->gpr[RCX] = r.ecx;
-	v->gpr[RDX] = r.edx;
-	vcpu_skip_instruction(v);
-	return EXIT_RESUME;
+static enum exit_action handle_io(struct vcpu *v)
+{
+	u64 q = vmread(VMCS_EXIT_QUALIFICATION);
+
+	return emulate_io(v, IO_QUAL_PORT(q), IO_QUAL_SIZE(q), q & IO_QUAL_IN, q & IO_QUAL_STRING);
 }
 
-static enum exit_action handle_vmcall(struct vcpu *v)
-{
-	vcpu_skip_instruction(v);
-	switch (v->gpr[RAX]) {
-	case HC_NOP:
-		return EXIT_RESUME;
-	case HC_WINDOW_OPEN:
-		for (int i = 0; i < EXIT_REASON_COUNT; i++)
-			v->exits[i] = 0;
-		outl(NESTLAB_CTL_PORT, NESTLAB_CTL_OPEN);	/* an L0 reads its counters now */
-		v->window_open = true;
-		return EXIT_RESUME;
-	case HC_WINDOW_CLOSE:
-		outl(NESTLAB_CTL_PORT, NESTLAB_CTL_CLOSE);
-		v->window_open = false;
-		v->exits[EXIT_VMCALL]--;	/* counted on the way in; not part of the workload */
-		return EXIT_RESUME;
-	case HC_DONE:
-		v->done = true;
-		return EXIT_DONE;
-	case HC_CHECK_CR3:
-		v->cr3_mismatches += vmread(VMCS_GUEST_CR3) != v->ctx->result[2];
-		return EXIT_RESUME;
-	case HC_POST:
-		posted_interrupt_send(v, (u8)v->gpr[RBX]);
-		return EXIT_RESUME;
-	case HC_FAIL:
-		return vcpu_error(v, "L2 check %llu failed: saw %#llx",
-				  (unsigned long long)v->gpr[RBX], (unsigned long long)v->gpr[RCX]);
-	}
-	return vcpu_error(v, "unknown hypercall %#llx", (unsigned long long)v->gpr[RAX]);
-}
+#define EPT_QUAL_WRITE	BIT(1)	/* SDM "Exit Qualification for EPT Violations" */
 
 static enum exit_action handle_hlt(struct vcpu *v)
 {
@@ -94,6 +47,7 @@ static enum exit_action handle_ept_violation(struct vcpu *v)
 {
 	v->last_gpa = vmread(VMCS_GUEST_PHYSICAL_ADDRESS);
 	v->last_qual = vmread(VMCS_EXIT_QUALIFICATION);
+	v->last_write = v->last_qual & EPT_QUAL_WRITE;
 	if (!ept_map_test_page(v->last_gpa))
 		return vcpu_error(v, "EPT violation outside the test region: GPA %#llx qualification %#llx",
 				  (unsigned long long)v->last_gpa, (unsigned long long)v->last_qual);
@@ -102,14 +56,14 @@ static enum exit_action handle_ept_violation(struct vcpu *v)
 
 static enum exit_action (*const exit_handlers[EXIT_REASON_COUNT])(struct vcpu *) = {
 	[EXIT_EXCEPTION_NMI]		= handle_exception,
-	[EXIT_CPUID]			= handle_cpuid,
+	[EXIT_CPUID]			= emulate_cpuid,
 	[EXIT_HLT]			= handle_hlt,
-	[EXIT_VMCALL]			= handle_vmcall,
+	[EXIT_VMCALL]			= emulate_hypercall,
 	[EXIT_VMREAD]			= handle_vmread,
 	[EXIT_VMWRITE]			= handle_vmwrite,
 	[EXIT_IO_INSTRUCTION]		= handle_io,
-	[EXIT_MSR_READ]			= handle_rdmsr,
-	[EXIT_MSR_WRITE]		= handle_wrmsr,
+	[EXIT_MSR_READ]			= emulate_rdmsr,
+	[EXIT_MSR_WRITE]		= emulate_wrmsr,
 	[EXIT_TPR_BELOW_THRESHOLD]	= handle_tpr_below_threshold,
 	[EXIT_APIC_ACCESS]		= handle_apic_access,
 	[EXIT_EPT_VIOLATION]		= handle_ept_violation,
@@ -138,8 +92,8 @@ enum exit_action vmx_handle_exit(struct vcpu *v)
 
 	if (reason & EXIT_REASON_FAILED_VMENTRY)
 		return entry_failed(v, reason);
-	if (basic < EXIT_REASON_COUNT && v->window_open)
-		v->exits[basic]++;	/* counts are the product: count before acting */
+	if (basic < EXIT_REASON_COUNT)
+		vcpu_count_exit(v, basic);
 	if (basic >= EXIT_REASON_COUNT || !exit_handlers[basic])
 		return vcpu_error(v, "unexpected exit %s (%u), qualification %#llx, RIP %#llx",
 				  vmx_exit_reason_name(basic), basic,

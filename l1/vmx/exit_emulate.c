@@ -1,14 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "l1/vmx/exit_emulate.h"
 #include "x86/apic.h"
-#include "x86/processor.h"
-#include "x86/serial.h"
-
-/* SDM "Exit Qualification for I/O Instructions". */
-#define IO_QUAL_SIZE(q)		(((q) & 7) + 1)
-#define IO_QUAL_IN		BIT(3)
-#define IO_QUAL_STRING		BIT(4)
-#define IO_QUAL_PORT(q)		((u16)((q) >> 16))
 
 /* SDM "VM-Exit Instruction-Information Field as Used for VMREAD and VMWRITE". */
 #define VMX_INFO_REG1(i)	(((i) >> 3) & 0xf)
@@ -17,41 +9,6 @@
 
 /* VMsucceed clears CF, PF, AF, ZF, SF and OF (SDM "Conventions"). */
 #define RFLAGS_VMX_RESULT	(BIT(0) | BIT(2) | BIT(4) | BIT(6) | BIT(7) | BIT(11))
-
-enum exit_action handle_io(struct vcpu *v)
-{
-	u64 q = vmread(VMCS_EXIT_QUALIFICATION);
-
-	if (IO_QUAL_PORT(q) != EMULATED_PORT || IO_QUAL_SIZE(q) != 1 || (q & IO_QUAL_STRING))
-		return vcpu_error(v, "unexpected I/O exit: port %#x size %llu%s",
-				  IO_QUAL_PORT(q), (unsigned long long)IO_QUAL_SIZE(q),
-				  (q & IO_QUAL_STRING) ? " string" : "");
-	if (q & IO_QUAL_IN)
-		v->gpr[RAX] = (v->gpr[RAX] & ~0xffULL) | v->vport_scratch;
-	else
-		v->vport_scratch = (u8)v->gpr[RAX];
-	vcpu_skip_instruction(v);
-	return EXIT_RESUME;
-}
-
-enum exit_action handle_rdmsr(struct vcpu *v)
-{
-	if ((u32)v->gpr[RCX] != EMULATED_MSR)
-		return vcpu_error(v, "unexpected RDMSR %#llx", (unsigned long long)v->gpr[RCX]);
-	v->gpr[RAX] = (u32)v->vmsr_value;
-	v->gpr[RDX] = v->vmsr_value >> 32;
-	vcpu_skip_instruction(v);
-	return EXIT_RESUME;
-}
-
-enum exit_action handle_wrmsr(struct vcpu *v)
-{
-	if ((u32)v->gpr[RCX] != EMULATED_MSR)
-		return vcpu_error(v, "unexpected WRMSR %#llx", (unsigned long long)v->gpr[RCX]);
-	v->vmsr_value = (u32)v->gpr[RAX] | (v->gpr[RDX] << 32);
-	vcpu_skip_instruction(v);
-	return EXIT_RESUME;
-}
 
 static void vmx_insn_succeed(struct vcpu *v)
 {

@@ -4,8 +4,7 @@
 #define L1_VMX_VMX_L1_H
 
 #include "l1/vcpu.h"
-
-#define PAGE_SIZE 4096
+#include "l1/nested_paging.h"
 
 /* vmxon.c */
 u32 vmcs_revision_id(void);
@@ -29,8 +28,8 @@ void shadow_vmcs_write(struct vcpu *v, u32 field, u64 value);
 u64 shadow_vmcs_read(struct vcpu *v, u32 field);
 
 /* ept.c: identity map of the low 4 GiB, plus a region left unmapped for EPT violations. */
-#define EPT_TEST_REGION		0xc0000000UL	/* 2 MiB, 4 KiB pages, initially not present */
-#define EPT_TEST_PAGES		512
+#define EPT_TEST_REGION		NESTED_TEST_REGION
+#define EPT_TEST_PAGES		NESTED_TEST_PAGES
 u64 ept_init(void);		/* returns the EPTP */
 u64 ept_apic_access_page(void);	/* mapped at L2's APIC base (0xfee00000) */
 void ept_reset_test_region(void);
@@ -43,9 +42,7 @@ void posted_interrupt_setup(struct vcpu *v);
 void posted_interrupt_send(struct vcpu *v, u8 vector);
 
 /* exit.c */
-enum exit_action { EXIT_RESUME, EXIT_DONE };
 enum exit_action vmx_handle_exit(struct vcpu *v);
 void vcpu_skip_instruction(struct vcpu *v);
-__attribute__((format(printf, 2, 3))) enum exit_action vcpu_error(struct vcpu *v, const char *fmt, ...);
 
 #endif

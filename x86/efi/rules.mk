@@ -46,10 +46,21 @@ $(BUILD)/efi/l1.so: $(EFI_OBJS) | $(BUILD)/efi/gnu-efi-present
 		-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -Wl,--no-undefined -T $(EFI_LDS) \
 		-o $@ $(EFI_CRT0) $(EFI_OBJS) -L$(EFI_LIBDIR) -lefi -lgnuefi -lgcc
 
+# The PE image gets only the sections named here: one the ELF has and the PE lacks would
+# vanish silently (L2's hypercall_sites did), so the build fails on any such section.
+EFI_SECTIONS := .text .sdata .data .dynamic .dynsym .rel .rel.* .rela .rela.* .reloc \
+	hypercall_sites .relahypercall_sites
+EFI_NOT_LOADED := .hash .gnu.hash .eh_frame .eh_frame_hdr .dynstr
+
 $(EFI_IMAGE): $(BUILD)/efi/l1.so
 	$(call say,OBJCOPY,$@)
-	$(Q)$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rel.* \
-		-j .rela -j .rela.* -j .reloc --target efi-app-x86_64 --subsystem=10 $< $@
+	$(Q)$(OBJCOPY) $(addprefix -j ,$(EFI_SECTIONS)) --target efi-app-x86_64 --subsystem=10 $< $@
+	$(Q)missing=$$(for s in $$(objdump -h $< | awk '$$1 ~ /^[0-9]+$$/ { n = $$2 } /ALLOC/ { print n }'); do \
+		case " $(EFI_NOT_LOADED) " in *" $$s "*) continue ;; esac; \
+		objdump -h $@ | grep -q " $$s " || echo $$s; done); \
+	if [ -n "$$missing" ]; then rm -f $@; \
+		echo "$@: sections missing from the PE image: $$missing: add them to EFI_SECTIONS in x86/efi/rules.mk" >&2; \
+		exit 1; fi
 
 ALL_TARGETS += $(EFI_IMAGE)
 

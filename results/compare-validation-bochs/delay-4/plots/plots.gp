@@ -1,94 +1,94 @@
 # nestlab report: gnuplot plots.gp in this directory redraws the plots
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'cpuid-exit.svg'
-set title "cpuid/exit: 64 round trips, median 164 cycles (bochs 2.7)" noenhanced
+set title "cpuid/exit: 64 round trips, median 174 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [161:168]
+set xrange [171:178]
 plot 'cpuid-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'cpuid-exit.png'
-set title "cpuid/exit: 64 round trips, median 164 cycles (bochs 2.7)" noenhanced
+set title "cpuid/exit: 64 round trips, median 174 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [161:168]
+set xrange [171:178]
 plot 'cpuid-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'vmcall-exit.svg'
-set title "vmcall/exit: 64 round trips, median 159 cycles (bochs 2.7)" noenhanced
+set title "vmcall/exit: 64 round trips, median 168 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [156:163]
+set xrange [165:172]
 plot 'vmcall-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'vmcall-exit.png'
-set title "vmcall/exit: 64 round trips, median 159 cycles (bochs 2.7)" noenhanced
+set title "vmcall/exit: 64 round trips, median 168 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [156:163]
+set xrange [165:172]
 plot 'vmcall-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'hlt-exit.svg'
-set title "hlt/exit: 64 round trips, median 141 cycles (bochs 2.7)" noenhanced
+set title "hlt/exit: 64 round trips, median 150 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [138:145]
+set xrange [147:154]
 plot 'hlt-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'hlt-exit.png'
-set title "hlt/exit: 64 round trips, median 141 cycles (bochs 2.7)" noenhanced
+set title "hlt/exit: 64 round trips, median 150 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [138:145]
+set xrange [147:154]
 plot 'hlt-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'io-intercepted.svg'
-set title "io/intercepted: 64 round trips, median 324 cycles (bochs 2.7)" noenhanced
+set title "io/intercepted: 64 round trips, median 377 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [321:328]
+set xrange [374:381]
 plot 'io-intercepted.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'io-intercepted.png'
-set title "io/intercepted: 64 round trips, median 324 cycles (bochs 2.7)" noenhanced
+set title "io/intercepted: 64 round trips, median 377 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [321:328]
+set xrange [374:381]
 plot 'io-intercepted.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
@@ -116,48 +116,48 @@ plot 'io-passthrough.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'msr-rdmsr-exit.svg'
-set title "msr/rdmsr-exit: 64 round trips, median 154 cycles (bochs 2.7)" noenhanced
+set title "msr/rdmsr-exit: 64 round trips, median 164 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [151:158]
+set xrange [161:168]
 plot 'msr-rdmsr-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'msr-rdmsr-exit.png'
-set title "msr/rdmsr-exit: 64 round trips, median 154 cycles (bochs 2.7)" noenhanced
+set title "msr/rdmsr-exit: 64 round trips, median 164 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [151:158]
+set xrange [161:168]
 plot 'msr-rdmsr-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'msr-wrmsr-exit.svg'
-set title "msr/wrmsr-exit: 64 round trips, median 154 cycles (bochs 2.7)" noenhanced
+set title "msr/wrmsr-exit: 64 round trips, median 164 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [151:158]
+set xrange [161:168]
 plot 'msr-wrmsr-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'msr-wrmsr-exit.png'
-set title "msr/wrmsr-exit: 64 round trips, median 154 cycles (bochs 2.7)" noenhanced
+set title "msr/wrmsr-exit: 64 round trips, median 164 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [151:158]
+set xrange [161:168]
 plot 'msr-wrmsr-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
@@ -185,25 +185,25 @@ plot 'msr-passthrough.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'ept-violation.svg'
-set title "ept/violation: 64 round trips, median 155 cycles (bochs 2.7)" noenhanced
+set title "ept/violation: 64 round trips, median 168 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [152:159]
+set xrange [165:172]
 plot 'ept-violation.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'ept-violation.png'
-set title "ept/violation: 64 round trips, median 155 cycles (bochs 2.7)" noenhanced
+set title "ept/violation: 64 round trips, median 168 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [152:159]
+set xrange [165:172]
 plot 'ept-violation.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
@@ -231,25 +231,25 @@ plot 'pf-demand-paging.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'pf-cr3-across-exit.svg'
-set title "pf/cr3-across-exit: 64 round trips, median 176 cycles (bochs 2.7)" noenhanced
+set title "pf/cr3-across-exit: 64 round trips, median 196 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [173:180]
+set xrange [193:200]
 plot 'pf-cr3-across-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'pf-cr3-across-exit.png'
-set title "pf/cr3-across-exit: 64 round trips, median 176 cycles (bochs 2.7)" noenhanced
+set title "pf/cr3-across-exit: 64 round trips, median 196 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [173:180]
+set xrange [193:200]
 plot 'pf-cr3-across-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
@@ -277,25 +277,25 @@ plot 'shadow-vmread.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'shadow-vmread-exit.svg'
-set title "shadow/vmread-exit: 64 round trips, median 229 cycles (bochs 2.7)" noenhanced
+set title "shadow/vmread-exit: 64 round trips, median 238 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [226:233]
+set xrange [235:242]
 plot 'shadow-vmread-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'shadow-vmread-exit.png'
-set title "shadow/vmread-exit: 64 round trips, median 229 cycles (bochs 2.7)" noenhanced
+set title "shadow/vmread-exit: 64 round trips, median 238 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [226:233]
+set xrange [235:242]
 plot 'shadow-vmread-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
@@ -323,25 +323,25 @@ plot 'shadow-vmwrite.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'shadow-vmwrite-exit.svg'
-set title "shadow/vmwrite-exit: 64 round trips, median 230 cycles (bochs 2.7)" noenhanced
+set title "shadow/vmwrite-exit: 64 round trips, median 239 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [227:234]
+set xrange [236:243]
 plot 'shadow-vmwrite-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'shadow-vmwrite-exit.png'
-set title "shadow/vmwrite-exit: 64 round trips, median 230 cycles (bochs 2.7)" noenhanced
+set title "shadow/vmwrite-exit: 64 round trips, median 239 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [227:234]
+set xrange [236:243]
 plot 'shadow-vmwrite-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
@@ -369,25 +369,25 @@ plot 'apic-tpr-cr8.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'apic-tpr-below-threshold.svg'
-set title "apic/tpr-below-threshold: 64 round trips, median 138 cycles (bochs 2.7)" noenhanced
+set title "apic/tpr-below-threshold: 64 round trips, median 147 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [135:142]
+set xrange [144:151]
 plot 'apic-tpr-below-threshold.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'apic-tpr-below-threshold.png'
-set title "apic/tpr-below-threshold: 64 round trips, median 138 cycles (bochs 2.7)" noenhanced
+set title "apic/tpr-below-threshold: 64 round trips, median 147 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [135:142]
+set xrange [144:151]
 plot 'apic-tpr-below-threshold.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
@@ -438,48 +438,48 @@ plot 'apic-reg-read.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'apic-access-exit.svg'
-set title "apic/access-exit: 64 round trips, median 176 cycles (bochs 2.7)" noenhanced
+set title "apic/access-exit: 64 round trips, median 185 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [173:180]
+set xrange [182:189]
 plot 'apic-access-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'apic-access-exit.png'
-set title "apic/access-exit: 64 round trips, median 176 cycles (bochs 2.7)" noenhanced
+set title "apic/access-exit: 64 round trips, median 185 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [173:180]
+set xrange [182:189]
 plot 'apic-access-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
 set output 'apic-write-exit.svg'
-set title "apic/write-exit: 64 round trips, median 140 cycles (bochs 2.7)" noenhanced
+set title "apic/write-exit: 64 round trips, median 149 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [137:144]
+set xrange [146:153]
 plot 'apic-write-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 set terminal pngcairo size 800,450 font 'sans,10'
 set output 'apic-write-exit.png'
-set title "apic/write-exit: 64 round trips, median 140 cycles (bochs 2.7)" noenhanced
+set title "apic/write-exit: 64 round trips, median 149 cycles (bochs 2.7)" noenhanced
 set xlabel 'cycles (net of the timing overhead)'
 set ylabel 'samples'
 set boxwidth 1
 set style fill solid 0.6
 set xtics auto
 set yrange [0:*]
-set xrange [137:144]
+set xrange [146:153]
 plot 'apic-write-exit.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 800,450 dynamic font 'sans,11'
@@ -576,7 +576,7 @@ plot 'l1-vmread.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 1100,550 dynamic font 'sans,11'
 set output 'compare.svg'
-set title "median change, NEW 20261125-155042-bochs-a278 vs BASE 20261125-154804-bochs-fa86 (95% CI, threshold +-2%)" noenhanced
+set title "median change, NEW 20261125-171738-bochs-34d5 vs BASE 20261125-171418-bochs-8ea2 (95% CI, threshold +-2%)" noenhanced
 set ylabel 'change of the median, %'
 set xlabel ''
 set xtics rotate by -60 font ',8'
@@ -590,7 +590,7 @@ plot 'compare.dat' using 1:3:xtic(2) with boxes lc rgb '#a05030' title 'median c
      2.00 with lines dt 2 lc rgb 'red' title 'threshold', -2.00 with lines dt 2 lc rgb 'red' notitle
 set terminal pngcairo size 1100,550 font 'sans,10'
 set output 'compare.png'
-set title "median change, NEW 20261125-155042-bochs-a278 vs BASE 20261125-154804-bochs-fa86 (95% CI, threshold +-2%)" noenhanced
+set title "median change, NEW 20261125-171738-bochs-34d5 vs BASE 20261125-171418-bochs-8ea2 (95% CI, threshold +-2%)" noenhanced
 set ylabel 'change of the median, %'
 set xlabel ''
 set xtics rotate by -60 font ',8'
