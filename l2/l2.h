@@ -50,7 +50,7 @@ static inline u64 l2_hypercall(u64 nr, u64 a, u64 b)
 	u64 ret;
 
 	asm volatile("1: vmcall\n\t"
-		     ".pushsection hypercall_sites, \"a\"\n\t.quad 1b\n\t.popsection"
+		     ".pushsection hypercall_sites, \"aw\"\n\t.quad 1b\n\t.popsection"
 		     : "=a"(ret) : "a"(nr), "b"(a), "c"(b) : "memory");
 	return ret;
 }
