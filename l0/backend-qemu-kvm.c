@@ -152,20 +152,7 @@ static int qemu_kvm_start(struct job *j, struct diag *why)
 
 	while (argv[n])
 		n++;
-	if (j->o->boot_efi) {
-		e = efi_boot_prepare(j, &ovmf, cmdline, &efi, why);
-		for (size_t i = 0; i < efi.n; i++)
-			argv[n++] = efi.arg[i];
-	} else {
-		e = file_mkdirs(j->dir);
-		if (e)
-			diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
-		argv[n++] = "-kernel";
-		argv[n++] = (char *)j->o->image;
-	}
-	argv[n++] = "-append";
-	argv[n++] = cmdline;
-	argv[n] = NULL;
+	e = qemu_boot_args(j, &ovmf, cmdline, &efi, argv, &n, why);
 	if (e)
 		goto out;
 	/* One run's events only: the ring is emptied, and large enough for a whole suite. */

@@ -113,20 +113,7 @@ static int qemu_tcg_start(struct job *j, struct diag *why)
 	argv[n++] = "file:serial.log";
 	argv[n++] = "-device";
 	argv[n++] = "isa-debug-exit,iobase=0xf4,iosize=4";
-	if (j->o->boot_efi) {
-		e = efi_boot_prepare(j, &ovmf, cmdline, &efi, why);
-		for (size_t i = 0; i < efi.n; i++)
-			argv[n++] = efi.arg[i];
-	} else {
-		e = file_mkdirs(j->dir);
-		if (e)
-			diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
-		argv[n++] = "-kernel";
-		argv[n++] = (char *)j->o->image;
-	}
-	argv[n++] = "-append";
-	argv[n++] = cmdline;
-	argv[n] = NULL;
+	e = qemu_boot_args(j, &ovmf, cmdline, &efi, argv, &n, why);
 	if (e)
 		goto out;
 	backend_write_cmd(cmdfile, argv);	/* how it ran, to repeat by hand from the job directory */

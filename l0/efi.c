@@ -10,7 +10,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 
 #include "l0/efi.h"
 #include "l0/file.h"
+#include "l0/image.h"
 #include "l0/util.h"
 
 /* Best first: one image for -bios boots faster than split pflash (../shared/emulators.md). */
@@ -109,18 +109,7 @@ int efi_image_check(const char *path)
 
 int efi_image_default(char *out, size_t size)
 {
-	char exe[PATH_MAX], up[PATH_MAX + 8], build[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-
-	if (n < 0)
-		return -errno;
-	exe[n] = '\0';
-	snprintf(up, sizeof(up), "%s/..", dirname(exe));
-	if (!realpath(up, build))
-		return -errno;
-	if ((size_t)snprintf(out, size, "%s/efi/BOOTX64.EFI", build) >= size)
-		return -ENAMETOOLONG;
-	return 0;
+	return image_in_build("efi/BOOTX64.EFI", out, size);
 }
 
 static int write_esp(struct job *j, const char *cmdline, char **image, struct diag *why)
@@ -193,4 +182,26 @@ void efi_boot_free(struct efi_boot *b)
 	for (size_t i = 0; i < b->n; i++)
 		free(b->arg[i]);
 	b->n = 0;
+}
+
+int qemu_boot_args(struct job *j, const struct efi_firmware *fw, char *cmdline, struct efi_boot *b,
+		   char **argv, size_t *n, struct diag *why)
+{
+	int e;
+
+	if (j->o->boot_efi) {
+		e = efi_boot_prepare(j, fw, cmdline, b, why);
+		for (size_t i = 0; i < b->n; i++)
+			argv[(*n)++] = b->arg[i];
+	} else {
+		e = file_mkdirs(j->dir);
+		if (e)
+			diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
+		argv[(*n)++] = "-kernel";
+		argv[(*n)++] = (char *)j->o->image;
+	}
+	argv[(*n)++] = "-append";
+	argv[(*n)++] = cmdline;
+	argv[*n] = NULL;
+	return e;
 }

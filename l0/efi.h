@@ -44,5 +44,12 @@ int efi_image_default(char *out, size_t size);
 int efi_boot_prepare(struct job *j, const struct efi_firmware *fw, const char *cmdline, struct efi_boot *b,
 		     struct diag *why);
 void efi_boot_free(struct efi_boot *b);
+/*
+ * QEMU's boot arguments for a job, from argv[*n] on (room for 12), NULL-terminated: under
+ * --boot efi the firmware and the EFI image (efi_boot_prepare), else -kernel with the
+ * multiboot image; then -append cmdline. Creates j->dir. 0 or -errno with why.
+ */
+int qemu_boot_args(struct job *j, const struct efi_firmware *fw, char *cmdline, struct efi_boot *b,
+		   char **argv, size_t *n, struct diag *why);
 
 #endif

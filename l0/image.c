@@ -52,7 +52,7 @@ int image_multiboot(const char *path, int *version)
 	return -ENOEXEC;
 }
 
-int image_default(char *out, size_t size)
+int image_in_build(const char *rel, char *out, size_t size)
 {
 	char exe[PATH_MAX], up[PATH_MAX + 8], build[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -63,7 +63,12 @@ int image_default(char *out, size_t size)
 	snprintf(up, sizeof(up), "%s/..", dirname(exe));
 	if (!realpath(up, build))
 		return -errno;
-	if ((size_t)snprintf(out, size, "%s/l1/l1.elf", build) >= size)
+	if ((size_t)snprintf(out, size, "%s/%s", build, rel) >= size)
 		return -ENAMETOOLONG;
 	return 0;
+}
+
+int image_default(char *out, size_t size)
+{
+	return image_in_build("l1/l1.elf", out, size);
 }
