@@ -82,18 +82,12 @@ int bochs_probe(const struct run_opts *o, struct diag *why)
 
 char *bochs_version(const struct run_opts *o)
 {
-	static const char banner[] = "Bochs x86 Emulator ";
-	char out[8192], *p;
-	size_t n;
+	char *v = backend_tool_version(bochs_bin, "--help", "Bochs x86 Emulator "), *s;
 
 	(void)o;
-	proc_capture((char *[]){ bochs_bin, "--help", NULL }, out, sizeof(out), 5000);
-	p = strstr(out, banner);
-	if (!p)
-		return xstrdup("bochs");
-	p += sizeof(banner) - 1;
-	n = strspn(p, "0123456789.");
-	return n ? xasprintf("bochs %.*s", (int)n, p) : xstrdup("bochs");
+	s = xasprintf("bochs%s%s", *v ? " " : "", v);
+	free(v);
+	return s;
 }
 
 const char *bochs_cpu_model(const struct run_opts *o)

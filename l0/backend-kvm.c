@@ -94,6 +94,7 @@ static void snapshot(struct vmm *m, struct l0_counters *c)
 	stats_into(&m->vcpu_stats, &c->vcpu);
 	stats_into(&m->vm_stats, &c->vm);
 	l0_counters_trace(c, &m->trace);
+	c->edge_io_exits = 1;	/* the closing control-port OUT, taken before this snapshot */
 }
 
 static void port_out(struct vmm *m, uint16_t port, uint32_t val)

@@ -51,18 +51,12 @@ static int s390x_probe(const struct run_opts *o, struct diag *why)
 
 static char *s390x_version(const struct run_opts *o)
 {
-	static const char banner[] = "QEMU emulator version ";
-	char out[4096], *p;
-	size_t n;
+	char *v = backend_tool_version(qemu_bin, "--version", "QEMU emulator version "), *s;
 
 	(void)o;
-	proc_capture((char *[]){ qemu_bin, "--version", NULL }, out, sizeof(out), 5000);
-	p = strstr(out, banner);
-	if (!p)
-		return xstrdup("qemu-system-s390x");
-	p += sizeof(banner) - 1;
-	n = strspn(p, "0123456789.");
-	return xasprintf("qemu-system-s390x %.*s (%s)", (int)n, p, use_kvm() ? "kvm" : "tcg");
+	s = xasprintf("qemu-system-s390x%s%s (%s)", *v ? " " : "", v, use_kvm() ? "kvm" : "tcg");
+	free(v);
+	return s;
 }
 
 static const char *s390x_cpu_model(const struct run_opts *o)

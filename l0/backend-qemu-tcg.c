@@ -39,17 +39,11 @@ int qemu_tcg_probe(const struct run_opts *o, struct diag *why)
 
 char *qemu_tcg_version(const struct run_opts *o)
 {
-	static const char banner[] = "QEMU emulator version ";
-	char out[4096], *p;
-	size_t n;
+	char *v = backend_tool_version(qemu_bin, "--version", "QEMU emulator version "), *s;
 
-	proc_capture((char *[]){ qemu_bin, "--version", NULL }, out, sizeof(out), 5000);
-	p = strstr(out, banner);
-	if (!p)
-		return xstrdup("qemu-system-x86_64 (tcg)");
-	p += sizeof(banner) - 1;
-	n = strspn(p, "0123456789.");
-	return xasprintf("qemu-system-x86_64 %.*s (tcg%s)", (int)n, p, o->icount_off ? "" : ", icount shift=0");
+	s = xasprintf("qemu-system-x86_64%s%s (tcg%s)", *v ? " " : "", v, o->icount_off ? "" : ", icount shift=0");
+	free(v);
+	return s;
 }
 
 /* The qemu-tcg back end's own probe and version: --boot efi needs OVMF as well. */

@@ -129,3 +129,15 @@ void backend_write_cmd(const char *path, char *const argv[])
 	free(t);
 	free(text);
 }
+
+char *backend_tool_version(const char *bin, const char *option, const char *banner)
+{
+	char out[8192], *p;
+
+	proc_capture((char *[]){ (char *)bin, (char *)option, NULL }, out, sizeof(out), 5000);
+	p = strstr(out, banner);
+	if (!p)
+		return xstrdup("");
+	p += strlen(banner);
+	return xstrndup(p, strspn(p, "0123456789."));
+}

@@ -95,6 +95,11 @@ extern const struct backend backend_lab_svm_qemu;
 extern const struct backend backend_qemu_kvm;
 extern const struct backend backend_qemu_tcg;
 
+/*
+ * The version number a tool prints after banner when run with option ("--version"):
+ * "7.2.22", or "" when it says none. Malloc'd.
+ */
+char *backend_tool_version(const char *bin, const char *option, const char *banner);
 /* Writes argv to path as one shell-quoted line: how a job ran, to repeat by hand. */
 void backend_write_cmd(const char *path, char *const argv[]);
 /* stop() of every back end whose job is one process group: ends it and reaps the leader. */

@@ -9,7 +9,6 @@
  * UEFI shell or a real machine.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,43 +67,6 @@ int efi_firmware_find(struct efi_firmware *fw, struct diag *why)
 const char *efi_firmware_path(void)
 {
 	return found[0] ? found : NULL;
-}
-
-static unsigned le16(const unsigned char *p)
-{
-	return p[0] | p[1] << 8;
-}
-
-static unsigned long le32(const unsigned char *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (unsigned long)p[3] << 24;
-}
-
-/* PE/COFF: "MZ", e_lfanew at 0x3c, "PE\0\0", COFF Machine, then the optional header's
- * Magic (0x20b: PE32+) and Subsystem (10: EFI application) at offsets 0 and 68. */
-int efi_image_check(const char *path)
-{
-	unsigned char buf[4096];
-	int fd = open(path, O_RDONLY | O_CLOEXEC), e = 0;
-	ssize_t n;
-	unsigned long pe;
-
-	if (fd < 0)
-		return -errno;
-	n = pread(fd, buf, sizeof(buf), 0);
-	if (n < 0)
-		e = -errno;
-	close(fd);
-	if (e)
-		return e;
-	if (n < 0x40 || buf[0] != 'M' || buf[1] != 'Z')
-		return -ENOEXEC;
-	pe = le32(buf + 0x3c);
-	if (pe + 24 + 70 > (unsigned long)n || memcmp(buf + pe, "PE\0\0", 4))
-		return -ENOEXEC;
-	if (le16(buf + pe + 4) != 0x8664 || le16(buf + pe + 24) != 0x20b || le16(buf + pe + 24 + 68) != 10)
-		return -ENOEXEC;
-	return 0;
 }
 
 int efi_image_default(char *out, size_t size)

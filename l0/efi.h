@@ -30,8 +30,6 @@ struct efi_boot {
 int efi_firmware_find(struct efi_firmware *fw, struct diag *why);
 /* What efi_firmware_find() found last ("CODE" or "CODE + VARS"), or NULL. */
 const char *efi_firmware_path(void);
-/* A PE32+ x86-64 EFI application? 0, -ENOEXEC, or -errno of open/read. */
-int efi_image_check(const char *path);
 /* The default EFI image, <dir of the nestlab binary>/../efi/BOOTX64.EFI, into out. */
 int efi_image_default(char *out, size_t size);
 /*

@@ -12,6 +12,8 @@
  * 0 with *version 1 or 2; -ENOEXEC when neither is there; -errno of open/read.
  */
 int image_multiboot(const char *path, int *version);
+/* A PE32+ x86-64 EFI application? 0, -ENOEXEC, or -errno of open/read. */
+int image_efi_app(const char *path);
 /* <dir of the nestlab binary>/../REL into out: a file of the build nestlab belongs to. */
 int image_in_build(const char *rel, char *out, size_t size);
 /* The default image, <dir of the nestlab binary>/../l1/l1.elf, into out. */

@@ -77,7 +77,7 @@ static uint64_t value_at_open(const struct l0_stat_set *open, const char *name)
 }
 
 static void stat_records(int fd, const char *scenario, const char *type, const struct l0_stat_set *open,
-			 const struct l0_stat_set *close, const char *const less_one[])
+			 const struct l0_stat_set *close, const char *const edge_stats[], uint64_t edge)
 {
 	struct record r;
 	size_t fields = 0;
@@ -87,9 +87,9 @@ static void stat_records(int fd, const char *scenario, const char *type, const s
 	for (size_t i = 0; i < close->n; i++) {
 		uint64_t d = less(close->v[i], value_at_open(open, close->name[i]));
 
-		for (int k = 0; less_one && less_one[k]; k++)
-			if (!strcmp(close->name[i], less_one[k]))
-				d = less(d, 1);
+		for (int k = 0; edge_stats && edge_stats[k]; k++)
+			if (!strcmp(close->name[i], edge_stats[k]))
+				d = less(d, edge);
 		if (!d)
 			continue;
 		if (fields == STATS_PER_RECORD) {
@@ -174,8 +174,8 @@ void l0_window_write(int fd, const char *scenario, const struct l0_counters *ope
 		exit_records(fd, scenario, "l0", close->isa, l1_l0);
 		exit_records(fd, scenario, "l0_nested", close->isa, nested);
 	}
-	stat_records(fd, scenario, "vcpustat", &open->vcpu, &close->vcpu, vcpu_edge);
-	stat_records(fd, scenario, "vmstat", &open->vm, &close->vm, NULL);
+	stat_records(fd, scenario, "vcpustat", &open->vcpu, &close->vcpu, vcpu_edge, close->edge_io_exits);
+	stat_records(fd, scenario, "vmstat", &open->vm, &close->vm, NULL, 0);
 }
 
 void console_track(struct console_tracker *t, const char *buf, size_t n)

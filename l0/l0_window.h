@@ -26,6 +26,9 @@ struct l0_counters {
 	struct l0_stat_set vcpu, vm;
 	bool have_trace;
 	enum exit_isa isa;					/* what the slots are */
+	/* I/O exits the window's edges leave in the vCPU stats `exits` and `io_exits` of a
+	 * window closed with these counters, taken out there. */
+	uint32_t edge_io_exits;
 	uint64_t exits[TRACE_REASONS], nested[TRACE_REASONS];	/* tracefs running totals by slot */
 };
 

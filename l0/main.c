@@ -204,7 +204,7 @@ static int check_efi_image(struct run_opts *o, const char *given, char *abs)
 			given ? "" : ", or pass --image PATH");
 		return EXIT_USAGE;
 	}
-	e = efi_image_check(abs);
+	e = image_efi_app(abs);
 	if (e == -ENOEXEC) {
 		fprintf(stderr, "nestlab: %s is not an x86-64 EFI application: with --boot efi pass the image "
 			"make builds (build/efi/BOOTX64.EFI)\n", abs);
