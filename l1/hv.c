@@ -3,6 +3,7 @@
 #include "l1/hv.h"
 #include "x86/processor.h"
 #include "x86/svm.h"
+#include "lib/printf.h"
 
 const struct hv_ops *hv;
 
@@ -21,4 +22,21 @@ const struct hv_ops *hv_select(void)
 	else
 		hv = NULL;
 	return hv;
+}
+
+const char *hv_missing(enum hv_cap cap, char *buf, size_t size)
+{
+	s8 f = hv->cap_source[cap];
+	char what[80];
+
+	if (f == HV_CAP_ALWAYS || (f >= 0 && hv->has(f)))
+		return NULL;
+	if (f == HV_CAP_OTHER_ARCH) {
+		nl_snprintf(buf, size, "needs %s: %s only, this CPU runs the %s back end", hv_cap_desc[cap],
+			    hv->other_arch, hv->arch);
+	} else {
+		hv->describe(f, what, sizeof(what));
+		nl_snprintf(buf, size, "needs %s", what);
+	}
+	return buf;
 }

@@ -68,8 +68,13 @@ struct hv_ops {
 	int (*on)(char *why, size_t size);
 	/* Capability records and INFO lines. */
 	void (*caps_report)(void);
-	/* NULL when the CPU offers cap, else why not, in buf. */
-	const char *(*missing)(enum hv_cap cap, char *buf, size_t size);
+	/* Where each capability comes from (HV_CAP_COUNT entries): one of the back end's
+	 * feature ids, which has() checks and describe() names with the bit that reports it
+	 * ("process posted interrupts (pin-based bit 7)"), or HV_CAP_ALWAYS/HV_CAP_OTHER_ARCH. */
+	const s8 *cap_source;
+	bool (*has)(int feature);
+	void (*describe)(int feature, char *buf, size_t size);
+	const char *arch, *other_arch;		/* "VMX", "AMD SVM" */
 	/* Counter slot of an exit kind; -1 when this architecture has no such exit. */
 	int (*exit_slot)(enum exit_kind k);
 	const char *(*slot_name)(u32 slot);
@@ -77,7 +82,8 @@ struct hv_ops {
 	/* A scenario's L2: fresh control block, defaults, the scenario's setup, commit. */
 	void (*load_fresh)(struct vcpu *v);
 	void (*setup_defaults)(struct vcpu *v);
-	void (*commit)(struct vcpu *v);		/* sets v->error when refused */
+	void (*commit)(struct vcpu *v);		/* sets v->error when refused; NULL: nothing
+						 * to adjust (SVM: every VMCB field exists) */
 	void (*set_entry)(struct vcpu *v, struct l2_ctx *c, l2_workload fn);
 	/* Enters L2 once and handles the exit it comes back with. */
 	enum exit_action (*run_once)(struct vcpu *v);
@@ -97,6 +103,11 @@ struct hv_ops {
 extern const struct hv_ops vmx_ops, svm_ops;
 /* The back end in use; NULL when the CPU has neither VMX nor SVM. */
 extern const struct hv_ops *hv;
+#define HV_CAP_ALWAYS		(-1)	/* part of the architecture itself */
+#define HV_CAP_OTHER_ARCH	(-2)	/* the other architecture's */
+
+/* NULL when the CPU offers cap, else why not, in buf: the SKIP reason. */
+const char *hv_missing(enum hv_cap cap, char *buf, size_t size);
 /* Sets hv from CPUID: VMX where the CPU has it, else SVM. */
 const struct hv_ops *hv_select(void);
 

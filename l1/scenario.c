@@ -60,7 +60,7 @@ static const char *missing_need(const struct scenario *s, char *buf, size_t size
 		return buf;
 	}
 	for (int c = 0; c < HV_CAP_COUNT; c++) {
-		const char *why = (s->needs & BIT(c)) ? hv->missing(c, buf, size) : NULL;
+		const char *why = (s->needs & BIT(c)) ? hv_missing(c, buf, size) : NULL;
 
 		if (why)
 			return why;
@@ -91,7 +91,7 @@ static void run_guarded(const struct scenario *s, struct vcpu *v)
 		hv->setup_defaults(v);
 		if (s->setup)
 			s->setup(v);
-		if (!v->error[0])
+		if (!v->error[0] && hv->commit)
 			hv->commit(v);
 		if (!v->error[0]) {
 			hv->set_entry(v, &ctx, s->l2);

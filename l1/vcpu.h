@@ -39,7 +39,6 @@ struct vcpu {
 	u32 cr3_mismatches;		/* HC_CHECK_CR3 exits whose guest CR3 was not L2's */
 
 	/* SVM back end. */
-	u32 vmcb_dirty;			/* VMCB clean bits L1 must clear at the next VMRUN */
 	bool check_nrip;		/* compare the CPU's next RIP with L1's own decoding */
 	u32 nrip_checked, nrip_mismatches;
 	bool vgif;			/* L1's emulated GIF of L2 (CLGI/STGI exits) */

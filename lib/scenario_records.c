@@ -3,6 +3,7 @@
 #include "lib/printf.h"
 #include "lib/report.h"
 #include "lib/stats.h"
+#include "lib/string.h"
 
 void record_emit(struct record *r)
 {
@@ -94,4 +95,20 @@ void record_latency(const char *name, const char *unit, u64 *samples, size_t n, 
 		    (unsigned long long)st.min, (unsigned long long)st.median,
 		    (unsigned long long)st.p90, (unsigned long long)st.p99,
 		    (unsigned long long)st.max, (unsigned long long)st.n);
+}
+
+void record_feature(const char *prefix, const char *name, bool on, const char *detail)
+{
+	char lower[RECORD_VALUE_MAX + 1];
+	size_t n = strnlen(prefix, sizeof(lower) - 1);
+	struct record r;
+
+	memcpy(lower, prefix, n);
+	str_lower(lower + n, sizeof(lower) - n, name);
+	record_begin(&r, "feature");
+	record_str(&r, "name", lower);
+	record_u64(&r, "value", on);
+	if (detail)
+		record_str(&r, "detail", detail);
+	record_emit(&r);
 }

@@ -16,6 +16,8 @@ void record_scenario(const char *name, u32 index, u32 of);
 /* A check's PASS/FAIL line (report API) and its `check` record; returns pass. */
 bool record_check(const char *name, bool pass, const char *what);
 void record_result(const char *name, const char *verdict, u32 iters, const char *why);
+/* A `feature` record: a capability of the CPU, named in lower case (prefix + name). */
+void record_feature(const char *prefix, const char *name, bool on, const char *detail);
 /* The `end` record: L1 ran everything it was asked and powers off next. */
 void record_end_of_run(u32 passed, u32 failed, u32 skipped, u32 errors);
 /*

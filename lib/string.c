@@ -115,3 +115,12 @@ char *strchr(const char *s, int c)
 			return NULL;
 	}
 }
+
+void str_lower(char *dst, size_t size, const char *src)
+{
+	size_t i;
+
+	for (i = 0; src[i] && i + 1 < size; i++)
+		dst[i] = (src[i] >= 'A' && src[i] <= 'Z') ? src[i] - 'A' + 'a' : src[i];
+	dst[i] = 0;
+}

@@ -18,5 +18,7 @@ size_t strnlen(const char *s, size_t max);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
+/* src in lower case into dst, cut to fit size (> 0) with its terminator. */
+void str_lower(char *dst, size_t size, const char *src);
 
 #endif

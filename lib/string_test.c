@@ -138,6 +138,18 @@ static void test_strchr(void)
 	test_check(strchr("x\xe9y", 0xe9) != NULL, "strchr high byte as int");
 }
 
+static void test_str_lower(void)
+{
+	char buf[8];
+
+	str_lower(buf, sizeof(buf), "VMCS_Shadow");
+	test_check(!strcmp(buf, "vmcs_sh"), "str_lower lowers and cuts to fit");
+	str_lower(buf, sizeof(buf), "NP2[x]");
+	test_check(!strcmp(buf, "np2[x]"), "str_lower keeps digits and punctuation");
+	str_lower(buf, 1, "ABC");
+	test_check(buf[0] == 0, "str_lower with room for the terminator only");
+}
+
 int main(void)
 {
 	test_memcpy_memset();
@@ -145,5 +157,6 @@ int main(void)
 	test_compare();
 	test_lengths();
 	test_strchr();
+	test_str_lower();
 	return test_done();
 }

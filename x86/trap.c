@@ -50,7 +50,10 @@ __attribute__((noreturn)) void trap_crash(unsigned vector, u64 error, u64 rip)
 	power_off();
 }
 
-struct trap_fixup trap_fixup;
+static struct {
+	u64 rip, to;		/* a #GP at rip resumes at to */
+	bool faulted;
+} trap_fixup;
 
 /* A #GP at the instruction rdmsr_safe() armed resumes after it. */
 static bool fixed_up(unsigned vector, struct interrupt_frame *f)

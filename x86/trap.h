@@ -17,11 +17,6 @@ void trap_install(struct idt_entry *idt);
 
 /* RDMSR of an MSR that may not exist: false, *val 0, where it raises #GP. */
 bool rdmsr_safe(u32 index, u64 *val);
-struct trap_fixup {
-	u64 rip, to;		/* a #GP at rip resumes at to */
-	bool faulted;
-};
-extern struct trap_fixup trap_fixup;
 const char *trap_vector_name(unsigned vector);
 __attribute__((noreturn)) void trap_crash(unsigned vector, u64 error, u64 rip);
 

@@ -24,24 +24,15 @@ void svm_caps_read(void)
 	svm_caps.features = r.edx;
 }
 
-bool svm_has(enum svm_cpuid_feature f)
+bool svm_has(int feature)
 {
-	return svm_caps.features & (1u << f);
-}
-
-static void lower(char *dst, size_t size, const char *src)
-{
-	size_t i;
-
-	for (i = 0; src[i] && i + 1 < size; i++)
-		dst[i] = (src[i] >= 'A' && src[i] <= 'Z') ? src[i] - 'A' + 'a' : src[i];
-	dst[i] = 0;
+	return svm_caps.features & (1u << feature);
 }
 
 void svm_caps_report(void)
 {
 	struct record r;
-	char name[32], where[40];
+	char where[40];
 
 	record_begin(&r, "svm");
 	record_u64(&r, "revision", svm_caps.revision);
@@ -53,21 +44,16 @@ void svm_caps_report(void)
 	for (size_t i = 0; i < ARRAY_SIZE(features); i++) {
 		bool on = svm_has(features[i].bit);
 
-		lower(name, sizeof(name), features[i].name);
 		nl_snprintf(where, sizeof(where), "CPUID Fn8000_000A_EDX[%u]", features[i].bit);
-		record_begin(&r, "feature");
-		record_str(&r, "name", name);
-		record_u64(&r, "value", on);
-		record_str(&r, "detail", where);
-		record_emit(&r);
+		record_feature("", features[i].name, on, where);
 		console_printf("INFO: svm: feature %-24s %-3s (%s)\n", features[i].desc, on ? "yes" : "no", where);
 	}
 }
 
-#define ALWAYS	(-1)	/* part of SVM itself */
-#define NEVER	(-2)	/* Intel VMX only */
+#define ALWAYS	HV_CAP_ALWAYS
+#define NEVER	HV_CAP_OTHER_ARCH
 
-static const s8 cap_feature[HV_CAP_COUNT] = {
+const s8 svm_cap_feature[HV_CAP_COUNT] = {
 	[CAP_HLT_EXITING]		= ALWAYS,
 	[CAP_IO_BITMAPS]		= ALWAYS,
 	[CAP_MSR_BITMAPS]		= ALWAYS,
@@ -89,15 +75,9 @@ static const s8 cap_feature[HV_CAP_COUNT] = {
 	[CAP_AVIC]			= SVM_FEAT_AVIC,
 };
 
-const char *svm_missing(enum hv_cap cap, char *buf, size_t size)
+void svm_describe(int f, char *buf, size_t size)
 {
-	s8 f = cap_feature[cap];
-
-	if (f == ALWAYS || (f >= 0 && svm_has(f)))
-		return NULL;
-	if (f == NEVER)
-		nl_snprintf(buf, size, "needs %s: Intel VMX only, this CPU runs the SVM back end", hv_cap_desc[cap]);
-	else
-		nl_snprintf(buf, size, "needs %s (CPUID Fn8000_000A_EDX[%d])", hv_cap_desc[cap], f);
-	return buf;
+	for (size_t i = 0; i < ARRAY_SIZE(features); i++)
+		if (features[i].bit == f)
+			nl_snprintf(buf, size, "%s (CPUID Fn8000_000A_EDX[%d])", features[i].desc, f);
 }

@@ -12,12 +12,7 @@ global svm_enter
 
 ; void svm_enter(struct vcpu *v, u64 vmcb_pa, u64 host_state_pa)
 svm_enter:
-	push rbp
-	push rbx
-	push r12
-	push r13
-	push r14
-	push r15
+	PUSH_CALLEE_SAVED
 	push rdi
 	push rdx
 	clgi
@@ -34,11 +29,6 @@ svm_enter:
 	pop rax
 	vmload		; rAX implicit
 	pop rdi
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop rbx
-	pop rbp
+	POP_CALLEE_SAVED
 	stgi
 	ret

@@ -15,7 +15,8 @@ static const struct { u64 code; u8 len, bytes[3]; } exit_insns[] = {
 	{ SVM_EXIT_CPUID, 2, { 0x0f, 0xa2 } },
 	{ SVM_EXIT_VMMCALL, 3, { 0x0f, 0x01, 0xd9 } },
 	{ SVM_EXIT_HLT, 1, { 0xf4 } },
-	{ SVM_EXIT_MSR, 2, { 0x0f, 0x30 } },		/* WRMSR; RDMSR is 0f 32 */
+	{ SVM_EXIT_MSR, 2, { 0x0f, 0x30 } },		/* WRMSR */
+	{ SVM_EXIT_MSR, 2, { 0x0f, 0x32 } },		/* RDMSR */
 	{ SVM_EXIT_VMLOAD, 3, { 0x0f, 0x01, 0xda } },
 	{ SVM_EXIT_VMSAVE, 3, { 0x0f, 0x01, 0xdb } },
 	{ SVM_EXIT_STGI, 3, { 0x0f, 0x01, 0xdc } },
@@ -26,14 +27,9 @@ static u64 decoded_next_rip(u64 code, u64 rip)
 {
 	const u8 *p = (const u8 *)rip;
 
-	for (size_t i = 0; i < ARRAY_SIZE(exit_insns); i++) {
-		if (exit_insns[i].code != code)
-			continue;
-		if (!memcmp(p, exit_insns[i].bytes, exit_insns[i].len) ||
-		    (code == SVM_EXIT_MSR && p[0] == 0x0f && p[1] == 0x32))
+	for (size_t i = 0; i < ARRAY_SIZE(exit_insns); i++)
+		if (exit_insns[i].code == code && !memcmp(p, exit_insns[i].bytes, exit_insns[i].len))
 			return rip + exit_insns[i].len;
-		break;
-	}
 	scenario_fatal("cannot find the length of the instruction behind exit %s at L2 RIP %#llx (%02x %02x %02x)",
 		       svm_exit_name(code), (unsigned long long)rip, p[0], p[1], p[2]);
 }

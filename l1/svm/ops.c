@@ -29,8 +29,9 @@ static enum exit_action svm_run_once(struct vcpu *v)
 
 	/* A new scenario's first VMRUN: the test region's old translations must go. */
 	c->tlb_control = v->launched ? TLB_CONTROL_NOTHING : TLB_CONTROL_FLUSH_ALL;
-	c->clean = v->launched && svm_has(SVM_FEAT_VMCB_CLEAN) ? CLEAN_KNOWN & ~v->vmcb_dirty : 0;
-	v->vmcb_dirty = 0;
+	/* Once L2 runs, L1 changes only what VMRUN always loads (RIP, RAX) and the state of
+	 * VMLOAD/VMSAVE: every area the clean bits track stays as the first VMRUN loaded it. */
+	c->clean = v->launched && svm_has(SVM_FEAT_VMCB_CLEAN) ? CLEAN_ALL : 0;
 	l2_vmcb.save.rax = v->gpr[RAX];
 	svm_enter(v, (u64)&l2_vmcb, svm_host_state_pa());
 	v->gpr[RAX] = l2_vmcb.save.rax;
@@ -46,7 +47,7 @@ static void svm_intercept_hlt(struct vcpu *v)
 
 static void svm_exception_intercepts(struct vcpu *v, u32 vectors)
 {
-	v->vmcb_dirty |= CLEAN_INTERCEPTS;
+	(void)v;
 	l2_vmcb.control.intercept_exceptions = vectors;
 }
 
@@ -74,12 +75,15 @@ const struct hv_ops svm_ops = {
 	.name			= "svm",
 	.on			= svm_on,
 	.caps_report		= svm_caps_report,
-	.missing		= svm_missing,
+	.cap_source		= svm_cap_feature,
+	.has			= svm_has,
+	.describe		= svm_describe,
+	.arch			= "SVM",
+	.other_arch		= "Intel VMX",
 	.exit_slot		= svm_exit_slot_of,
 	.slot_name		= svm_slot_name,
 	.load_fresh		= vmcb_load_fresh,
 	.setup_defaults		= vmcb_setup_defaults,
-	.commit			= vmcb_commit,
 	.set_entry		= vmcb_set_l2_entry,
 	.run_once		= svm_run_once,
 	.dump			= vmcb_dump,

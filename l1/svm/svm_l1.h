@@ -12,10 +12,11 @@ struct svm_caps {
 	u32 revision, asids, features;	/* EAX, EBX, EDX */
 };
 extern struct svm_caps svm_caps;
-bool svm_has(enum svm_cpuid_feature f);
+bool svm_has(int feature);	/* enum svm_cpuid_feature */
 void svm_caps_read(void);
 void svm_caps_report(void);
-const char *svm_missing(enum hv_cap cap, char *buf, size_t size);
+extern const s8 svm_cap_feature[HV_CAP_COUNT];	/* SVM_FEAT_... providing each capability */
+void svm_describe(int feature, char *buf, size_t size);
 
 /* on.c */
 int svm_on(char *why, size_t size);
@@ -25,7 +26,6 @@ u64 svm_host_state_pa(void);	/* VMSAVE'd L1 state, VMLOADed after every exit */
 extern struct vmcb l2_vmcb;
 void vmcb_load_fresh(struct vcpu *v);
 void vmcb_setup_defaults(struct vcpu *v);
-void vmcb_commit(struct vcpu *v);
 void vmcb_set_l2_entry(struct vcpu *v, struct l2_ctx *c, l2_workload fn);
 void vmcb_dump(struct vcpu *v);
 void iopm_pass(u16 port);
@@ -43,17 +43,8 @@ void svm_enter(struct vcpu *v, u64 vmcb_pa, u64 host_state_pa);
 enum exit_action svm_handle_exit(struct vcpu *v);
 void svm_skip_instruction(struct vcpu *v);
 
-/* VMCB clean bits (APM "VMCB Clean Bits"): the areas L1 changed since the last VMRUN. */
-#define CLEAN_INTERCEPTS	BIT(0)
-#define CLEAN_IOPM		BIT(1)
-#define CLEAN_ASID		BIT(2)
-#define CLEAN_TPR		BIT(3)
-#define CLEAN_NP		BIT(4)
-#define CLEAN_CRX		BIT(5)
-#define CLEAN_DRX		BIT(6)
-#define CLEAN_DT		BIT(7)
-#define CLEAN_SEG		BIT(8)
-#define CLEAN_CR2		BIT(9)
-#define CLEAN_KNOWN		0x3ffu
+/* VMCB clean bits (APM "VMCB Clean Bits"): intercepts, IOPM/MSRPM, ASID, V_TPR, NP,
+ * CRx, DRx, DT, SEG, CR2 (bits 0-9) unchanged since the last VMRUN. */
+#define CLEAN_ALL		0x3ffu
 
 #endif

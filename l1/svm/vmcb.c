@@ -107,12 +107,6 @@ void vmcb_setup_defaults(struct vcpu *v)
 	setup_guest_state(&l2_vmcb.save);
 }
 
-/* Nothing to adjust: every VMCB field is there on every SVM CPU. */
-void vmcb_commit(struct vcpu *v)
-{
-	(void)v;
-}
-
 void vmcb_set_l2_entry(struct vcpu *v, struct l2_ctx *c, l2_workload fn)
 {
 	l2_vmcb.save.rip = (u64)l2_start;

@@ -59,31 +59,10 @@ u32 caps_adjust(enum vmx_ctl_word w, u32 want, u32 *out)
 	return want & ~caps.allowed1[w];
 }
 
-static void lower(char *dst, size_t size, const char *src)
-{
-	size_t i;
-
-	for (i = 0; src[i] && i + 1 < size; i++)
-		dst[i] = (src[i] >= 'A' && src[i] <= 'Z') ? src[i] - 'A' + 'a' : src[i];
-	dst[i] = 0;
-}
-
-static void feature_record(const char *name, bool on, const char *detail)
-{
-	struct record r;
-
-	record_begin(&r, "feature");
-	record_str(&r, "name", name);
-	record_u64(&r, "value", on);
-	if (detail)
-		record_str(&r, "detail", detail);
-	record_emit(&r);
-}
-
 void caps_report(void)
 {
 	u64 ept = caps.msr[CAP_IA32_VMX_EPT_VPID_CAP];
-	char name[48], where[48];
+	char where[48];
 	struct record r;
 
 	for (int c = 0; c < CAP_COUNT; c++) {
@@ -101,16 +80,14 @@ void caps_report(void)
 		const struct vmx_feature_info *fi = &vmx_features[f];
 		bool on = caps_has(f);
 
-		/* Exit and entry controls share names (LOAD_EFER): keep the records apart. */
-		nl_snprintf(name, sizeof(name), "%s", fi->word == CTL_EXIT ? "exit_" :
-			    fi->word == CTL_ENTRY ? "entry_" : "");
-		lower(name + strlen(name), sizeof(name) - strlen(name), fi->name);
 		nl_snprintf(where, sizeof(where), "%s bit %u", vmx_ctl_word_name(fi->word), fi->bit);
-		feature_record(name, on, where);
+		/* Exit and entry controls share names (LOAD_EFER): keep the records apart. */
+		record_feature(fi->word == CTL_EXIT ? "exit_" : fi->word == CTL_ENTRY ? "entry_" : "", fi->name, on,
+			       where);
 		console_printf("INFO: vmx: feature %-32s %-3s (%s)\n", fi->desc, on ? "yes" : "no", where);
 	}
-	feature_record("ept_wb_4level", (ept & EPT_CAP_WB) && (ept & EPT_CAP_WALK_4), "IA32_VMX_EPT_VPID_CAP bits 6, 14");
-	feature_record("ept_2m_pages", ept & EPT_CAP_2M_PAGES, "IA32_VMX_EPT_VPID_CAP bit 16");
-	feature_record("invept_all", (ept & EPT_CAP_INVEPT) && (ept & EPT_CAP_INVEPT_ALL), "IA32_VMX_EPT_VPID_CAP bits 20, 26");
-	feature_record("invvpid_all", (ept & VPID_CAP_INVVPID) && (ept & VPID_CAP_INVVPID_ALL), "IA32_VMX_EPT_VPID_CAP bits 32, 42");
+	record_feature("", "ept_wb_4level", (ept & EPT_CAP_WB) && (ept & EPT_CAP_WALK_4), "IA32_VMX_EPT_VPID_CAP bits 6, 14");
+	record_feature("", "ept_2m_pages", ept & EPT_CAP_2M_PAGES, "IA32_VMX_EPT_VPID_CAP bit 16");
+	record_feature("", "invept_all", (ept & EPT_CAP_INVEPT) && (ept & EPT_CAP_INVEPT_ALL), "IA32_VMX_EPT_VPID_CAP bits 20, 26");
+	record_feature("", "invvpid_all", (ept & VPID_CAP_INVVPID) && (ept & VPID_CAP_INVVPID_ALL), "IA32_VMX_EPT_VPID_CAP bits 32, 42");
 }

@@ -13,12 +13,7 @@ global vmx_exit_stub
 
 ; int vmx_enter(struct vcpu *v)
 vmx_enter:
-	push rbp
-	push rbx
-	push r12
-	push r13
-	push r14
-	push r15
+	PUSH_CALLEE_SAVED
 	push rdi
 	cmp rsp, [rdi + VCPU_HOST_RSP]
 	je .rsp_ok
@@ -41,12 +36,7 @@ vmx_enter:
 	mov eax, 1		; VMfailInvalid (CF)
 .out:
 	pop rdi
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop rbx
-	pop rbp
+	POP_CALLEE_SAVED
 	ret
 
 vmx_exit_stub:
@@ -57,11 +47,6 @@ vmx_exit_stub:
 	pop rax
 	mov [rdi + VCPU_RDI], rax
 	pop rdi
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop rbx
-	pop rbp
+	POP_CALLEE_SAVED
 	xor eax, eax
 	ret

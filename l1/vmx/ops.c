@@ -15,8 +15,8 @@ __attribute__((noreturn)) void vmx_fatal(const char *insn, u32 field, u64 value,
 		       (unsigned long long)value, vmx_outcome_name(outcome, buf, sizeof(buf)));
 }
 
-#define ALWAYS	(-1)	/* part of VMX itself */
-#define NEVER	(-2)	/* another architecture's */
+#define ALWAYS	HV_CAP_ALWAYS
+#define NEVER	HV_CAP_OTHER_ARCH
 
 /* The control bit that provides each capability. */
 static const s8 cap_feature[HV_CAP_COUNT] = {
@@ -41,18 +41,15 @@ static const s8 cap_feature[HV_CAP_COUNT] = {
 	[CAP_AVIC]			= NEVER,
 };
 
-static const char *vmx_missing(enum hv_cap cap, char *buf, size_t size)
+static bool vmx_has(int f)
 {
-	s8 f = cap_feature[cap];
+	return caps_has(f);
+}
 
-	if (f == ALWAYS || (f >= 0 && caps_has(f)))
-		return NULL;
-	if (f == NEVER)
-		nl_snprintf(buf, size, "needs %s: AMD SVM only, this CPU runs the VMX back end", hv_cap_desc[cap]);
-	else
-		nl_snprintf(buf, size, "needs %s (%s bit %u)", vmx_features[f].desc,
-			    vmx_ctl_word_name(vmx_features[f].word), vmx_features[f].bit);
-	return buf;
+static void vmx_describe(int f, char *buf, size_t size)
+{
+	nl_snprintf(buf, size, "%s (%s bit %u)", vmx_features[f].desc, vmx_ctl_word_name(vmx_features[f].word),
+		    vmx_features[f].bit);
 }
 
 /* Basic exit reason + 1 of each exit kind; 0: VMX has no such exit. */
@@ -131,7 +128,11 @@ const struct hv_ops vmx_ops = {
 	.name			= "vmx",
 	.on			= vmx_on,
 	.caps_report		= caps_report,
-	.missing		= vmx_missing,
+	.cap_source		= cap_feature,
+	.has			= vmx_has,
+	.describe		= vmx_describe,
+	.arch			= "VMX",
+	.other_arch		= "AMD SVM",
 	.exit_slot		= vmx_exit_slot,
 	.slot_name		= vmx_slot_name,
 	.load_fresh		= vmcs_load_fresh,
