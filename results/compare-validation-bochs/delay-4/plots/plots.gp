@@ -576,7 +576,7 @@ plot 'l1-vmread.dat' using ($1+0.5):2 with boxes lc rgb '#3060a0' notitle
 unset output
 set terminal svg size 1100,550 dynamic font 'sans,11'
 set output 'compare.svg'
-set title "median change, NEW 20261125-171738-bochs-34d5 vs BASE 20261125-171418-bochs-8ea2 (95% CI, threshold +-2%)" noenhanced
+set title "median change, NEW 20261125-185209-bochs-6dcb vs BASE 20261125-184926-bochs-e69e (95% CI, threshold +-2%)" noenhanced
 set ylabel 'change of the median, %'
 set xlabel ''
 set xtics rotate by -60 font ',8'
@@ -590,7 +590,7 @@ plot 'compare.dat' using 1:3:xtic(2) with boxes lc rgb '#a05030' title 'median c
      2.00 with lines dt 2 lc rgb 'red' title 'threshold', -2.00 with lines dt 2 lc rgb 'red' notitle
 set terminal pngcairo size 1100,550 font 'sans,10'
 set output 'compare.png'
-set title "median change, NEW 20261125-171738-bochs-34d5 vs BASE 20261125-171418-bochs-8ea2 (95% CI, threshold +-2%)" noenhanced
+set title "median change, NEW 20261125-185209-bochs-6dcb vs BASE 20261125-184926-bochs-e69e (95% CI, threshold +-2%)" noenhanced
 set ylabel 'change of the median, %'
 set xlabel ''
 set xtics rotate by -60 font ',8'
