@@ -9,6 +9,7 @@
 #ifndef L1_HV_H
 #define L1_HV_H
 
+#include "lib/exit_kinds.h"
 #include "lib/types.h"
 #include "l2/l2.h"
 
@@ -48,14 +49,6 @@ enum hv_cap {
 _Static_assert(HV_CAP_COUNT <= 64, "needs fit a u64 mask");
 
 extern const char *const hv_cap_desc[HV_CAP_COUNT];
-
-/* Exits a scenario expects, by what causes them; each back end has its own name for them. */
-enum exit_kind {
-	XK_CPUID, XK_HYPERCALL, XK_HLT, XK_IO, XK_MSR_READ, XK_MSR_WRITE, XK_NESTED_PF,
-	XK_VMREAD, XK_VMWRITE, XK_TPR_BELOW_THRESHOLD, XK_APIC_ACCESS, XK_APIC_WRITE,
-	XK_VMLOAD, XK_VMSAVE, XK_CLGI, XK_STGI,
-	XK_COUNT
-};
 
 /* Exit counters: a back end's exit codes map onto slots 0 .. HV_EXIT_SLOTS-1. */
 #define HV_EXIT_SLOTS 192

@@ -128,7 +128,7 @@ static void check_exits(const struct scenario *s, struct vcpu *v, u32 iters, u32
 		u32 want = s->expect[i].per_iter * iters + bias;
 
 		if (slot < 0) {
-			check(false, "exit kind %u has no %s exit", s->expect[i].kind, hv->name);
+			check(false, "exit kind %s has no %s exit", exit_kind_name(s->expect[i].kind), hv->name);
 			continue;
 		}
 		check(v->exits[slot] == want, "exits %s: %u (want %u)", hv->slot_name(slot), v->exits[slot], want);

@@ -7,6 +7,10 @@ LIB_SRCS += lib/stats.c
 LIB_SRCS += lib/crc32.c
 LIB_SRCS += lib/record.c
 LIB_SRCS += lib/scenario_records.c
+LIB_SRCS += lib/verdict.c
+LIB_SRCS += lib/record_types.c
+LIB_SRCS += lib/exit_kinds.c
+LIB_SRCS += lib/run_options.c
 
 # Host unit tests: build/host/lib/<name>_test from <name>_test.o and the objects below.
 LIB_TESTS := $(addprefix $(BUILD)/host/lib/,printf_test string_test report_test stats_test record_test)
