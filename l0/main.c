@@ -15,19 +15,19 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "l0/backend.h"
-#include "l0/e9.h"
-#include "l0/efi.h"
-#include "l0/image.h"
-#include "l0/output.h"
-#include "l0/results.h"
-#include "l0/runner.h"
-#include "l0/scenario.h"
-#include "l0/table.h"
-#include "l0/commands.h"
-#include "l0/junit.h"
+#include "l0/backend/backend.h"
+#include "l0/kvm/e9.h"
+#include "l0/backend/efi.h"
+#include "l0/backend/image.h"
+#include "l0/run/output.h"
+#include "l0/run/results.h"
+#include "l0/run/runner.h"
+#include "l0/run/scenario.h"
+#include "l0/regress/table.h"
+#include "l0/regress/commands.h"
+#include "l0/regress/junit.h"
 #include "l0/runopt.h"
-#include "l0/shard.h"
+#include "l0/regress/shard.h"
 
 #define EXIT_USAGE 2
 #define EXIT_INTERRUPTED 130

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "l0/runopt.h"
-#include "l0/shard.h"
+#include "l0/regress/shard.h"
 
 static int bad(const char *what, const char *arg)
 {

@@ -7,7 +7,7 @@
 #ifndef L0_RUNOPT_H
 #define L0_RUNOPT_H
 
-#include "l0/backend.h"
+#include "l0/backend/backend.h"
 
 /* name: the long option without "--"; 0, or 2 after one line on stderr. */
 int runopt_parse(const char *name, const char *arg, struct run_opts *o);

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * One struct of operations per L0 the runner can boot L1 on. Optional
+ * operations are NULL. A job is a list of scenarios run in one boot of L1.
+ */
+#ifndef L0_BACKEND_H
+#define L0_BACKEND_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "l0/run/session.h"
+
+/* Why something cannot go on: one line that names the fix; note: a warning to print. */
+struct diag {
+	char msg[600];
+	char note[300];
+};
+
+int diag_set(struct diag *d, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+struct run_opts {
+	const struct backend *be;
+	const char *model;		/* "haswell", "skylake", "ryzen" */
+	unsigned jobs;			/* parallel jobs */
+	unsigned timeout_s;		/* per job, host wall clock */
+	unsigned iters;			/* 0: each scenario's own */
+	unsigned warmup;		/* warm-up iterations, when warmup_set */
+	bool warmup_set;
+	unsigned inject_delay;		/* extra instructions on L1's exit path (known answer) */
+	bool raw;			/* L1 prints every sample; results.json keeps them */
+	unsigned shard_i, shard_n;	/* --shard I/N; shard_n 0: not sharded */
+	const char *junit;		/* --junit FILE, or NULL */
+	const char *break_name;		/* scenario whose expectations L1 breaks, or NULL */
+	const char *image;		/* L1 image, absolute path */
+	const char *l0_params;		/* "ept=0,vpid=0": module parameters an L0 with KVM loads */
+	int multiboot;			/* 1 or 2: the image's header */
+	const char *results;		/* results root */
+	const char *srcdir;		/* source tree (git revision), or NULL */
+	bool icount_off;		/* qemu-tcg: --icount off (host-clock TSC) */
+	bool boot_efi;			/* --boot efi: L1's EFI build through OVMF (l0/backend/efi.c) */
+	bool tap, colour;
+};
+
+struct job {
+	int k;				/* job-<k>: retries get new numbers */
+	const struct run_opts *o;
+	char *dir;			/* <run dir>/job-<k> */
+	char *console;			/* file the L1 console goes to */
+	struct scn_result **scn;	/* scenarios, in run order */
+	size_t n;
+	pid_t pid;			/* emulator process group; 0 when none */
+	double deadline;		/* monotonic seconds */
+	int console_fd;
+	enum session_end how;
+	struct session sess;
+};
+
+struct backend {
+	const char *name;		/* "bochs" */
+	/* Can it run here? 0, or -errno with why naming the fix. */
+	int (*probe)(const struct run_opts *o, struct diag *why);
+	/* What the results call the L0: "bochs 2.7". Malloc'd. */
+	char *(*version)(const struct run_opts *o);
+	/* The CPU model it emulates for L1, or NULL. */
+	const char *(*cpu_model)(const struct run_opts *o);
+	/* Writes the job's files in j->dir and boots L1: sets j->pid, j->console. */
+	int (*start)(struct job *j, struct diag *why);
+	/* Ends the job's process group and reaps it. */
+	void (*stop)(struct job *j);
+	/* L0 lines that explain a failed run (malloc'd array of malloc'd lines). */
+	size_t (*diagnose)(struct job *j, char ***lines);
+	/* After the job's process ended, before its console is read for the last time:
+	 * a back end whose L1 console comes out of another machine puts it in place. */
+	void (*collect)(struct job *j);
+	/* The L0's settings as this job saw them ("kvm_intel nested=Y ept=Y ..."), malloc'd. */
+	char *(*params)(struct job *j);
+	bool emulator;			/* L1 on bare metal: no L1->L0 exits */
+	bool l0_params;			/* takes --l0-param: it loads KVM's module itself */
+	/* --boot efi: boots L1's EFI build through OVMF. false: it refuses (no UEFI firmware). */
+	bool efi;
+	/* Another architecture's image (s390x/): its own scenario registry, never "auto". NULL: x86 L1. */
+	const char *arch;
+	/* Finds (given NULL: the default) and checks the image; prints the one line and fails itself. */
+	int (*check_image)(struct run_opts *o, const char *given, char *abs);
+};
+
+extern const struct backend backend_bochs;
+extern const struct backend backend_qemu_s390x;
+extern const struct backend backend_kvm;
+extern const struct backend backend_lab_vmx;
+extern const struct backend backend_lab_vmx_qemu;
+extern const struct backend backend_lab_svm;
+extern const struct backend backend_lab_svm_qemu;
+extern const struct backend backend_qemu_kvm;
+extern const struct backend backend_qemu_tcg;
+
+/*
+ * The version number a tool prints after banner when run with option ("--version"):
+ * "7.2.22", or "" when it says none. Malloc'd.
+ */
+char *backend_tool_version(const char *bin, const char *option, const char *banner);
+/* Writes argv to path as one shell-quoted line: how a job ran, to repeat by hand. */
+void backend_write_cmd(const char *path, char *const argv[]);
+/* stop() of every back end whose job is one process group: ends it and reaps the leader. */
+void backend_stop_group(struct job *j);
+/*
+ * diagnose() helper: appends to *lines (n already there, at most max in all) the lines of
+ * j->dir/file, read up to max_bytes, that keep() accepts (NULL: every non-empty line),
+ * escaped. Returns the new count.
+ */
+size_t backend_log_lines(struct job *j, const char *file, size_t max_bytes, bool (*keep)(const char *line),
+			 size_t max, char ***lines, size_t n);
+
+/* Named backend, "auto" for the best that probes fine (note says which). */
+const struct backend *backend_find(const char *name);
+/* The architecture whose scenarios the named backend runs: NULL for x86 (and unknown names). */
+const char *backend_arch(const char *name);
+int backend_auto(struct run_opts *o, struct diag *why, struct diag *note);
+
+#endif

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The kvm back end: L1 in the runner's own VMM on /dev/kvm (l0/kvm/kvm_vm.c). Each job is a
+ * child process running one VM; the device model is what L1 touches: the COM1 UART
+ * (console and scratch register), the shutdown ports, and the control port through which
+ * L1 opens and closes a scenario's measurement window. At each edge the VMM reads KVM's
+ * counters (binary stats of the vCPU and the VM; per-reason tracefs hists) and writes the
+ * window's differences into the console as records of the scenario, so the session
+ * parses them like L1's own.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "l0/backend/backend.h"
+#include "l0/sys/file.h"
+#include "l0/kvm/kvm_stats.h"
+#include "l0/kvm/kvm_trace.h"
+#include "l0/kvm/kvm_vm.h"
+#include "l0/kvm/l0_window.h"
+#include "l0/run/l1cmd.h"
+#include "l0/sys/proc.h"
+#include "l0/run/record.h"
+#include "l0/sys/util.h"
+#include "lib/record.h"
+#include "x86/ports.h"
+#include "x86/vmx.h"
+
+#define GUEST_MEM	(64u << 20)
+#define COM1		0x3f8
+#define UART_LSR_IDLE	0x60	/* THRE and TEMT: always ready */
+#define LCR_DLAB	0x80
+
+struct vmm {
+	struct kvm_vm vm;
+	int console, log;
+	uint8_t lcr, scratch;
+	char shutdown[9];
+	size_t shutdown_len;
+	struct console_tracker track;
+	struct kvm_stats vcpu_stats, vm_stats;
+	struct kvm_trace trace;
+	bool open;
+	struct l0_counters at_open, now;
+	unsigned mmio_logged;
+	bool done;
+};
+
+static void vmm_log(struct vmm *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void vmm_log(struct vmm *m, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf) - 1, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n > sizeof(buf) - 2)
+		n = sizeof(buf) - 2;
+	buf[n++] = '\n';
+	if (write(m->log, buf, n) < 0)
+		return;
+}
+
+static void console_byte(struct vmm *m, char c)
+{
+	if (write(m->console, &c, 1) == 1)
+		console_track(&m->track, &c, 1);
+}
+
+static void stats_into(const struct kvm_stats *ks, struct l0_stat_set *set)
+{
+	uint64_t v[KVM_STATS_MAX];
+
+	set->n = 0;
+	if (ks->fd < 0 || kvm_stats_read(ks, v))
+		return;
+	for (size_t i = 0; i < ks->n; i++)
+		l0_stat_add(set, ks->name[i], v[i]);
+}
+
+static void snapshot(struct vmm *m, struct l0_counters *c)
+{
+	stats_into(&m->vcpu_stats, &c->vcpu);
+	stats_into(&m->vm_stats, &c->vm);
+	l0_counters_trace(c, &m->trace);
+	c->edge_io_exits = 1;	/* the closing control-port OUT, taken before this snapshot */
+}
+
+static void port_out(struct vmm *m, uint16_t port, uint32_t val)
+{
+	if (port == COM1 && !(m->lcr & LCR_DLAB)) {
+		console_byte(m, (char)val);
+	} else if (port == COM1 + 3) {
+		m->lcr = (uint8_t)val;
+	} else if (port == COM1 + 7) {
+		m->scratch = (uint8_t)val;
+	} else if (port == NESTLAB_CTL_PORT) {
+		if (val == NESTLAB_CTL_OPEN) {
+			snapshot(m, &m->at_open);
+			m->open = true;
+		} else if (m->open) {
+			snapshot(m, &m->now);
+			l0_window_write(m->console, m->track.scenario, &m->at_open, &m->now);
+			m->open = false;
+		}
+	} else if (port == BOCHS_SHUTDOWN_PORT) {
+		if (m->shutdown_len < sizeof(m->shutdown) - 1)
+			m->shutdown[m->shutdown_len++] = (char)val;
+		m->shutdown[m->shutdown_len] = 0;
+		if (!strcmp(m->shutdown, "Shutdown"))
+			m->done = true;
+	} else if (port == QEMU_DEBUG_EXIT_PORT) {
+		m->done = true;
+	}
+}
+
+static uint32_t port_in(struct vmm *m, uint16_t port)
+{
+	if (port == COM1 + 5)
+		return UART_LSR_IDLE;
+	if (port == COM1 + 7)
+		return m->scratch;
+	if (port == COM1 + 3)
+		return m->lcr;
+	return 0xffffffff;	/* nothing there */
+}
+
+static void handle_io(struct vmm *m)
+{
+	struct kvm_run *run = m->vm.run;
+	uint8_t *data = (uint8_t *)run + run->io.data_offset;
+
+	for (uint32_t i = 0; i < run->io.count; i++, data += run->io.size) {
+		uint32_t v = 0;
+
+		if (run->io.direction == KVM_EXIT_IO_OUT) {
+			memcpy(&v, data, run->io.size);
+			port_out(m, run->io.port, v);
+		} else {
+			v = port_in(m, run->io.port);
+			memcpy(data, &v, run->io.size);
+		}
+	}
+}
+
+/* 0: L1 powered off; 1: it crashed or KVM gave up (the reason is in kvm.log). */
+static int vmm_loop(struct vmm *m)
+{
+	struct kvm_run *run = m->vm.run;
+
+	while (!m->done) {
+		if (ioctl(m->vm.vcpu, KVM_RUN, 0) < 0) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			vmm_log(m, "KVM_RUN: %s", strerror(errno));
+			return 1;
+		}
+		switch (run->exit_reason) {
+		case KVM_EXIT_IO:
+			handle_io(m);
+			break;
+		case KVM_EXIT_MMIO:	/* no device there: reads see all ones */
+			if (m->mmio_logged++ < 8)
+				vmm_log(m, "L1 %s %u bytes at unbacked GPA %#llx",
+					run->mmio.is_write ? "wrote" : "read", run->mmio.len,
+					(unsigned long long)run->mmio.phys_addr);
+			if (!run->mmio.is_write)
+				memset(run->mmio.data, 0xff, sizeof(run->mmio.data));
+			break;
+		case KVM_EXIT_SHUTDOWN:
+			vmm_log(m, "KVM_EXIT_SHUTDOWN: L1 triple-faulted");
+			return 1;
+		case KVM_EXIT_HLT:
+			vmm_log(m, "KVM_EXIT_HLT: L1 halted for good");
+			return 1;
+		case KVM_EXIT_FAIL_ENTRY:
+			vmm_log(m, "KVM_EXIT_FAIL_ENTRY: hardware entry failure reason %#llx",
+				(unsigned long long)run->fail_entry.hardware_entry_failure_reason);
+			return 1;
+		case KVM_EXIT_INTERNAL_ERROR:
+			vmm_log(m, "KVM_EXIT_INTERNAL_ERROR: suberror %u", run->internal.suberror);
+			return 1;
+		default:
+			vmm_log(m, "unexpected KVM exit %u", run->exit_reason);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int vmm_main(struct job *j)
+{
+	char why[600], *cmdline = l1_cmdline(j), *logpath = xasprintf("%s/kvm.log", j->dir);
+	struct vmm m;
+	int rc = 2;
+
+	memset(&m, 0, sizeof(m));
+	m.vcpu_stats.fd = m.vm_stats.fd = -1;
+	m.log = open(logpath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
+	m.console = open(j->console, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
+	if (m.log < 0 || m.console < 0 || !cmdline)
+		goto out;
+	if (kvm_vm_create(&m.vm, GUEST_MEM, why, sizeof(why)) ||
+	    kvm_vm_load_multiboot(&m.vm, j->o->image, cmdline, why, sizeof(why))) {
+		vmm_log(&m, "%s", why);
+		goto out;
+	}
+	if (kvm_stats_open(m.vm.vcpu, &m.vcpu_stats) || kvm_stats_open(m.vm.vm, &m.vm_stats))
+		vmm_log(&m, "KVM_GET_STATS_FD failed: no KVM counters (kernel older than 5.14?)");
+	if (kvm_trace_start(&m.trace))
+		vmm_log(&m, "no tracefs hist triggers on kvm:kvm_exit: no per-reason l0 counts "
+			"(mount tracefs; CONFIG_HIST_TRIGGERS)");
+	rc = vmm_loop(&m);
+	kvm_trace_stop(&m.trace);
+	kvm_stats_close(&m.vcpu_stats);
+	kvm_stats_close(&m.vm_stats);
+	kvm_vm_destroy(&m.vm);
+out:
+	free(cmdline);
+	free(logpath);
+	return rc;
+}
+
+static int kvm_probe_op(const struct run_opts *o, struct diag *why)
+{
+	(void)o;
+	return kvm_probe(why->msg, sizeof(why->msg));
+}
+
+static char *kvm_version(const struct run_opts *o)
+{
+	struct utsname u;
+	char *params = kvm_module_params(), *v;
+
+	(void)o;
+	uname(&u);
+	v = xasprintf("kvm (Linux %s)%s%s", u.release, params ? "; " : "", params ? params : "");
+	free(params);
+	return v;
+}
+
+static int kvm_start(struct job *j, struct diag *why)
+{
+	pid_t pid;
+	int e = file_mkdirs(j->dir);
+
+	if (e)
+		return diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
+	j->console = xasprintf("%s/serial.log", j->dir);
+	pid = fork();
+	if (pid < 0)
+		return diag_set(why, -errno, "fork: %s", strerror(errno));
+	if (!pid) {
+		setpgid(0, 0);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		_exit(vmm_main(j));
+	}
+	setpgid(pid, pid);
+	j->pid = pid;
+	return 0;
+}
+
+static size_t kvm_diagnose(struct job *j, char ***lines)
+{
+	return backend_log_lines(j, "kvm.log", 1 << 16, NULL, 8, lines, 0);
+}
+
+const struct backend backend_kvm = {
+	.name = "kvm",
+	.probe = kvm_probe_op,
+	.version = kvm_version,
+	.start = kvm_start,
+	.stop = backend_stop_group,
+	.diagnose = kvm_diagnose,
+	.emulator = false,
+};

@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The labs: real KVM as L0. Debian's kernel with KVM nested=1 (built by `make lab`:
+ * scripts/lab-build) boots in an emulator and runs one of nestlab's own back ends on L1
+ * inside (scripts/lab-init):
+ *   lab-vmx, lab-vmx-qemu   kvm_intel in Bochs (VMX), from a GRUB ISO
+ *   lab-svm, lab-svm-qemu   kvm_amd in QEMU TCG -cpu max (SVM), from -kernel/-initrd
+ * The -qemu ones run QEMU -accel kvm inside (the qemu-kvm back end), the others nestlab's
+ * own VMM (the kvm back end). Per job: the lab's initramfs, a second small one holding this
+ * run's L1 image (and QEMU's for -qemu); the KVM module parameters and the scenarios go on
+ * the kernel command line. The lab sends each inner job's L1 console (with the l0 counts
+ * the inner back end wrote into it) back on port 0xe9, between markers; collect() cuts it
+ * out into l1-console.log, which the session reads like any console.
+ * lab-vmx-qemu with --boot efi: the lab's QEMU boots L1's EFI build through OVMF, which
+ * make lab copies in beside QEMU (lab-build writes OUT/ovmf naming it).
+ */
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "l0/backend/backend.h"
+#include "l0/backend/bochs.h"
+#include "l0/backend/cpio.h"
+#include "l0/sys/file.h"
+#include "l0/sys/proc.h"
+#include "l0/backend/qemu_tcg.h"
+#include "l0/sys/util.h"
+
+#define LAB_MEGS	1024
+#define E9_MAX		(64u << 20)
+
+/* One line per lab back end: the outer L0 (an emulator) and the VMM that runs L1 inside. */
+static const struct lab_kind {
+	const struct backend *be;
+	bool svm;		/* kvm_amd in QEMU TCG; else kvm_intel in Bochs */
+	bool qemu;		/* QEMU -accel kvm inside (qemu-kvm); else nestlab's kvm back end */
+} lab_kinds[] = {
+	{ &backend_lab_vmx, false, false },
+	{ &backend_lab_vmx_qemu, false, true },
+	{ &backend_lab_svm, true, false },
+	{ &backend_lab_svm_qemu, true, true },
+};
+
+static const struct lab_kind *lab_kind(const struct run_opts *o)
+{
+	for (size_t i = 0; i < sizeof(lab_kinds) / sizeof(lab_kinds[0]); i++)
+		if (lab_kinds[i].be == o->be)
+			return &lab_kinds[i];
+	return &lab_kinds[0];
+}
+
+/* Where the outer emulator writes port 0xe9: Bochs' stdout, QEMU's -debugcon file. */
+static const char *e9_file(const struct lab_kind *k)
+{
+	return k->svm ? "debugcon.out" : "bochs.out";
+}
+
+static char lab_dir[PATH_MAX];
+
+static char *lab_file(const char *name)
+{
+	return xasprintf("%s/%s", lab_dir, name);
+}
+
+static char *read_line_of(const char *path)
+{
+	char *text = NULL, *nl;
+	size_t len;
+
+	if (file_read(path, 4096, &text, &len))
+		return NULL;
+	if ((nl = strchr(text, '\n')))
+		*nl = 0;
+	return text;
+}
+
+/* The lab lives beside the runner, <dir of nestlab>/../lab (build/lab), or in $NESTLAB_LAB. */
+static int lab_probe(const struct run_opts *o, struct diag *why)
+{
+	char self[PATH_MAX], *k;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	const struct lab_kind *kind = lab_kind(o);
+	int e = kind->svm ? qemu_tcg_probe(o, why) : bochs_probe(o, why);
+
+	if (e)
+		return e;
+	if (getenv("NESTLAB_LAB") && *getenv("NESTLAB_LAB")) {
+		snprintf(lab_dir, sizeof(lab_dir), "%s", getenv("NESTLAB_LAB"));
+	} else {
+		if (n <= 0)
+			return diag_set(why, -ENOENT, "cannot find the nestlab binary's directory (/proc/self/exe)");
+		self[n] = 0;
+		snprintf(lab_dir, sizeof(lab_dir), "%s/../lab", dirname(self));
+	}
+	k = lab_file("kernel-version");
+	e = access(k, R_OK) ? -ENOENT : 0;
+	free(k);
+	for (const char *const *f = (const char *const[]){ "vmlinuz", "initrd.gz", NULL }; !e && *f; f++) {
+		char *p = lab_file(*f);
+
+		e = access(p, R_OK) ? -ENOENT : 0;
+		free(p);
+	}
+	if (!e && kind->qemu) {
+		char *q = lab_file("qemu.cpio.gz");
+
+		e = access(q, R_OK) ? -ENOENT : 0;
+		free(q);
+		if (e)
+			return diag_set(why, e, "the lab has no QEMU (%s/qemu.cpio.gz): apt-get install "
+					"qemu-system-x86, then make lab", lab_dir);
+		q = lab_file("ovmf");
+		e = o->boot_efi && access(q, R_OK) ? -ENOENT : 0;
+		free(q);
+		if (e)
+			return diag_set(why, e, "--boot efi: the lab has no OVMF (%s/ovmf): apt-get install ovmf, "
+					"then make lab", lab_dir);
+	}
+	if (e)
+		return diag_set(why, e, "the lab is not built (%s): run make lab (or fix NESTLAB_LAB)", lab_dir);
+	return 0;
+}
+
+static char *lab_version(const struct run_opts *o)
+{
+	const struct lab_kind *kind = lab_kind(o);
+	char *k = lab_file("kernel-version"), *kver = read_line_of(k), *v;
+	char *b = kind->svm ? qemu_tcg_version(o) : bochs_version(o);
+
+	v = xasprintf("%s: Linux %s, %s, in %s", kind->svm ? "lab-svm" : "lab-vmx", kver ? kver : "?",
+		      kind->svm ? "kvm_amd" : "kvm_intel", b);
+	free(k);
+	free(kver);
+	free(b);
+	return v;
+}
+
+static const char *lab_cpu_model(const struct run_opts *o)
+{
+	return lab_kind(o)->svm ? "max" : bochs_cpu_model(o);
+}
+
+/* Command-line words carry no spaces: lists are comma-separated (scripts/lab-init). */
+static char *kernel_cmdline(const struct job *j)
+{
+	char *args = NULL, *line;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&args, &len);
+
+	if (!f)
+		return NULL;
+	if (j->o->iters)
+		fprintf(f, "--iters,%u,", j->o->iters);
+	if (j->o->warmup_set)
+		fprintf(f, "--warmup,%u,", j->o->warmup);
+	if (j->o->inject_delay)
+		fprintf(f, "--inject-delay,%u,", j->o->inject_delay);
+	if (j->o->raw)
+		fputs("--raw,", f);
+	for (i = 0; j->o->break_name && i < j->n; i++)
+		if (!strcmp(j->o->break_name, j->scn[i]->info->name))
+			fprintf(f, "--break,%s,", j->o->break_name);
+	for (i = 0; i < j->n; i++)
+		fprintf(f, "%s%s", i ? "," : "", j->scn[i]->info->name);
+	if (fclose(f))
+		return NULL;
+	line = xasprintf("console=ttyS0,115200 quiet loglevel=3 panic=-1 nokaslr nestlab_vendor=%s "
+			 "nestlab_backend=%s nestlab_boot=%s nestlab_kvm=nested=1%s%s nestlab_args=%s",
+			 lab_kind(j->o)->svm ? "amd" : "intel", lab_kind(j->o)->qemu ? "qemu-kvm" : "kvm",
+			 j->o->boot_efi ? "efi" : "bios",
+			 j->o->l0_params ? "," : "", j->o->l0_params ? j->o->l0_params : "", args);
+	free(args);
+	return line;
+}
+
+/* This run's L1 image as dir/l1.cpio, the lab's second initramfs. */
+static int write_l1_cpio(struct job *j, const char *dir, struct diag *why)
+{
+	char *cpio = xasprintf("%s/l1.cpio", dir);
+	int e = cpio_write_file(cpio, j->o->boot_efi ? "l1.efi" : "l1.elf", j->o->image);
+
+	if (e)
+		diag_set(why, e, "cannot pack %s into %s: %s: check --image", j->o->image, cpio, strerror(-e));
+	free(cpio);
+	return e;
+}
+
+/* The VMX lab: a GRUB ISO with the kernel and its initramfs parts, booted in Bochs. */
+static int lab_start_bochs(struct job *j, const char *cmd, struct diag *why)
+{
+	const bool qemu = lab_kind(j->o)->qemu;
+	char *boot = xasprintf("%s/iso/boot", j->dir), *grub = xasprintf("%s/grub", boot);
+	char *cfg = NULL, *rc = NULL;
+	int e = file_mkdirs(grub);
+
+	if (e) {
+		diag_set(why, e, "cannot create %s: %s: check --results", grub, strerror(-e));
+		goto out;
+	}
+	for (const char *const *f = (const char *const[]){ "vmlinuz", "initrd.gz", "qemu.cpio.gz", NULL };
+	     !e && *f; f++) {
+		char *src, *dst;
+
+		if (!strcmp(*f, "qemu.cpio.gz") && !qemu)
+			continue;
+		src = lab_file(*f);
+		dst = xasprintf("%s/%s", boot, *f);
+		e = link(src, dst) ? file_copy(src, dst) : 0;
+		if (e)
+			diag_set(why, e, "cannot copy %s: %s: run make lab", src, strerror(-e));
+		free(src);
+		free(dst);
+	}
+	if (!e)
+		e = write_l1_cpio(j, boot, why);
+	if (e)
+		goto out;
+	cfg = xasprintf("set timeout=0\n"
+			"menuentry \"nestlab lab-vmx\" {\n"
+			"\tlinux /boot/vmlinuz %s\n"
+			"\tinitrd /boot/initrd.gz /boot/l1.cpio%s\n"
+			"\tboot\n"
+			"}\n", cmd, qemu ? " /boot/qemu.cpio.gz" : "");
+	rc = bochs_config(j->k, bochs_cpu_model(j->o), LAB_MEGS, false);
+	e = bochs_boot(j->dir, cfg, "linux normal", rc, &j->pid, why);
+out:
+	free(boot);
+	free(grub);
+	free(cfg);
+	free(rc);
+	return e;
+}
+
+/*
+ * Appends src to f, after zeros up to a 4-byte boundary: the kernel takes an initramfs of
+ * concatenated archives, and looks for a cpio header (or a compression magic) only at
+ * such a boundary (Documentation/driver-api/early-userspace/buffer-format.rst).
+ */
+static int append_padded(FILE *f, const char *src)
+{
+	FILE *in = fopen(src, "rbe");
+	char buf[65536];
+	size_t n;
+	long at = ftell(f);
+	int e = 0;
+
+	if (!in)
+		return -errno;
+	while (at >= 0 && at++ % 4)
+		fputc(0, f);
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, f) != n) {
+			e = -EIO;
+			break;
+		}
+	if (ferror(in))
+		e = -EIO;
+	fclose(in);
+	return e;
+}
+
+/* The SVM lab: QEMU TCG with -kernel, one initrd of the lab's parts, port 0xe9 to a file. */
+static int lab_start_qemu(struct job *j, const char *cmd, struct diag *why)
+{
+	char *initrd = xasprintf("%s/initrd", j->dir), *l1 = xasprintf("%s/l1.cpio", j->dir);
+	char *vmlinuz = lab_file("vmlinuz"), *out = xasprintf("%s/qemu.out", j->dir);
+	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir), *argv[QEMU_TCG_ARGS + 16];
+	size_t n = qemu_tcg_argv(j->o, "1024", argv);
+	FILE *f = NULL;
+	int e = write_l1_cpio(j, j->dir, why);
+
+	_Static_assert(LAB_MEGS == 1024, "the -m below");
+	if (e)
+		goto out;
+	f = fopen(initrd, "wbe");
+	e = f ? 0 : -errno;
+	for (const char *const *p = (const char *const[]){ "initrd.gz", "l1.cpio", "qemu.cpio.gz", NULL };
+	     !e && *p; p++) {
+		char *src = strcmp(*p, "l1.cpio") ? lab_file(*p) : xstrdup(l1);
+
+		if (strcmp(*p, "qemu.cpio.gz") || lab_kind(j->o)->qemu)
+			e = append_padded(f, src);
+		if (e)
+			diag_set(why, e, "cannot append %s to %s: %s: run make lab", src, initrd, strerror(-e));
+		free(src);
+	}
+	if (f && fclose(f) && !e)
+		e = diag_set(why, -errno, "cannot write %s: %s: check --results", initrd, strerror(errno));
+	if (e)
+		goto out;
+	argv[n++] = "-serial";
+	argv[n++] = "file:lab-serial.log";	/* the lab kernel's console */
+	argv[n++] = "-debugcon";
+	argv[n++] = "file:debugcon.out";	/* port 0xe9: what lab-init sends */
+	argv[n++] = "-kernel";
+	argv[n++] = vmlinuz;
+	argv[n++] = "-initrd";
+	argv[n++] = "initrd";
+	argv[n++] = "-append";
+	argv[n++] = (char *)cmd;
+	argv[n] = NULL;
+	backend_write_cmd(cmdfile, argv);	/* how it ran, to repeat by hand from the job directory */
+	e = proc_spawn(argv, j->dir, out, &j->pid);
+	if (e)
+		diag_set(why, e, "cannot start %s: %s: apt-get install qemu-system-x86", argv[0], strerror(-e));
+out:
+	free(initrd);
+	free(l1);
+	free(vmlinuz);
+	free(out);
+	free(cmdfile);
+	return e;
+}
+
+static int lab_start(struct job *j, struct diag *why)
+{
+	char *cmd = kernel_cmdline(j);
+	int e = file_mkdirs(j->dir);
+
+	if (e) {
+		diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
+	} else {
+		j->console = xasprintf("%s/l1-console.log", j->dir);
+		e = lab_kind(j->o)->svm ? lab_start_qemu(j, cmd, why) : lab_start_bochs(j, cmd, why);
+	}
+	free(cmd);
+	return e;
+}
+
+static bool starts(const char *l, const char *prefix)
+{
+	return !strncmp(l, prefix, strlen(prefix));
+}
+
+/* Cuts the lab's port 0xe9 stream (bochs.out, debugcon.out) into the L1 console and the lab's notes. */
+static void lab_collect(struct job *j)
+{
+	char *path = xasprintf("%s/%s", j->dir, e9_file(lab_kind(j->o))), *text = NULL, *l, *next;
+	char *console = NULL, *notes = NULL;
+	size_t len, clen = 0, nlen = 0;
+	FILE *c = open_memstream(&console, &clen), *n = open_memstream(&notes, &nlen);
+	bool inside = false;
+
+	if (!c || !n || file_read(path, E9_MAX, &text, &len))
+		goto out;
+	for (l = text; l < text + len; l = next + 1) {
+		next = memchr(l, '\n', text + len - l);
+		if (!next)
+			next = text + len;
+		*next = 0;
+		if (starts(l, "@lab console-begin"))
+			inside = true;
+		else if (starts(l, "@lab console-end"))
+			inside = false;
+		else if (inside)
+			fprintf(c, "%s\n", l);
+		else if (starts(l, "@lab "))
+			fprintf(n, "%s\n", l);
+	}
+out:
+	if (c && !fclose(c)) {
+		char *dst = xasprintf("%s/l1-console.log", j->dir);
+
+		file_write_atomic(dst, console ? console : "", clen);
+		free(dst);
+	}
+	if (n && !fclose(n)) {
+		char *dst = xasprintf("%s/lab.log", j->dir);
+
+		file_write_atomic(dst, notes ? notes : "", nlen);
+		free(dst);
+	}
+	free(console);
+	free(notes);
+	free(text);
+	free(path);
+}
+
+static char *lab_params(struct job *j)
+{
+	char *path = xasprintf("%s/lab.log", j->dir), *text = NULL, *p, *out = NULL;
+	size_t len;
+
+	if (!file_read(path, 1 << 20, &text, &len) && (p = strstr(text, "@lab params "))) {
+		p += strlen("@lab params ");
+		out = xstrndup(p, strcspn(p, "\n"));
+	}
+	free(text);
+	free(path);
+	return out;
+}
+
+static bool lab_diag_line(const char *l)
+{
+	return starts(l, "@lab error") || starts(l, "@lab kvm.log");
+}
+
+/* The emulator's own complaints, then what the lab said about KVM (insmod, kvm.log). */
+static size_t lab_diagnose(struct job *j, char ***lines)
+{
+	size_t n = lab_kind(j->o)->svm ? qemu_tcg_diagnose_from(j, lines, 0) : bochs_diagnose(j, lines);
+
+	return backend_log_lines(j, "lab.log", 1 << 20, lab_diag_line, 12, lines, n);
+}
+
+#define LAB_BACKEND(id, label, boots_efi)		\
+	const struct backend id = {			\
+		.name = label,				\
+		.probe = lab_probe,			\
+		.version = lab_version,			\
+		.cpu_model = lab_cpu_model,		\
+		.start = lab_start,			\
+		.stop = backend_stop_group,		\
+		.diagnose = lab_diagnose,		\
+		.collect = lab_collect,			\
+		.params = lab_params,			\
+		.l0_params = true,			\
+		.emulator = false,			\
+		.efi = boots_efi,			\
+	}
+
+LAB_BACKEND(backend_lab_vmx, "lab-vmx", false);
+LAB_BACKEND(backend_lab_vmx_qemu, "lab-vmx-qemu", true);
+LAB_BACKEND(backend_lab_svm, "lab-svm", false);
+LAB_BACKEND(backend_lab_svm_qemu, "lab-svm-qemu", false);	/* --boot efi: not tried yet */

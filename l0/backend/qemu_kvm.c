@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * qemu-kvm: L1 in QEMU with -accel kvm -cpu host, the way most users run nested guests.
+ * QEMU gives no hook at the window's edges, so the l0 counts come from a trace instead of
+ * snapshots: while QEMU runs, tracefs records kvm:kvm_exit, kvm:kvm_nested_vmexit and
+ * kvm:kvm_pio. Afterwards the trace is read in order: writes to COM1 rebuild L1's console
+ * (so each window knows its scenario), writes to the control port (0x520) open and close
+ * the windows, and the exits in between are counted by reason. The window's records go
+ * into L1's console before the scenario's `result` record. Exact by construction: the
+ * trace orders every event of the one vCPU.
+ * KVM's own counters come over QMP (l0/backend/qmp.c): L1 runs with pause=pvpanic, so QEMU
+ * (-action panic=pause) stops the VM at each edge and a monitor process reads
+ * `query-stats` before it resumes it. --boot efi boots L1's EFI build through OVMF
+ * (l0/backend/efi.c).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include "l0/backend/backend.h"
+#include "l0/backend/efi.h"
+#include "l0/kvm/exit_codes.h"
+#include "l0/sys/file.h"
+#include "l0/kvm/kvm_trace.h"
+#include "l0/kvm/kvm_vm.h"
+#include "l0/kvm/l0_window.h"
+#include "l0/run/l1cmd.h"
+#include "l0/sys/proc.h"
+#include "l0/backend/qmp.h"
+#include "l0/run/record.h"
+#include "l0/sys/util.h"
+#include "x86/ports.h"
+#include "x86/vmx.h"
+
+#define TRACEFS		"/sys/kernel/tracing"
+#define TRACE_MAX	(512u << 20)
+#define COM1		0x3f8
+#define WINDOWS_MAX	256
+#define QMP_SOCKET	"qmp.sock"
+#define QMP_STATS	"qmp-stats.txt"
+#define QMP_CONNECT_MS	10000
+/* In the QMP statistics window: the opening control-port OUT (after the opening pause),
+ * the closing one, and the closing pvpanic OUT (before the closing pause). */
+#define QMP_EDGE_IO_EXITS	3
+
+static char qemu_bin[PATH_MAX];
+static struct efi_firmware ovmf;
+
+/* KVM's names for VMX exit reasons (arch/x86/include/uapi/asm/vmx.h) where ours differ. */
+static const struct { const char *kvm, *sdm; } kvm_aliases[] = {
+	{ "VMOFF", "VMXOFF" }, { "VMON", "VMXON" }, { "INVALID_STATE", "INVALID_GUEST_STATE" },
+	{ "MSR_LOAD_FAIL", "MSR_LOADING" }, { "MWAIT_INSTRUCTION", "MWAIT" },
+	{ "MONITOR_INSTRUCTION", "MONITOR" }, { "PAUSE_INSTRUCTION", "PAUSE" },
+	{ "MCE_DURING_VMENTRY", "MCE_DURING_ENTRY" }, { "EOI_INDUCED", "VIRTUALIZED_EOI" },
+};
+
+static int reason_number(const char *name, size_t len)
+{
+	char n[40];
+
+	if (len >= sizeof(n))
+		return -1;
+	memcpy(n, name, len);
+	n[len] = 0;
+	for (size_t i = 0; i < sizeof(kvm_aliases) / sizeof(kvm_aliases[0]); i++)
+		if (!strcmp(n, kvm_aliases[i].kvm))
+			snprintf(n, sizeof(n), "%s", kvm_aliases[i].sdm);
+	for (int r = 0; r < TRACE_REASONS; r++)
+		if (!strcmp(vmx_exit_reason_name(r), n))
+			return r;
+	return -1;
+}
+
+static int trace_write(const char *file, const char *text)
+{
+	char *path = xasprintf("%s/%s", TRACEFS, file);
+	int e = file_write(path, text, strlen(text));
+
+	free(path);
+	return e;
+}
+
+static int qemu_kvm_probe(const struct run_opts *o, struct diag *why)
+{
+	if (proc_find("qemu-system-x86_64", qemu_bin, sizeof(qemu_bin)))
+		return diag_set(why, -ENOENT, "qemu-system-x86_64 not found: apt-get install qemu-system-x86");
+	if (o->boot_efi && efi_firmware_find(&ovmf, why))
+		return -ENOENT;
+	if (access(TRACEFS "/events/kvm/kvm_pio/enable", W_OK))
+		return diag_set(why, -ENOENT, "no kvm:kvm_pio in %s: mount tracefs there (as root) "
+				"and load kvm", TRACEFS);
+	return kvm_probe(why->msg, sizeof(why->msg));
+}
+
+static char *qemu_kvm_version(const struct run_opts *o)
+{
+	char out[256] = "", *nl, *params = kvm_module_params(), *v;
+
+	(void)o;
+	proc_capture((char *[]){ qemu_bin, "--version", NULL }, out, sizeof(out), 10000);
+	if ((nl = strchr(out, '\n')))
+		*nl = 0;
+	v = xasprintf("%s, -accel kvm%s%s", out[0] ? out : "qemu", params ? "; " : "", params ? params : "");
+	free(params);
+	return v;
+}
+
+/*
+ * The QMP monitor, a grandchild in QEMU's process group (stopping the job ends it too, and
+ * init reaps it): QEMU waits in -S until it has connected.
+ */
+static int start_monitor(struct job *j)
+{
+	char *sock = xasprintf("%s/" QMP_SOCKET, j->dir), *stats = xasprintf("%s/" QMP_STATS, j->dir);
+	pid_t child = fork();
+	int status;
+
+	if (child == 0) {
+		pid_t grandchild = fork();
+
+		if (grandchild == 0) {
+			setpgid(0, j->pid);
+			_exit(qmp_monitor(sock, stats, QMP_CONNECT_MS) ? 1 : 0);
+		}
+		_exit(grandchild < 0);
+	}
+	free(sock);
+	free(stats);
+	if (child < 0)
+		return -errno;
+	if (waitpid(child, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status))
+		return -ECHILD;
+	return 0;
+}
+
+static int qemu_kvm_start(struct job *j, struct diag *why)
+{
+	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
+	/* OVMF wants more than the 64 MiB L1 needs. */
+	char *argv[48] = { qemu_bin, "-accel", "kvm", "-cpu", "host", "-m", j->o->boot_efi ? "256" : "64",
+			   "-nodefaults", "-display", "none", "-no-reboot", "-L", "/usr/share/seabios", "-L",
+			   "/usr/share/qemu", "-serial", "file:qemu-serial.log", "-device",
+			   "isa-debug-exit,iobase=0xf4,iosize=4", "-device", "pvpanic", "-action", "panic=pause", "-S",
+			   "-qmp", "unix:" QMP_SOCKET ",server=on,wait=off" };
+	struct efi_boot efi = { .n = 0 };
+	size_t n = 0;
+	int e = 0;
+
+	while (argv[n])
+		n++;
+	e = qemu_boot_args(j, &ovmf, cmdline, &efi, argv, &n, why);
+	if (e)
+		goto out;
+	/* One run's events only: the ring is emptied, and large enough for a whole suite. */
+	e = trace_write("tracing_on", "0");
+	if (!e)
+		e = trace_write("buffer_size_kb", "131072");
+	if (!e)
+		e = trace_write("trace", "");
+	for (const char *const *ev = (const char *const[]){ "kvm_exit", "kvm_nested_vmexit", "kvm_pio", NULL };
+	     !e && *ev; ev++) {
+		char *f = xasprintf("events/kvm/%s/enable", *ev);
+
+		e = trace_write(f, "1");
+		free(f);
+	}
+	if (!e)
+		e = trace_write("tracing_on", "1");
+	if (e) {
+		diag_set(why, e, "cannot set up tracing in %s: %s: run as root with tracefs mounted",
+			 TRACEFS, strerror(-e));
+		goto out;
+	}
+	j->console = xasprintf("%s/serial.log", j->dir);
+	e = proc_spawn(argv, j->dir, out, &j->pid);
+	if (e)
+		diag_set(why, e, "cannot start %s: %s: apt-get install qemu-system-x86", qemu_bin, strerror(-e));
+	else if ((e = start_monitor(j)))
+		diag_set(why, e, "cannot start the QMP monitor: %s", strerror(-e));
+out:
+	efi_boot_free(&efi);
+	free(cmdline);
+	free(out);
+	return e;
+}
+
+struct window {
+	char scenario[RECORD_VALUE_MAX + 1];
+	struct l0_counters counts;
+};
+
+/* "... kvm_pio: pio_write at 0x520 size 4 count 1 val 0x1" */
+static bool parse_pio(const char *l, unsigned *port, unsigned long long *val)
+{
+	const char *p = strstr(l, "kvm_pio: pio_write at ");
+
+	return p && sscanf(p, "kvm_pio: pio_write at %x size %*u count %*u val %llx", port, val) == 2;
+}
+
+/*
+ * "... kvm_exit: vcpu 0 reason CPUID rip ..." (kvm_nested_vmexit likewise): the counter
+ * slot. KVM's SVM names may hold a space ("GP excp"): they end at " rip ".
+ */
+static int parse_reason(const char *l, const char *event, enum exit_isa isa, const struct kvm_exit_names *svm)
+{
+	const char *p = strstr(l, event), *r, *end;
+	int64_t code;
+
+	if (!p || !(r = strstr(p, " reason ")))
+		return -1;
+	r += strlen(" reason ");
+	if (isa == EXIT_ISA_VMX) {
+		end = r + strcspn(r, " ");
+		return reason_number(r, end - r);
+	}
+	end = strstr(r, " rip ");
+	code = end ? kvm_trace_name_code(svm, r, end - r) : -1;
+	return code < 0 ? -1 : exit_slot(isa, (uint64_t)code);
+}
+
+/* Walks the trace: windows in order, each with the scenario the console was in. */
+static size_t read_windows(const char *trace, size_t len, struct window *w, size_t max)
+{
+	static struct kvm_exit_names svm;
+	enum exit_isa isa = exit_isa_host();
+	struct console_tracker t = { .len = 0 };
+	size_t n = 0;
+	bool open = false;
+	char *copy = xstrndup(trace, len), *save = NULL;
+
+	if (isa == EXIT_ISA_SVM)
+		kvm_trace_svm_names(TRACEFS, &svm);	/* none: no exit is counted */
+
+	for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		unsigned port;
+		unsigned long long val;
+		int r;
+
+		if (parse_pio(l, &port, &val)) {
+			char c = (char)val;
+
+			if (port == COM1)
+				console_track(&t, &c, 1);
+			else if (port == NESTLAB_CTL_PORT && val && !open && n < max) {
+				memset(&w[n], 0, sizeof(w[n]));
+				snprintf(w[n].scenario, sizeof(w[n].scenario), "%s", t.scenario);
+				w[n].counts.have_trace = true;
+				w[n].counts.isa = isa;
+				open = true;
+			} else if (port == NESTLAB_CTL_PORT && !val && open) {
+				open = false;
+				n++;
+			}
+		} else if (open && (r = parse_reason(l, "kvm_nested_vmexit:", isa, &svm)) >= 0) {
+			w[n].counts.nested[r]++;
+		} else if (open && (r = parse_reason(l, "kvm_exit:", isa, &svm)) >= 0) {
+			w[n].counts.exits[r]++;
+		}
+	}
+	free(copy);
+	return n;
+}
+
+/* Window k's records: the trace's exit counts, and KVM's statistics from QMP when it has them. */
+static void write_window(struct job *j, int fd, const char *name, size_t k, const struct l0_counters *trace)
+{
+	static struct l0_counters open, close;
+	char *stats = xasprintf("%s/" QMP_STATS, j->dir);
+
+	memset(&open, 0, sizeof(open));
+	open.have_trace = true;		/* trace counts start at 0 */
+	close = *trace;
+	if (qmp_edge_stats(stats, 2 * k, &open) || qmp_edge_stats(stats, 2 * k + 1, &close)) {
+		open.vcpu.n = open.vm.n = 0;
+		close.vcpu.n = close.vm.n = 0;
+	}
+	close.edge_io_exits = QMP_EDGE_IO_EXITS;
+	l0_window_write(fd, name, &open, &close);
+	free(stats);
+}
+
+/* L1's console with each window's records put before its scenario's `result` record. */
+static void qemu_kvm_collect(struct job *j)
+{
+	static struct window w[WINDOWS_MAX];
+	static struct record_parsed rp;
+	char *serial = xasprintf("%s/qemu-serial.log", j->dir), *trace = NULL, *text = NULL;
+	char *tmp = xasprintf("%s/serial.log.tmp", j->dir), *path = TRACEFS "/trace";
+	size_t tlen = 0, len = 0, n = 0;
+	FILE *out = NULL;
+	char stats[4096] = "";
+
+	trace_write("tracing_on", "0");
+	if (!file_read(path, TRACE_MAX, &trace, &tlen)) {
+		char *s = NULL;
+		size_t slen;
+
+		n = read_windows(trace, tlen, w, WINDOWS_MAX);
+		/* A full ring drops events: then no count is reported rather than a wrong one. */
+		if (!file_read(TRACEFS "/per_cpu/cpu0/stats", sizeof(stats) - 1, &s, &slen)) {
+			snprintf(stats, sizeof(stats), "%s", s);
+			free(s);
+		}
+		if (!strstr(stats, "overrun: 0") ||
+		    (strstr(stats, "dropped events: ") && !strstr(stats, "dropped events: 0")))
+			n = 0;
+	}
+	free(trace);
+	if (file_read(serial, 64u << 20, &text, &len))
+		goto done;
+	out = fopen(tmp, "we");
+	if (!out)
+		goto done;
+	for (char *l = text, *next; l < text + len; l = next + 1) {
+		next = memchr(l, '\n', text + len - l);
+		if (!next)
+			next = text + len;
+		if (record_parse(l, next - l, &rp) == RECORD_OK && !strcmp(rp.type, "result")) {
+			const char *name = record_get(&rp, "name");
+
+			fflush(out);
+			for (size_t k = 0; name && k < n; k++)
+				if (!strcmp(w[k].scenario, name))
+					write_window(j, fileno(out), name, k, &w[k].counts);
+		}
+		fwrite(l, 1, next - l, out);
+		if (next < text + len)
+			fputc('\n', out);
+	}
+	if (!fclose(out))
+		rename(tmp, j->console);
+done:
+	free(text);
+	free(serial);
+	free(tmp);
+}
+
+static char *qemu_kvm_params(struct job *j)
+{
+	(void)j;
+	return kvm_module_params();
+}
+
+const struct backend backend_qemu_kvm = {
+	.name = "qemu-kvm",
+	.probe = qemu_kvm_probe,
+	.version = qemu_kvm_version,
+	.start = qemu_kvm_start,
+	.stop = backend_stop_group,
+	.collect = qemu_kvm_collect,
+	.params = qemu_kvm_params,
+	.emulator = false,
+	.efi = true,
+};

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A QMP client for the qemu-kvm back end: KVM's statistics (QMP `query-stats`, QEMU 7.1+)
+ * read while the VM is stopped at each window edge. L1 with pause=pvpanic writes QEMU's
+ * pvpanic port there; QEMU, run with -action panic=pause, stops the VM (GUEST_PANICKED,
+ * then STOP); the monitor reads the vcpu and vm statistics and resumes it with `cont`.
+ */
+#ifndef L0_QMP_H
+#define L0_QMP_H
+
+#include "l0/kvm/l0_window.h"
+
+/*
+ * Connects to the QMP socket (waiting up to connect_ms for QEMU to create it), resumes the
+ * VM (QEMU starts with -S so that no edge comes before the monitor), then serves every
+ * pause as above, appending "edge N vcpu|vm NAME VALUE" lines to out_path. Returns when
+ * QEMU closes the socket: 0, or -errno when it could not talk to QEMU.
+ */
+int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms);
+
+/* The statistics of edge k from the monitor's file into set (cleared first); 0 or -ENOENT. */
+int qmp_edge_stats(const char *out_path, unsigned k, struct l0_counters *c);
+
+#endif

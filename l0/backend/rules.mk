@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# l0/backend/: one file per L0 back end, the table that lists them, and what they share:
+# L1 images (multiboot, EFI), QEMU's QMP, the lab's initramfs (cpio).
+NESTLAB_SRCS += l0/backend/backend.c
+NESTLAB_SRCS += l0/backend/bochs.c
+NESTLAB_SRCS += l0/backend/qemu_tcg.c
+NESTLAB_SRCS += l0/backend/qemu_kvm.c
+NESTLAB_SRCS += l0/backend/qemu_s390x.c
+NESTLAB_SRCS += l0/backend/kvm.c
+NESTLAB_SRCS += l0/backend/lab.c
+NESTLAB_SRCS += l0/backend/image.c
+NESTLAB_SRCS += l0/backend/efi.c
+NESTLAB_SRCS += l0/backend/qmp.c
+NESTLAB_SRCS += l0/backend/cpio.c

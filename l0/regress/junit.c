@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
+#include <stdbool.h>
+#include <json-c/json.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "l0/sys/file.h"
+#include "l0/regress/junit.h"
+
+static json_object *get(json_object *o, const char *key)
+{
+	json_object *v;
+
+	return o && json_object_object_get_ex(o, key, &v) ? v : NULL;
+}
+
+static const char *str(json_object *o, const char *key)
+{
+	json_object *v = get(o, key);
+
+	return v && !json_object_is_type(v, json_type_null) ? json_object_get_string(v) : "";
+}
+
+/* XML text and attribute values; control bytes other than tab and newline are dropped. */
+static void xml(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = *s;
+
+		if (c == '&')
+			fputs("&amp;", f);
+		else if (c == '<')
+			fputs("&lt;", f);
+		else if (c == '>')
+			fputs("&gt;", f);
+		else if (c == '"')
+			fputs("&quot;", f);
+		else if (c == '\n')
+			fputs("&#10;", f);
+		else if (c >= 0x20 || c == '\t')
+			fputc(c, f);
+	}
+}
+
+static void attr(FILE *f, const char *name, const char *value)
+{
+	fprintf(f, " %s=\"", name);
+	xml(f, value);
+	fputc('"', f);
+}
+
+static void testcase(FILE *f, json_object *s)
+{
+	const char *name = str(s, "name"), *verdict = str(s, "verdict"), *why = str(s, "why");
+	const char *slash = strchr(name, '/');
+	json_object *checks = get(s, "checks"), *lat = get(s, "latency");
+	char cls[96];
+
+	snprintf(cls, sizeof(cls), "nestlab.%.*s", slash ? (int)(slash - name) : (int)strlen(name), name);
+	fputs("    <testcase", f);
+	attr(f, "classname", cls);
+	attr(f, "name", name);
+	fputs(">\n", f);
+	if (!strcmp(verdict, "SKIP")) {
+		fputs("      <skipped", f);
+		attr(f, "message", why);
+		fputs("/>\n", f);
+	} else if (strcmp(verdict, "PASS")) {
+		bool fail = !strcmp(verdict, "FAIL");
+
+		fprintf(f, "      <%s", fail ? "failure" : "error");
+		attr(f, "type", verdict);
+		attr(f, "message", why[0] ? why : verdict);
+		fputs(">", f);
+		for (size_t i = 0; checks && i < json_object_array_length(checks); i++) {
+			json_object *c = json_object_array_get_idx(checks, i);
+
+			if (!strcmp(str(c, "status"), "FAIL")) {
+				xml(f, "FAIL: ");
+				xml(f, str(c, "what"));
+				xml(f, "\n");
+			}
+		}
+		fprintf(f, "</%s>\n", fail ? "failure" : "error");
+	}
+	if (lat) {
+		fputs("      <system-out>median ", f);
+		xml(f, str(lat, "median"));
+		fputs(" p99 ", f);
+		xml(f, str(lat, "p99"));
+		fputc(' ', f);
+		xml(f, str(lat, "unit"));
+		fputs(", log ", f);
+		xml(f, str(s, "log"));
+		fputs("</system-out>\n", f);
+	}
+	fputs("    </testcase>\n", f);
+}
+
+static unsigned count_of(json_object *sum, const char *key)
+{
+	return (unsigned)json_object_get_int(get(sum, key));
+}
+
+void junit_print(FILE *f, json_object *root)
+{
+	json_object *env = get(root, "environment"), *sum = get(root, "summary"), *scns = get(root, "scenarios");
+	static const char *const props[] = { "backend", "l0", "cpu_model", "git_revision", "host" };
+	unsigned tests = count_of(sum, "total"), failures = count_of(sum, "failed"),
+		 errors = count_of(sum, "errors") + count_of(sum, "crashed") + count_of(sum, "timeouts"),
+		 skipped = count_of(sum, "skipped");
+	char nums[128];
+
+	snprintf(nums, sizeof(nums), " tests=\"%u\" failures=\"%u\" errors=\"%u\" skipped=\"%u\"", tests,
+		 failures, errors, skipped);
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", f);
+	attr(f, "name", "nestlab");
+	fprintf(f, "%s", nums);
+	attr(f, "time", str(root, "duration_s"));
+	fputs(">\n  <testsuite", f);
+	attr(f, "name", str(root, "run_id"));
+	fprintf(f, "%s", nums);
+	attr(f, "time", str(root, "duration_s"));
+	attr(f, "timestamp", str(root, "started"));
+	fputs(">\n    <properties>\n", f);
+	for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++) {
+		fputs("      <property", f);
+		attr(f, "name", props[i]);
+		attr(f, "value", str(env, props[i]));
+		fputs("/>\n", f);
+	}
+	fputs("    </properties>\n", f);
+	for (size_t i = 0; scns && i < json_object_array_length(scns); i++)
+		testcase(f, json_object_array_get_idx(scns, i));
+	fputs("  </testsuite>\n</testsuites>\n", f);
+}
+
+int junit_write(json_object *root, const char *path)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	int e;
+
+	if (!f)
+		return -ENOMEM;
+	junit_print(f, root);
+	if (fclose(f)) {
+		free(text);
+		return -ENOMEM;
+	}
+	e = file_write_atomic(path, text, len);
+	free(text);
+	return e;
+}
+

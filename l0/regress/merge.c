@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nestlab merge OUT RUN...: one results.json in OUT from runs of disjoint scenario
+ * sets (the shards of --shard I/N): scenarios in registry order, the summary counted
+ * again, logs as absolute paths into the source runs, merged_from naming the runs.
+ * The runs must share the backend and CPU model; a scenario in two runs is an error.
+ */
+#include <errno.h>
+#include <json-c/json.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "l0/regress/commands.h"
+#include "l0/regress/compare.h"
+#include "l0/sys/file.h"
+#include "l0/run/scenario.h"
+#include "l0/sys/util.h"
+
+static int fail(const char *fmt, const char *a, const char *b)
+{
+	fputs("nestlab merge: ", stderr);
+	fprintf(stderr, fmt, a, b);
+	fputc('\n', stderr);
+	return 2;
+}
+
+static json_object *get(json_object *o, const char *key)
+{
+	json_object *v;
+
+	return o && json_object_object_get_ex(o, key, &v) ? v : NULL;
+}
+
+static const char *str(json_object *o, const char *key)
+{
+	json_object *v = get(o, key);
+
+	return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : "";
+}
+
+/* The run directory a results document lives in (absolute). */
+static char *run_dir(const char *path)
+{
+	char abs[PATH_MAX], *slash;
+	struct stat st;
+
+	if (!realpath(path, abs))
+		return xstrdup(path);
+	if (!stat(abs, &st) && !S_ISDIR(st.st_mode) && (slash = strrchr(abs, '/')))
+		*slash = '\0';
+	return xstrdup(abs);
+}
+
+static size_t order_of(json_object *s)
+{
+	const struct scenario_info *i = scenario_find(str(s, "name"));
+
+	return i ? (size_t)(i - scenario_table) : scenario_count;
+}
+
+static int by_registry(const void *a, const void *b)
+{
+	size_t x = order_of(*(json_object *const *)a), y = order_of(*(json_object *const *)b);
+
+	return x < y ? -1 : x > y;
+}
+
+static void count(json_object *sum, const char *verdict)
+{
+	static const struct { const char *v, *key; } map[] = {
+		{ "PASS", "passed" }, { "FAIL", "failed" }, { "SKIP", "skipped" },
+		{ "CRASH", "crashed" }, { "TIMEOUT", "timeouts" },
+	};
+	const char *key = "errors";
+	json_object *c;
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(verdict, map[i].v))
+			key = map[i].key;
+	c = get(sum, key);
+	json_object_set_int(c, json_object_get_int(c) + 1);
+	c = get(sum, "total");
+	json_object_set_int(c, json_object_get_int(c) + 1);
+}
+
+static json_object *new_summary(void)
+{
+	static const char *const keys[] = { "total", "passed", "failed", "skipped", "errors", "crashed", "timeouts" };
+	json_object *sum = json_object_new_object();
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		json_object_object_add(sum, keys[i], json_object_new_int(0));
+	return sum;
+}
+
+int cmd_merge(int argc, char **argv)
+{
+	json_object *out = NULL, *scns = json_object_new_array(), *warn = json_object_new_array();
+	json_object *from = json_object_new_array(), *sum = new_summary(), *first = NULL;
+	json_object **all = NULL;
+	size_t nall = 0, i;
+	double duration = 0;
+	bool interrupted = false;
+	char *path, *text;
+	int rc = 0, e;
+
+	if (argc < 3)
+		return fail("usage: nestlab merge OUT RUN... (run directories or results.json)%s%s", "", "");
+	for (int k = 2; k < argc && !rc; k++) {
+		json_object *doc = compare_load(argv[k]), *list;
+		char *dir;
+
+		if (!doc || !json_object_is_type(list = get(doc, "scenarios"), json_type_array)) {
+			rc = fail("cannot read '%s' as a nestlab results document%s", argv[k], "");
+			json_object_put(doc);
+			break;
+		}
+		if (!first) {
+			first = json_object_get(doc);
+		} else if (strcmp(str(get(doc, "environment"), "backend"), str(get(first, "environment"), "backend")) ||
+			   strcmp(str(get(doc, "environment"), "cpu_model"),
+				  str(get(first, "environment"), "cpu_model"))) {
+			rc = fail("%s: another backend or CPU model than %s", argv[k], argv[2]);
+		}
+		dir = run_dir(argv[k]);
+		for (i = 0; !rc && i < json_object_array_length(list); i++) {
+			json_object *s = json_object_array_get_idx(list, i), *log = get(s, "log");
+
+			for (size_t j = 0; j < nall; j++)
+				if (!strcmp(str(all[j], "name"), str(s, "name")))
+					rc = fail("scenario %s is in two of the runs (%s among them)", str(s, "name"), argv[k]);
+			if (log && json_object_is_type(log, json_type_string)) {
+				char *abs = xasprintf("%s/%s", dir, json_object_get_string(log));
+
+				json_object_object_add(s, "log", json_object_new_string(abs));
+				free(abs);
+			}
+			APPEND(all, nall, json_object_get(s));
+		}
+		for (i = 0; (list = get(doc, "warnings")) && i < json_object_array_length(list); i++) {
+			char *w = xasprintf("%s: %s", str(doc, "run_id"),
+					    json_object_get_string(json_object_array_get_idx(list, i)));
+
+			json_object_array_add(warn, json_object_new_string(w));
+			free(w);
+		}
+		json_object_array_add(from, json_object_new_string(str(doc, "run_id")));
+		duration += json_object_get_double(get(doc, "duration_s"));
+		interrupted |= json_object_get_boolean(get(doc, "interrupted"));
+		free(dir);
+		json_object_put(doc);
+	}
+	if (!rc) {
+		qsort(all, nall, sizeof(*all), by_registry);
+		for (i = 0; i < nall; i++) {
+			count(sum, str(all[i], "verdict"));
+			json_object_array_add(scns, json_object_get(all[i]));
+		}
+		out = json_object_new_object();
+		json_object_object_add(out, "schema_version", json_object_new_int(1));
+		json_object_object_add(out, "run_id", json_object_new_string(argv[1]));
+		json_object_object_add(out, "started", json_object_get(get(first, "started")));
+		json_object_object_add(out, "duration_s", json_object_new_double(duration));
+		json_object_object_add(out, "environment", json_object_get(get(first, "environment")));
+		json_object_object_add(out, "options", json_object_get(get(first, "options")));
+		json_object_object_del(get(out, "options"), "shard");
+		json_object_object_add(out, "merged_from", json_object_get(from));
+		json_object_object_add(out, "scenarios", json_object_get(scns));
+		json_object_object_add(out, "summary", json_object_get(sum));
+		json_object_object_add(out, "interrupted", json_object_new_boolean(interrupted));
+		json_object_object_add(out, "warnings", json_object_get(warn));
+		e = file_mkdirs(argv[1]);
+		path = xasprintf("%s/results.json", argv[1]);
+		text = xasprintf("%s\n", json_object_to_json_string_ext(out, JSON_C_TO_STRING_PRETTY |
+				 JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
+		if (!e)
+			e = file_write_atomic(path, text, strlen(text));
+		if (e)
+			rc = fail("cannot write %s: %s", path, strerror(-e));
+		else
+			printf("merged %zu scenarios from %d runs: %s\n", nall, argc - 2, path);
+		free(path);
+		free(text);
+		json_object_put(out);
+	}
+	for (i = 0; i < nall; i++)
+		json_object_put(all[i]);
+	free(all);
+	json_object_put(first);
+	json_object_put(scns);
+	json_object_put(warn);
+	json_object_put(from);
+	json_object_put(sum);
+	return rc;
+}

@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# l0/regress/: exit-cost regressions: raw samples, nestlab compare/report/merge/table,
+# JUnit XML, shards, and their tests.
+NESTLAB_SRCS += l0/regress/samples.c
+NESTLAB_SRCS += l0/regress/cmpstat.c
+NESTLAB_SRCS += l0/regress/compare.c
+NESTLAB_SRCS += l0/regress/compare_out.c
+NESTLAB_SRCS += l0/regress/compare_cmd.c
+NESTLAB_SRCS += l0/regress/shard.c
+NESTLAB_SRCS += l0/regress/junit.c
+NESTLAB_SRCS += l0/regress/junit_run.c
+NESTLAB_SRCS += l0/regress/merge.c
+NESTLAB_SRCS += l0/regress/report.c
+NESTLAB_SRCS += l0/regress/table.c
+
+REGRESS_TESTS := $(BUILD)/host/l0/regress/cmpstat_test $(BUILD)/host/l0/regress/compare_test \
+	$(BUILD)/host/l0/regress/regress_test
+L0_TESTS += $(REGRESS_TESTS)
+
+REGRESS_UTIL := $(BUILD)/host/l0/sys/util.o $(BUILD)/host/lib/crc32.o
+$(BUILD)/host/l0/regress/cmpstat_test: $(BUILD)/host/l0/regress/cmpstat_test.o $(BUILD)/host/l0/regress/cmpstat.o \
+	$(REGRESS_UTIL)
+$(BUILD)/host/l0/regress/compare_test: $(BUILD)/host/l0/regress/compare_test.o $(BUILD)/host/l0/regress/compare.o \
+	$(BUILD)/host/l0/regress/compare_out.o $(BUILD)/host/l0/regress/cmpstat.o $(REGRESS_UTIL)
+$(BUILD)/host/l0/regress/regress_test: $(BUILD)/host/l0/regress/regress_test.o $(BUILD)/host/l0/regress/junit.o \
+	$(BUILD)/host/l0/regress/shard.o $(BUILD)/host/l0/regress/samples.o $(BUILD)/host/l0/run/scenario.o \
+	$(BUILD)/host/l0/run/record.o $(BUILD)/host/l0/sys/file.o \
+	$(BUILD)/host/lib/record.o $(BUILD)/host/lib/printf.o $(REGRESS_UTIL)
+
+# nestlab compare end to end under Bochs: known delay -> slower (1), A/A -> same (0),
+# different scenario sets -> 125; shards, merge, JUnit, report (scripts/check-compare).
+check-compare: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf
+	@mkdir -p $(BUILD)/check
+	@scripts/check-compare $(BUILD) | tee $(BUILD)/check/compare.log
+
+CHECK_TARGETS += check-compare
+.PHONY: check-compare

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What the runner prints on stdout: a line per scenario as its verdict comes,
+ *   PASS: cpuid/exit (64 iterations, l1 exits CPUID=64, median 812 cycles)
+ * then SUMMARY: and the results path; or the same as TAP version 13 (--tap).
+ * Colour on the verdict word only, and only on a terminal.
+ */
+#ifndef L0_OUTPUT_H
+#define L0_OUTPUT_H
+
+#include <stdio.h>
+
+#include "l0/run/runner.h"
+
+struct summary {
+	unsigned total, passed, failed, skipped, errors, crashed, timeouts;
+};
+
+void output_begin(struct run *r);
+void output_result(struct run *r, const struct scn_result *s);
+void output_summary(struct run *r, const char *results_path);
+void summary_count(const struct run *r, struct summary *sum);
+/* "VERDICT: name (details): why" and its indented detail lines, for summary.txt. */
+void output_scenario(FILE *f, const struct scn_result *s, bool colour);
+void output_summary_line(FILE *f, const struct summary *sum);
+
+#endif

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A run: the selected scenarios split round-robin into jobs, up to o->jobs
+ * at once, each watched until its emulator exits or its timeout kills it.
+ * Scenarios a job never reached go into one fresh job each time, once.
+ */
+#ifndef L0_RUNNER_H
+#define L0_RUNNER_H
+
+#include <signal.h>
+#include <time.h>
+
+#include "l0/backend/backend.h"
+
+struct run {
+	const struct run_opts *o;
+	char *id;			/* 20261125-143000-bochs-ab12 */
+	char *dir;			/* <results>/<id> */
+	time_t started;
+	double t0, duration_s;
+	char *l0_version;
+	char *l0_params;		/* from the first job that reported them */
+	struct scn_result *scn;		/* in selection order */
+	size_t n;
+	struct run_env env;
+	struct job **jobs;
+	size_t njobs;
+	unsigned reported;		/* verdict lines printed */
+	bool interrupted;
+	bool env_failed;		/* a job could not start: environment error */
+	struct diag why;		/* env_failed: the one line */
+};
+
+/* Set by the runner's SIGINT/SIGTERM/SIGHUP handler. */
+extern volatile sig_atomic_t runner_stop;
+
+double runner_now(void);
+/* Makes the run directory and the results (all VERDICT_NONE). */
+int runner_create(struct run *r, const struct run_opts *o, const struct scenario_info *const *sel,
+		  size_t n, struct diag *why);
+/* Runs every job; every scenario has a verdict after it. */
+void runner_execute(struct run *r);
+void runner_free(struct run *r);
+
+#endif

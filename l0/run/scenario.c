@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
+#include <fnmatch.h>
+#include <string.h>
+
+#include "l0/run/scenario.h"
+
+const struct scenario_info scenario_table[] = {
+#define SCENARIO(id, name, desc) { name, desc },
+#include "l1/scenarios.def"
+#undef SCENARIO
+};
+
+const size_t scenario_count = sizeof(scenario_table) / sizeof(scenario_table[0]);
+
+/* The s390x image's registry (--backend qemu-s390x). */
+static const struct scenario_info s390x_table[] = {
+#define SCENARIO(id, name, desc) { name, desc },
+#include "s390x/scenarios.def"
+#undef SCENARIO
+};
+/* Callers size selections by scenario_count. */
+_Static_assert(sizeof(s390x_table) <= sizeof(scenario_table), "s390x registry larger than x86's");
+
+static const struct scenario_info *active = scenario_table;
+static size_t active_count = sizeof(scenario_table) / sizeof(scenario_table[0]);
+
+void scenario_use_arch(const char *arch)
+{
+	bool s390x = arch && !strcmp(arch, "s390x");
+
+	active = s390x ? s390x_table : scenario_table;
+	active_count = s390x ? sizeof(s390x_table) / sizeof(s390x_table[0]) : scenario_count;
+}
+
+bool scenario_is_debug(const struct scenario_info *s)
+{
+	return !strncmp(s->name, "debug/", 6);
+}
+
+const struct scenario_info *scenario_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < active_count; i++)
+		if (!strcmp(active[i].name, name))
+			return &active[i];
+	return NULL;
+}
+
+static bool glob_matches(const char *glob, const struct scenario_info *s, bool all)
+{
+	if (scenario_is_debug(s) && !all && strncmp(glob, "debug/", 6))
+		return false;
+	return !fnmatch(glob, s->name, 0);
+}
+
+int scenario_select(char *const *globs, size_t nglobs, bool all,
+		    const struct scenario_info **sel, const char **unmatched)
+{
+	size_t i, g;
+	int n = 0;
+
+	for (g = 0; g < nglobs; g++) {
+		for (i = 0; i < active_count; i++)
+			if (glob_matches(globs[g], &active[i], all))
+				break;
+		if (i == active_count) {
+			*unmatched = globs[g];
+			return -ENOENT;
+		}
+	}
+	for (i = 0; i < active_count; i++) {
+		const struct scenario_info *s = &active[i];
+		bool take = !nglobs && (all || !scenario_is_debug(s));
+
+		for (g = 0; g < nglobs && !take; g++)
+			take = glob_matches(globs[g], s, all);
+		if (take)
+			sel[n++] = s;
+	}
+	return n;
+}

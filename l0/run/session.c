@@ -1,0 +1,512 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * From console lines to verdicts (docs/records.md). A scenario's records must
+ * come between its scenario and result records; anything that breaks that
+ * order, garbage, or unprintable bytes inside a scenario make it ERROR.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "l0/run/record.h"
+#include "l0/regress/samples.h"
+#include "l0/run/session.h"
+#include "l0/sys/util.h"
+
+#define NOTE_MAX 600	/* escaped bytes of one offending line kept */
+
+static void env_warn(struct session *s, const char *what, const char *line, size_t len)
+{
+	char *e = escape_bytes(line, len, NOTE_MAX);
+
+	if (s->env->nwarnings < 64)
+		APPEND(s->env->warnings, s->env->nwarnings, xasprintf("job %d: %s: %s", s->job, what, e));
+	free(e);
+}
+
+/* Trouble inside the open scenario (ERROR at its end), or a run warning outside. */
+static void breach(struct session *s, const char *what, const char *line, size_t len)
+{
+	char *e;
+
+	if (!s->cur) {
+		if (!s->foreign)
+			env_warn(s, what, line, len);
+		return;
+	}
+	e = escape_bytes(line, len, NOTE_MAX);
+	if (!s->cur->garbage)
+		scn_result_set(s->cur, VERDICT_NONE, "%s: %s", what, e);
+	s->cur->garbage = true;
+	scn_result_note(s->cur, "%s: %s", what, e);
+	free(e);
+}
+
+static void finish(struct session *s, struct scn_result *r, enum verdict v, char *why)
+{
+	scn_result_set(r, v, why ? "%s" : NULL, why);
+	free(why);
+	if (s->cur == r)
+		s->cur = NULL;
+	if (s->done)
+		s->done(r, s->arg);
+}
+
+static struct scn_result *find_scn(struct session *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < s->n; i++)
+		if (!strcmp(s->scn[i]->info->name, name))
+			return s->scn[i];
+	return NULL;
+}
+
+static void env_set(struct session *s, struct env_item **items, size_t *n, const char *name,
+		    const char *value, const char *line, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++) {
+		if (!strcmp((*items)[i].name, name)) {
+			if (strcmp((*items)[i].value, value))
+				env_warn(s, "a capability changed between reports", line, len);
+			return;
+		}
+	}
+	if (*n < 256)
+		APPEND(*items, *n, (struct env_item){ xstrdup(name), xstrdup(value) });
+}
+
+static bool is_hex_number(const char *v)
+{
+	return v && v[0] == '0' && v[1] == 'x' && v[2] && strspn(v + 2, "0123456789abcdef") == strlen(v + 2);
+}
+
+static void on_begin(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	const char *vendor = record_get(r, "cpu"), *brand = record_get(r, "brand"), *boot = record_get(r, "boot");
+
+	if (s->cur)
+		finish(s, s->cur, VERDICT_CRASH, xstrdup("L1 started again inside the scenario (a reset?)"));
+	else if (s->begun)
+		env_warn(s, "L1 started again", line, len);
+	s->begun = true;
+	s->foreign = false;
+	if (vendor && !s->env->cpu_vendor)
+		s->env->cpu_vendor = escape_bytes(vendor, strlen(vendor), 64);
+	if (brand && !s->env->cpu_brand)
+		s->env->cpu_brand = escape_bytes(brand, strlen(brand), 128);
+	if (boot && !s->env->l1_boot)
+		s->env->l1_boot = escape_bytes(boot, strlen(boot), 32);
+}
+
+static void on_feature(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	const char *name = record_get(r, "name"), *value = record_get(r, "value");
+
+	if (!name || !value || (strcmp(value, "0") && strcmp(value, "1")) || !record_key_valid(name, strlen(name)))
+		return breach(s, "feature record without a name and a 0/1 value", line, len);
+	env_set(s, &s->env->features, &s->env->nfeatures, name, value, line, len);
+}
+
+static void on_msr(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	const char *name = record_get(r, "name"), *value = record_get(r, "value");
+
+	if (!name || strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != strlen(name) ||
+	    !is_hex_number(value) || strlen(value) > 18)
+		return breach(s, "msr record without a name and a 0x value", line, len);
+	env_set(s, &s->env->msrs, &s->env->nmsrs, name, value, line, len);
+}
+
+static void on_scenario(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	struct scn_result *next = find_scn(s, record_get(r, "name"));
+
+	if (s->cur)
+		finish(s, s->cur, VERDICT_ERROR, xstrdup("no result record before the next scenario started"));
+	s->foreign = false;
+	if (!next || next->started) {
+		env_warn(s, next ? "a scenario started twice" : "L1 ran a scenario not asked of it",
+			 line, len);
+		s->foreign = true;	/* its records are not this job's business */
+		return;
+	}
+	next->started = true;
+	next->job = s->job;
+	s->cur = next;
+}
+
+static void on_exit_record(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	struct scn_result *c = s->cur;
+	const char *level = record_get(r, "level"), *reason = record_get(r, "reason");
+	u64 count;
+	size_t i;
+
+	if (!level)
+		level = "l1";
+	if (!reason || record_get_u64(r, "count", &count) ||
+	    strspn(reason, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != strlen(reason) ||
+	    strspn(level, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(level))
+		return breach(s, "exit record without a reason and a count", line, len);
+	for (i = 0; i < c->nexits; i++)
+		if (!strcmp(c->exits[i].level, level) && !strcmp(c->exits[i].reason, reason))
+			return breach(s, "exit reason reported twice", line, len);
+	APPEND(c->exits, c->nexits, (struct exit_count){ xstrdup(level), xstrdup(reason), count });
+}
+
+/* KVM's counters over the window, written by the kvm back end: one key per counter. */
+static void on_kvm_stat(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	struct scn_result *c = s->cur;
+	const char *level = strcmp(r->type, "vcpustat") ? "vm" : "vcpu";
+
+	for (unsigned i = 0; i < r->npairs; i++) {
+		const char *key = r->pool + r->kv[i].key;
+		u64 v;
+
+		if (!strcmp(key, "name"))
+			continue;
+		if (record_get_u64(r, key, &v))
+			return breach(s, "vcpustat/vmstat value that is not a number", line, len);
+		APPEND(c->l0_stats, c->nl0_stats, (struct exit_count){ xstrdup(level), xstrdup(key), v });
+	}
+}
+
+static void on_latency(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	struct latency *l = &s->cur->lat;
+	const char *unit = record_get(r, "unit");
+	static const char *const keys[] = { "n", "warmup", "min", "median", "p90", "p99", "max",
+					    "mean", "stddev" };
+	u64 *fields[] = { &l->n, &l->warmup, &l->min, &l->median, &l->p90, &l->p99, &l->max,
+			  &l->mean, &l->stddev };
+	size_t i;
+
+	if (l->have)
+		return breach(s, "latency reported twice", line, len);
+	if (!unit || strspn(unit, "abcdefghijklmnopqrstuvwxyz") != strlen(unit))
+		return breach(s, "latency record without a unit", line, len);
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (record_get_u64(r, keys[i], fields[i]))
+			return breach(s, "latency record with a missing or bad number", line, len);
+	if (!record_get_u64(r, "overhead", &l->overhead))
+		l->have_overhead = true;
+	if (l->nsamples && l->nsamples != l->n)
+		return breach(s, "samples records do not add up to n", line, len);
+	l->unit = xstrdup(unit);
+	l->have = true;
+}
+
+static void on_samples(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	const char *bad = samples_take(&s->cur->lat, r);
+
+	if (bad)
+		breach(s, bad, line, len);
+}
+
+static void on_hist(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	struct latency *l = &s->cur->lat;
+	unsigned i, k;
+
+	if (l->have_hist)
+		return breach(s, "histogram reported twice", line, len);
+	for (i = 0; i < r->npairs; i++) {
+		const char *key = r->pool + r->kv[i].key;
+		char *end;
+
+		if (key[0] != 'b' || key[1] < '0' || key[1] > '9' || (key[1] == '0' && key[2]))
+			continue;	/* name, or a key of a later version */
+		k = strtoul(key + 1, &end, 10);
+		if (*end || k >= LATENCY_BUCKETS)
+			continue;
+		if (record_get_u64(r, key, &l->hist[k]))
+			return breach(s, "histogram bucket is not a number", line, len);
+	}
+	l->have_hist = true;
+}
+
+static void on_check(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	const char *status = record_get(r, "status"), *what = record_get(r, "what");
+	size_t wlen = 0;
+
+	if (!status || (strcmp(status, "PASS") && strcmp(status, "FAIL") && strcmp(status, "SKIP")))
+		return breach(s, "check record without a PASS/FAIL/SKIP status", line, len);
+	if (what)
+		record_get_len(r, "what", &wlen);
+	APPEND(s->cur->checks, s->cur->nchecks,
+	       (struct check_result){ xstrdup(status), escape_bytes(what ? what : "", wlen, 512) });
+}
+
+static void on_result(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	static const struct { const char *name; enum verdict v; } map[] = {
+		{ "PASS", VERDICT_PASS }, { "FAIL", VERDICT_FAIL },
+		{ "SKIP", VERDICT_SKIP }, { "ERROR", VERDICT_ERROR },
+	};
+	struct scn_result *c = s->cur;
+	const char *verdict = record_get(r, "verdict");
+	size_t wlen = 0, i;
+	const char *why = record_get_len(r, "why", &wlen);
+	enum verdict v = VERDICT_NONE;
+
+	for (i = 0; verdict && i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(verdict, map[i].name))
+			v = map[i].v;
+	if (v == VERDICT_NONE)
+		breach(s, "result record without a PASS/FAIL/SKIP/ERROR verdict", line, len);
+	if (!record_get_u64(r, "iterations", &c->iterations))
+		c->have_iterations = true;
+	if (c->garbage)		/* the first breach's text is the reason */
+		return finish(s, c, VERDICT_ERROR, c->why ? xstrdup(c->why) : NULL);
+	finish(s, c, v, why ? escape_bytes(why, wlen, 512) : NULL);
+}
+
+static const char *vector_name(u64 v)
+{
+	static const char *const names[] = {
+		"#DE", "#DB", "NMI", "#BP", "#OF", "#BR", "#UD", "#NM", "#DF", "vector 9",
+		"#TS", "#NP", "#SS", "#GP", "#PF", "vector 15", "#MF", "#AC", "#MC", "#XM",
+		"#VE", "#CP",
+	};
+
+	return v < sizeof(names) / sizeof(names[0]) ? names[v] : "vector";
+}
+
+static void on_crash(struct session *s, const struct record_parsed *r)
+{
+	const char *err = record_get(r, "error"), *rip = record_get(r, "rip"), *cr2 = record_get(r, "cr2");
+	const char *class = record_get(r, "class");	/* s390x: interruption class */
+	struct scn_result *c = s->cur ? s->cur : find_scn(s, record_get(r, "name"));
+	u64 vec = 0;
+	char *why;
+
+	if (record_get_u64(r, "vector", &vec))
+		vec = ~0ull;
+	if (class && strspn(class, "abcdefghijklmnopqrstuvwxyz-") == strlen(class))
+		why = xasprintf("s390x took a %s interruption, code 0x%04llx, old PSW %s %s, TEA %s", class,
+				(unsigned long long)vec, is_hex_number(err) ? err : "?",
+				is_hex_number(rip) ? rip : "?", is_hex_number(cr2) ? cr2 : "?");
+	else
+		why = xasprintf("L1 took %s (vector %llu) error=%s rip=%s cr2=%s", vector_name(vec),
+				(unsigned long long)vec, is_hex_number(err) ? err : "?",
+				is_hex_number(rip) ? rip : "?", is_hex_number(cr2) ? cr2 : "?");
+	if (c && c->verdict == VERDICT_NONE) {
+		c->started = true;
+		c->job = s->job;
+		return finish(s, c, VERDICT_CRASH, why);
+	}
+	free(s->crash);
+	s->crash = why;
+}
+
+static void on_end(struct session *s, const char *line, size_t len)
+{
+	if (s->cur)
+		finish(s, s->cur, VERDICT_ERROR, xstrdup("end record inside the scenario (no result)"));
+	if (s->ended)
+		env_warn(s, "a second end record", line, len);
+	s->ended = true;
+}
+
+/* Records that belong to the open scenario name it. */
+static bool in_scenario(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	const char *name = record_get(r, "name");
+
+	if (s->foreign && !s->cur)
+		return false;
+	if (!s->cur) {
+		env_warn(s, "a scenario's record outside any scenario", line, len);
+		return false;
+	}
+	if (!name || strcmp(name, s->cur->info->name)) {
+		breach(s, "a record naming another scenario", line, len);
+		return false;
+	}
+	return true;
+}
+
+static void session_line(struct session *s, const char *line, size_t len, bool overlong)
+{
+	static struct record_parsed r;
+	size_t i;
+
+	if (len && line[len - 1] == '\r')
+		len--;
+	if (overlong)
+		return breach(s, "line over 4096 bytes", line, len);
+	for (i = 0; i < len; i++) {
+		unsigned char c = line[i];
+
+		/* Before L1's begin record the console is the firmware's: OVMF draws on it
+		 * with escape sequences (--boot efi). */
+		if ((c < 0x20 && c != '\t') || c >= 0x7f)
+			return s->begun ? breach(s, "unprintable bytes", line, len) : (void)0;
+	}
+	switch (record_parse(line, len, &r)) {
+	case RECORD_NONE:
+		return;
+	case RECORD_GARBAGE:
+		return breach(s, r.why, line, len);
+	case RECORD_OK:
+		break;
+	}
+	if (!strcmp(r.type, "begin"))
+		on_begin(s, &r, line, len);
+	else if (!strcmp(r.type, "feature"))
+		on_feature(s, &r, line, len);
+	else if (!strcmp(r.type, "msr"))
+		on_msr(s, &r, line, len);
+	else if (!strcmp(r.type, "scenario"))
+		on_scenario(s, &r, line, len);
+	else if (!strcmp(r.type, "crash"))
+		on_crash(s, &r);
+	else if (!strcmp(r.type, "end"))
+		on_end(s, line, len);
+	else if (!strcmp(r.type, "exit") && in_scenario(s, &r, line, len))
+		on_exit_record(s, &r, line, len);
+	else if ((!strcmp(r.type, "vcpustat") || !strcmp(r.type, "vmstat")) && in_scenario(s, &r, line, len))
+		on_kvm_stat(s, &r, line, len);
+	else if (!strcmp(r.type, "latency") && in_scenario(s, &r, line, len))
+		on_latency(s, &r, line, len);
+	else if (!strcmp(r.type, "samples") && in_scenario(s, &r, line, len))
+		on_samples(s, &r, line, len);
+	else if (!strcmp(r.type, "hist") && in_scenario(s, &r, line, len))
+		on_hist(s, &r, line, len);
+	else if (!strcmp(r.type, "check") && in_scenario(s, &r, line, len))
+		on_check(s, &r, line, len);
+	else if (!strcmp(r.type, "result") && in_scenario(s, &r, line, len))
+		on_result(s, &r, line, len);
+	/* other types: a later version's, ignored */
+}
+
+void session_init(struct session *s, struct scn_result **scn, size_t n, int job,
+		  struct run_env *env, void (*done)(struct scn_result *, void *), void *arg)
+{
+	memset(s, 0, sizeof(*s));
+	s->scn = scn;
+	s->n = n;
+	s->job = job;
+	s->env = env;
+	s->done = done;
+	s->arg = arg;
+}
+
+void session_feed(struct session *s, const char *buf, size_t len)
+{
+	size_t i;
+
+	if (s->capped)
+		return;
+	if (len > SESSION_BYTES_MAX - s->bytes) {
+		len = SESSION_BYTES_MAX - s->bytes;
+		s->capped = true;
+	}
+	s->bytes += len;
+	for (i = 0; i < len; i++) {
+		if (buf[i] == '\n') {
+			session_line(s, s->line, s->linelen, s->overlong);
+			s->linelen = 0;
+			s->overlong = false;
+		} else if (s->linelen < SESSION_LINE_MAX) {
+			s->line[s->linelen++] = buf[i];
+		} else {
+			s->overlong = true;
+		}
+	}
+}
+
+static void attach_diag(struct scn_result *r, char *const *diag, size_t ndiag)
+{
+	size_t i;
+	char *why;
+
+	for (i = 0; i < ndiag; i++)
+		scn_result_note(r, "L0: %s", diag[i]);
+	if (ndiag) {
+		why = xasprintf("%s; L0 says: %s%s", r->why ? r->why : verdict_name(r->verdict),
+				diag[0], ndiag > 1 ? " (more in notes)" : "");
+		free(r->why);
+		r->why = why;
+	}
+}
+
+const char *session_finish(struct session *s, enum session_end how, const char *how_why,
+			   char *const *diag, size_t ndiag)
+{
+	static const char *const open_why[] = {
+		[SESSION_EXITED] = "the console ended inside the scenario (the emulator exited)",
+		[SESSION_TIMEOUT] = "no result before the host-side timeout",
+		[SESSION_CAPPED] = "console output over 16 MiB",
+		[SESSION_INTERRUPTED] = "interrupted",
+		[SESSION_FAILED] = "the job could not run",
+	};
+	static const enum verdict open_verdict[] = {
+		[SESSION_EXITED] = VERDICT_CRASH, [SESSION_TIMEOUT] = VERDICT_TIMEOUT,
+		[SESSION_CAPPED] = VERDICT_ERROR, [SESSION_INTERRUPTED] = VERDICT_ERROR,
+		[SESSION_FAILED] = VERDICT_ERROR,
+	};
+	struct scn_result *c;
+	bool attached = false;
+	size_t i;
+
+	if (s->linelen || s->overlong) {	/* a last line without its newline */
+		session_line(s, s->line, s->linelen, s->overlong);
+		s->linelen = 0;
+	}
+	c = s->cur;
+	if (c) {
+		char *why = xasprintf("%s%s%s%s%s", open_why[how], how_why ? ": " : "",
+				      how_why ? how_why : "", c->garbage ? "; before it: " : "",
+				      c->garbage && c->why ? c->why : "");
+
+		scn_result_set(c, open_verdict[how], "%s", why);
+		free(why);
+		attach_diag(c, diag, ndiag);
+		attached = true;
+		finish(s, c, c->verdict, c->why ? xstrdup(c->why) : NULL);
+	}
+	for (i = 0; i < s->n; i++) {
+		struct scn_result *r = s->scn[i];
+
+		if (r->job == s->job && r->started && r != c && ndiag &&
+		    (r->verdict == VERDICT_ERROR || r->verdict == VERDICT_CRASH)) {
+			attach_diag(r, diag, ndiag);
+			attached = true;
+		}
+		/* L1 finished: running it again would not help */
+		if (!r->started && r->verdict == VERDICT_NONE && s->ended && !s->crash)
+			finish(s, r, VERDICT_ERROR, xstrdup("not run: L1 ended without running it"));
+	}
+	/* Unattached diagnostics explain nothing that failed (negative tests make some). */
+	free(s->early);
+	s->early = NULL;
+	if (s->crash)
+		return s->crash;
+	if (s->ended) {
+		if (how != SESSION_EXITED)
+			env_warn(s, "the emulator was still running after the end record", open_why[how],
+				 strlen(open_why[how]));
+		return NULL;
+	}
+	if (how != SESSION_EXITED)
+		return how_why ? how_why : open_why[how];
+	s->early = xasprintf("%s%s%s", s->begun ? "the emulator exited before it (no end record)"
+						: "the emulator exited before L1 printed its begin record",
+			     ndiag && !attached ? "; L0 says: " : "", ndiag && !attached ? diag[0] : "");
+	return s->early;
+}
+
+void session_free(struct session *s)
+{
+	free(s->crash);
+	free(s->early);
+	s->crash = s->early = NULL;
+}

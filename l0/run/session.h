@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * One job's console: bytes in (while the emulator runs and after), per-scenario
+ * results out. Guest output is untrusted: lines are capped at SESSION_LINE_MAX,
+ * the whole console at SESSION_BYTES_MAX, and only valid records count.
+ */
+#ifndef L0_SESSION_H
+#define L0_SESSION_H
+
+#include "lib/types.h"
+#include "l0/run/scenario.h"
+
+#define SESSION_LINE_MAX 4096
+#define SESSION_BYTES_MAX (16u << 20)
+#define SESSION_NOTES_MAX 16	/* kept per scenario; more are counted */
+#define LATENCY_BUCKETS 64
+
+/* Worst last: a scenario's final verdict never improves. */
+enum verdict {
+	VERDICT_NONE,		/* not finished (not started, or still running) */
+	VERDICT_PASS,
+	VERDICT_SKIP,
+	VERDICT_FAIL,
+	VERDICT_ERROR,		/* the harness: garbage, protocol breach, not run */
+	VERDICT_CRASH,		/* crash record, or the console ended inside it */
+	VERDICT_TIMEOUT,	/* host-side timeout inside it */
+};
+
+const char *verdict_name(enum verdict v);
+
+struct exit_count {
+	char *level;		/* "l1" */
+	char *reason;		/* SDM name: "CPUID" */
+	u64 count;
+};
+
+struct check_result {
+	char *status;		/* PASS FAIL SKIP */
+	char *what;
+};
+
+struct latency {
+	bool have, have_hist;
+	char *unit;
+	bool have_overhead;
+	u64 n, warmup, min, median, p90, p99, max, mean, stddev;
+	u64 overhead;			/* timing overhead already subtracted from every sample */
+	u64 hist[LATENCY_BUCKETS];	/* hist[k]: samples with floor(log2 x) == k */
+	u64 *samples;			/* raw (net) samples in run order, from `samples` records */
+	size_t nsamples, samples_of;
+};
+
+struct scn_result {
+	const struct scenario_info *info;
+	enum verdict verdict;
+	bool started;		/* a scenario record came in its last job */
+	unsigned runs;		/* jobs it was put in */
+	int job;		/* its last job */
+	bool have_iterations;
+	u64 iterations;
+	char *why;
+	struct exit_count *exits;
+	size_t nexits;
+	struct exit_count *l0_stats;	/* level "vcpu"/"vm", reason = KVM's counter name */
+	size_t nl0_stats;
+	struct latency lat;
+	struct check_result *checks;
+	size_t nchecks;
+	char **notes;		/* offending console lines (escaped), L0 diagnostics */
+	size_t nnotes, notes_dropped;
+	bool garbage;		/* a garbage line or a protocol breach came inside it */
+};
+
+struct env_item {
+	char *name, *value;
+};
+
+/* What L1 reported about the machine, merged over jobs. */
+struct run_env {
+	struct env_item *features;	/* value "0" or "1" */
+	size_t nfeatures;
+	struct env_item *msrs;		/* value "0x..." */
+	size_t nmsrs;
+	char *cpu_vendor, *cpu_brand;
+	char *l1_boot;			/* how L1 says it booted: "multiboot", "efi" */
+	char **warnings;		/* console trouble outside any scenario */
+	size_t nwarnings;
+};
+
+enum session_end {
+	SESSION_EXITED,		/* the emulator exited */
+	SESSION_TIMEOUT,	/* killed by the host-side timeout */
+	SESSION_CAPPED,		/* killed: console output over SESSION_BYTES_MAX */
+	SESSION_INTERRUPTED,	/* killed: the runner was interrupted */
+	SESSION_FAILED,		/* the job could not be started */
+};
+
+struct session {
+	struct scn_result **scn;	/* this job's scenarios, in run order */
+	size_t n;
+	int job;
+	struct run_env *env;
+	void (*done)(struct scn_result *r, void *arg);	/* a verdict became final */
+	void *arg;
+
+	struct scn_result *cur;		/* started, no result yet */
+	bool foreign;			/* inside a scenario not asked of this job */
+	bool begun, ended;
+	char *crash;			/* a crash outside any scenario */
+	char *early;			/* session_finish's answer */
+	u64 bytes;
+	bool capped;
+	char line[SESSION_LINE_MAX + 1];
+	size_t linelen;
+	bool overlong;
+};
+
+void session_init(struct session *s, struct scn_result **scn, size_t n, int job,
+		  struct run_env *env, void (*done)(struct scn_result *, void *), void *arg);
+/* Console bytes, in order; stops taking them past SESSION_BYTES_MAX (s->capped). */
+void session_feed(struct session *s, const char *buf, size_t len);
+/*
+ * The job is over. Gives the open scenario its verdict (how, why, the L0's
+ * diagnostic lines attached), and those the end record left out an ERROR.
+ * Scenarios the run never reached stay VERDICT_NONE with started false;
+ * returns why the run ended early (text owned by s until session_free), or NULL.
+ */
+const char *session_finish(struct session *s, enum session_end how, const char *how_why,
+			   char *const *diag, size_t ndiag);
+void session_free(struct session *s);
+
+/* Sets the verdict and its reason (printf format; NULL: none). */
+void scn_result_set(struct scn_result *r, enum verdict v, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void scn_result_note(struct scn_result *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void scn_result_free(struct scn_result *r);
+void run_env_free(struct run_env *e);
+
+#endif
