@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <json-c/json.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "l0/regress/compare.h"
+#include "l0/sys/json.h"
 #include "l0/sys/util.h"
 #include "lib/crc32.h"
 
@@ -26,51 +25,16 @@ bool cmp_is_regression(enum cmp_verdict v)
 	return v == CMP_SLOWER || v == CMP_MORE_EXITS || v == CMP_BROKEN;
 }
 
-static json_object *get(json_object *o, const char *key)
-{
-	json_object *v;
-
-	return o && json_object_object_get_ex(o, key, &v) ? v : NULL;
-}
-
-static const char *str(json_object *o, const char *key)
-{
-	json_object *v = get(o, key);
-
-	return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
-}
-
-static bool u64_of(json_object *o, const char *key, u64 *out)
-{
-	json_object *v = get(o, key);
-
-	if (!v || !json_object_is_type(v, json_type_int) || json_object_get_int64(v) < 0)
-		return false;
-	*out = json_object_get_uint64(v);
-	return true;
-}
-
 static bool same_str(const char *a, const char *b)
 {
 	return (!a && !b) || (a && b && !strcmp(a, b));
-}
-
-json_object *compare_load(const char *path)
-{
-	char file[PATH_MAX];
-	struct stat st;
-
-	snprintf(file, sizeof(file), "%s", path);
-	if (!stat(path, &st) && S_ISDIR(st.st_mode))
-		snprintf(file, sizeof(file), "%s/results.json", path);
-	return json_object_from_file(file);
 }
 
 static json_object *find_scn(json_object *scns, const char *name)
 {
 	for (size_t i = 0; i < json_object_array_length(scns); i++) {
 		json_object *s = json_object_array_get_idx(scns, i);
-		const char *n = str(s, "name");
+		const char *n = json_str(s, "name");
 
 		if (n && !strcmp(n, name))
 			return s;
@@ -81,22 +45,22 @@ static json_object *find_scn(json_object *scns, const char *name)
 /* Why two documents cannot be compared, or NULL. */
 static const char *incomparable(json_object *b, json_object *n, char *why, size_t size)
 {
-	json_object *eb = get(b, "environment"), *en = get(n, "environment");
-	json_object *sb = get(b, "scenarios"), *sn = get(n, "scenarios");
+	json_object *eb = json_get(b, "environment"), *en = json_get(n, "environment");
+	json_object *sb = json_get(b, "scenarios"), *sn = json_get(n, "scenarios");
 	static const char *const keys[] = { "backend", "cpu_model" };
 	u64 vb = 0, vn = 0;
 	size_t i;
 
-	if (!u64_of(b, "schema_version", &vb) || !u64_of(n, "schema_version", &vn) || vb != 1 || vn != 1 ||
+	if (!json_u64(b, "schema_version", &vb) || !json_u64(n, "schema_version", &vn) || vb != 1 || vn != 1 ||
 	    !eb || !en || !json_object_is_type(sb, json_type_array) || !json_object_is_type(sn, json_type_array)) {
 		snprintf(why, size, "not both nestlab results documents of schema version 1");
 		return why;
 	}
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		if (!same_str(str(eb, keys[i]), str(en, keys[i]))) {
+		if (!same_str(json_str(eb, keys[i]), json_str(en, keys[i]))) {
 			snprintf(why, size, "different %s: %s in BASE, %s in NEW", keys[i],
-				 str(eb, keys[i]) ? str(eb, keys[i]) : "none",
-				 str(en, keys[i]) ? str(en, keys[i]) : "none");
+				 json_str(eb, keys[i]) ? json_str(eb, keys[i]) : "none",
+				 json_str(en, keys[i]) ? json_str(en, keys[i]) : "none");
 			return why;
 		}
 	}
@@ -104,7 +68,7 @@ static const char *incomparable(json_object *b, json_object *n, char *why, size_
 		json_object *from = i ? sn : sb, *to = i ? sb : sn;
 
 		for (size_t k = 0; k < json_object_array_length(from); k++) {
-			const char *name = str(json_object_array_get_idx(from, k), "name");
+			const char *name = json_str(json_object_array_get_idx(from, k), "name");
 
 			if (!name || !find_scn(to, name)) {
 				snprintf(why, size, "different scenarios: %s only in %s", name ? name : "(no name)",
@@ -124,7 +88,7 @@ static bool passed(const char *v)
 /* One side's count for level/reason (0 when absent). */
 static u64 exit_count(json_object *exits, const char *level, const char *reason)
 {
-	json_object *v = get(get(exits, level), reason);
+	json_object *v = json_get(json_get(exits, level), reason);
 
 	return v && json_object_is_type(v, json_type_int) && json_object_get_int64(v) > 0
 		? json_object_get_uint64(v) : 0;
@@ -157,7 +121,7 @@ static void compare_exits(json_object *eb, json_object *en, u64 it_b, u64 it_n, 
 				unsigned __int128 sn = scale ? (unsigned __int128)n * it_b : n;
 
 				(void)count;
-				if (sb == sn || (side == 1 && get(get(eb, level), reason)))
+				if (sb == sn || (side == 1 && json_get(json_get(eb, level), reason)))
 					continue;	/* equal, or already seen from BASE */
 				fprintf(f, "%s%s %s %llu->%llu", sep, level, reason,
 					(unsigned long long)b, (unsigned long long)n);
@@ -179,7 +143,7 @@ static void compare_exits(json_object *eb, json_object *en, u64 it_b, u64 it_n, 
 
 static bool samples_of(json_object *lat, u64 **v, size_t *n)
 {
-	json_object *a = get(lat, "samples");
+	json_object *a = json_get(lat, "samples");
 	size_t i, k;
 
 	*v = NULL;
@@ -216,14 +180,14 @@ static void compare_latency(json_object *lb, json_object *ln, const char *name, 
 		cmpstat_bootstrap(vb, kb, vn, kn, 99, &boot, &c->p99);
 		c->from_samples = true;
 	} else {
-		u64_of(lb, "median", &mb);
-		u64_of(ln, "median", &mn);
-		u64_of(lb, "stddev", &sdb);
-		u64_of(ln, "stddev", &sdn);
-		u64_of(lb, "n", &nb);
-		u64_of(ln, "n", &nn);
-		u64_of(lb, "p99", &pb);
-		u64_of(ln, "p99", &pn);
+		json_u64(lb, "median", &mb);
+		json_u64(ln, "median", &mn);
+		json_u64(lb, "stddev", &sdb);
+		json_u64(ln, "stddev", &sdn);
+		json_u64(lb, "n", &nb);
+		json_u64(ln, "n", &nn);
+		json_u64(lb, "p99", &pb);
+		json_u64(ln, "p99", &pn);
 		cmpstat_summary_median(mb, sdb, nb, mn, sdn, nn, o->boot.confidence, &c->median);
 		cmpstat_point(pb, pn, &c->p99);
 	}
@@ -254,16 +218,16 @@ static enum cmp_verdict latency_verdict(const struct cmp_scn *c, double threshol
 static void compare_one(json_object *sb, json_object *sn, const struct cmp_opts *o, struct cmp_scn *c,
 			struct cmp_result *r)
 {
-	json_object *lb = get(sb, "latency"), *ln = get(sn, "latency");
+	json_object *lb = json_get(sb, "latency"), *ln = json_get(sn, "latency");
 	u64 it_b = 0, it_n = 0;
 
-	c->name = xstrdup(str(sb, "name"));
-	c->verdict_base = xstrdup(str(sb, "verdict") ? str(sb, "verdict") : "none");
-	c->verdict_new = xstrdup(str(sn, "verdict") ? str(sn, "verdict") : "none");
-	u64_of(sb, "iterations", &it_b);
-	u64_of(sn, "iterations", &it_n);
-	compare_exits(get(sb, "exits"), get(sn, "exits"), it_b, it_n, c);
-	if (lb && ln && same_str(str(lb, "unit"), str(ln, "unit"))) {
+	c->name = xstrdup(json_str(sb, "name"));
+	c->verdict_base = xstrdup(json_str(sb, "verdict") ? json_str(sb, "verdict") : "none");
+	c->verdict_new = xstrdup(json_str(sn, "verdict") ? json_str(sn, "verdict") : "none");
+	json_u64(sb, "iterations", &it_b);
+	json_u64(sn, "iterations", &it_n);
+	compare_exits(json_get(sb, "exits"), json_get(sn, "exits"), it_b, it_n, c);
+	if (lb && ln && same_str(json_str(lb, "unit"), json_str(ln, "unit"))) {
 		compare_latency(lb, ln, c->name, o, c);
 		if (!c->from_samples)
 			r->summaries_only = true;
@@ -283,16 +247,16 @@ static void compare_one(json_object *sb, json_object *sn, const struct cmp_opts 
 
 static void describe(json_object *doc, char *buf, size_t size)
 {
-	json_object *env = get(doc, "environment");
+	json_object *env = json_get(doc, "environment");
 
-	snprintf(buf, size, "%s (%s, %s, git %s)", str(doc, "run_id") ? str(doc, "run_id") : "?",
-		 str(env, "l0") ? str(env, "l0") : "?", str(env, "cpu_model") ? str(env, "cpu_model") : "?",
-		 str(env, "git_revision") ? str(env, "git_revision") : "?");
+	snprintf(buf, size, "%s (%s, %s, git %s)", json_str(doc, "run_id") ? json_str(doc, "run_id") : "?",
+		 json_str(env, "l0") ? json_str(env, "l0") : "?", json_str(env, "cpu_model") ? json_str(env, "cpu_model") : "?",
+		 json_str(env, "git_revision") ? json_str(env, "git_revision") : "?");
 }
 
 int compare_docs(json_object *base, json_object *new, const struct cmp_opts *o, struct cmp_result *out)
 {
-	json_object *sb = get(base, "scenarios"), *sn = get(new, "scenarios");
+	json_object *sb = json_get(base, "scenarios"), *sn = json_get(new, "scenarios");
 	bool regression = false;
 	size_t i, n;
 
@@ -307,7 +271,7 @@ int compare_docs(json_object *base, json_object *new, const struct cmp_opts *o, 
 	for (i = 0; i < n; i++) {
 		json_object *b = json_object_array_get_idx(sb, i);
 
-		compare_one(b, find_scn(sn, str(b, "name")), o, &out->s[i], out);
+		compare_one(b, find_scn(sn, json_str(b, "name")), o, &out->s[i], out);
 		regression |= cmp_is_regression(out->s[i].v);
 		out->n++;
 	}

@@ -61,8 +61,6 @@ struct cmp_result {
 /* COMPARE_SAME, COMPARE_REGRESSION or COMPARE_INCOMPARABLE (why set). */
 int compare_docs(struct json_object *base, struct json_object *new, const struct cmp_opts *o,
 		 struct cmp_result *out);
-/* A run directory or a results.json; NULL when unreadable. */
-struct json_object *compare_load(const char *path);
 void compare_print(FILE *f, const struct cmp_result *r, const struct cmp_opts *o);
 void compare_free(struct cmp_result *r);
 

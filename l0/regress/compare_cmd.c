@@ -13,6 +13,7 @@
 
 #include "l0/regress/commands.h"
 #include "l0/regress/compare.h"
+#include "l0/sys/json.h"
 
 static int usage(const char *fmt, const char *arg)
 {
@@ -81,10 +82,10 @@ int cmd_compare(int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return usage("compare takes BASE and NEW (run directories or results.json)%s", "");
-	base = compare_load(argv[optind]);
+	base = json_load_results(argv[optind]);
 	if (!base)
 		return usage("cannot read '%s' as JSON (a run directory or its results.json)", argv[optind]);
-	new = compare_load(argv[optind + 1]);
+	new = json_load_results(argv[optind + 1]);
 	if (!new) {
 		json_object_put(base);
 		return usage("cannot read '%s' as JSON (a run directory or its results.json)", argv[optind + 1]);

@@ -6,21 +6,8 @@
 #include <string.h>
 
 #include "l0/sys/file.h"
+#include "l0/sys/json.h"
 #include "l0/regress/junit.h"
-
-static json_object *get(json_object *o, const char *key)
-{
-	json_object *v;
-
-	return o && json_object_object_get_ex(o, key, &v) ? v : NULL;
-}
-
-static const char *str(json_object *o, const char *key)
-{
-	json_object *v = get(o, key);
-
-	return v && !json_object_is_type(v, json_type_null) ? json_object_get_string(v) : "";
-}
 
 /* XML text and attribute values; control bytes other than tab and newline are dropped. */
 static void xml(FILE *f, const char *s)
@@ -52,9 +39,9 @@ static void attr(FILE *f, const char *name, const char *value)
 
 static void testcase(FILE *f, json_object *s)
 {
-	const char *name = str(s, "name"), *verdict = str(s, "verdict"), *why = str(s, "why");
+	const char *name = json_text(s, "name"), *verdict = json_text(s, "verdict"), *why = json_text(s, "why");
 	const char *slash = strchr(name, '/');
-	json_object *checks = get(s, "checks"), *lat = get(s, "latency");
+	json_object *checks = json_get(s, "checks"), *lat = json_get(s, "latency");
 	char cls[96];
 
 	snprintf(cls, sizeof(cls), "nestlab.%.*s", slash ? (int)(slash - name) : (int)strlen(name), name);
@@ -76,9 +63,9 @@ static void testcase(FILE *f, json_object *s)
 		for (size_t i = 0; checks && i < json_object_array_length(checks); i++) {
 			json_object *c = json_object_array_get_idx(checks, i);
 
-			if (!strcmp(str(c, "status"), "FAIL")) {
+			if (!strcmp(json_text(c, "status"), "FAIL")) {
 				xml(f, "FAIL: ");
-				xml(f, str(c, "what"));
+				xml(f, json_text(c, "what"));
 				xml(f, "\n");
 			}
 		}
@@ -86,13 +73,13 @@ static void testcase(FILE *f, json_object *s)
 	}
 	if (lat) {
 		fputs("      <system-out>median ", f);
-		xml(f, str(lat, "median"));
+		xml(f, json_text(lat, "median"));
 		fputs(" p99 ", f);
-		xml(f, str(lat, "p99"));
+		xml(f, json_text(lat, "p99"));
 		fputc(' ', f);
-		xml(f, str(lat, "unit"));
+		xml(f, json_text(lat, "unit"));
 		fputs(", log ", f);
-		xml(f, str(s, "log"));
+		xml(f, json_text(s, "log"));
 		fputs("</system-out>\n", f);
 	}
 	fputs("    </testcase>\n", f);
@@ -100,12 +87,12 @@ static void testcase(FILE *f, json_object *s)
 
 static unsigned count_of(json_object *sum, const char *key)
 {
-	return (unsigned)json_object_get_int(get(sum, key));
+	return (unsigned)json_object_get_int(json_get(sum, key));
 }
 
 void junit_print(FILE *f, json_object *root)
 {
-	json_object *env = get(root, "environment"), *sum = get(root, "summary"), *scns = get(root, "scenarios");
+	json_object *env = json_get(root, "environment"), *sum = json_get(root, "summary"), *scns = json_get(root, "scenarios");
 	static const char *const props[] = { "backend", "l0", "cpu_model", "git_revision", "host" };
 	unsigned tests = count_of(sum, "total"), failures = count_of(sum, "failed"),
 		 errors = count_of(sum, "errors") + count_of(sum, "crashed") + count_of(sum, "timeouts"),
@@ -117,17 +104,17 @@ void junit_print(FILE *f, json_object *root)
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", f);
 	attr(f, "name", "nestlab");
 	fprintf(f, "%s", nums);
-	attr(f, "time", str(root, "duration_s"));
+	attr(f, "time", json_text(root, "duration_s"));
 	fputs(">\n  <testsuite", f);
-	attr(f, "name", str(root, "run_id"));
+	attr(f, "name", json_text(root, "run_id"));
 	fprintf(f, "%s", nums);
-	attr(f, "time", str(root, "duration_s"));
-	attr(f, "timestamp", str(root, "started"));
+	attr(f, "time", json_text(root, "duration_s"));
+	attr(f, "timestamp", json_text(root, "started"));
 	fputs(">\n    <properties>\n", f);
 	for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++) {
 		fputs("      <property", f);
 		attr(f, "name", props[i]);
-		attr(f, "value", str(env, props[i]));
+		attr(f, "value", json_text(env, props[i]));
 		fputs("/>\n", f);
 	}
 	fputs("    </properties>\n", f);

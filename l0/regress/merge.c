@@ -16,6 +16,7 @@
 #include "l0/regress/commands.h"
 #include "l0/regress/compare.h"
 #include "l0/sys/file.h"
+#include "l0/sys/json.h"
 #include "l0/run/scenario.h"
 #include "l0/sys/util.h"
 
@@ -25,20 +26,6 @@ static int fail(const char *fmt, const char *a, const char *b)
 	fprintf(stderr, fmt, a, b);
 	fputc('\n', stderr);
 	return 2;
-}
-
-static json_object *get(json_object *o, const char *key)
-{
-	json_object *v;
-
-	return o && json_object_object_get_ex(o, key, &v) ? v : NULL;
-}
-
-static const char *str(json_object *o, const char *key)
-{
-	json_object *v = get(o, key);
-
-	return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : "";
 }
 
 /* The run directory a results document lives in (absolute). */
@@ -56,7 +43,7 @@ static char *run_dir(const char *path)
 
 static size_t order_of(json_object *s)
 {
-	const struct scenario_info *i = scenario_find(str(s, "name"));
+	const struct scenario_info *i = scenario_find(json_text(s, "name"));
 
 	return i ? (size_t)(i - scenario_table) : scenario_count;
 }
@@ -80,9 +67,9 @@ static void count(json_object *sum, const char *verdict)
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (!strcmp(verdict, map[i].v))
 			key = map[i].key;
-	c = get(sum, key);
+	c = json_get(sum, key);
 	json_object_set_int(c, json_object_get_int(c) + 1);
-	c = get(sum, "total");
+	c = json_get(sum, "total");
 	json_object_set_int(c, json_object_get_int(c) + 1);
 }
 
@@ -110,28 +97,30 @@ int cmd_merge(int argc, char **argv)
 	if (argc < 3)
 		return fail("usage: nestlab merge OUT RUN... (run directories or results.json)%s%s", "", "");
 	for (int k = 2; k < argc && !rc; k++) {
-		json_object *doc = compare_load(argv[k]), *list;
+		json_object *doc = json_load_results(argv[k]), *list;
 		char *dir;
 
-		if (!doc || !json_object_is_type(list = get(doc, "scenarios"), json_type_array)) {
+		if (!doc || !json_object_is_type(list = json_get(doc, "scenarios"), json_type_array)) {
 			rc = fail("cannot read '%s' as a nestlab results document%s", argv[k], "");
 			json_object_put(doc);
 			break;
 		}
 		if (!first) {
 			first = json_object_get(doc);
-		} else if (strcmp(str(get(doc, "environment"), "backend"), str(get(first, "environment"), "backend")) ||
-			   strcmp(str(get(doc, "environment"), "cpu_model"),
-				  str(get(first, "environment"), "cpu_model"))) {
+		} else if (strcmp(json_text(json_get(doc, "environment"), "backend"),
+				  json_text(json_get(first, "environment"), "backend")) ||
+			   strcmp(json_text(json_get(doc, "environment"), "cpu_model"),
+				  json_text(json_get(first, "environment"), "cpu_model"))) {
 			rc = fail("%s: another backend or CPU model than %s", argv[k], argv[2]);
 		}
 		dir = run_dir(argv[k]);
 		for (i = 0; !rc && i < json_object_array_length(list); i++) {
-			json_object *s = json_object_array_get_idx(list, i), *log = get(s, "log");
+			json_object *s = json_object_array_get_idx(list, i), *log = json_get(s, "log");
 
 			for (size_t j = 0; j < nall; j++)
-				if (!strcmp(str(all[j], "name"), str(s, "name")))
-					rc = fail("scenario %s is in two of the runs (%s among them)", str(s, "name"), argv[k]);
+				if (!strcmp(json_text(all[j], "name"), json_text(s, "name")))
+					rc = fail("scenario %s is in two of the runs (%s among them)",
+						  json_text(s, "name"), argv[k]);
 			if (log && json_object_is_type(log, json_type_string)) {
 				char *abs = xasprintf("%s/%s", dir, json_object_get_string(log));
 
@@ -140,33 +129,33 @@ int cmd_merge(int argc, char **argv)
 			}
 			APPEND(all, nall, json_object_get(s));
 		}
-		for (i = 0; (list = get(doc, "warnings")) && i < json_object_array_length(list); i++) {
-			char *w = xasprintf("%s: %s", str(doc, "run_id"),
+		for (i = 0; (list = json_get(doc, "warnings")) && i < json_object_array_length(list); i++) {
+			char *w = xasprintf("%s: %s", json_text(doc, "run_id"),
 					    json_object_get_string(json_object_array_get_idx(list, i)));
 
 			json_object_array_add(warn, json_object_new_string(w));
 			free(w);
 		}
-		json_object_array_add(from, json_object_new_string(str(doc, "run_id")));
-		duration += json_object_get_double(get(doc, "duration_s"));
-		interrupted |= json_object_get_boolean(get(doc, "interrupted"));
+		json_object_array_add(from, json_object_new_string(json_text(doc, "run_id")));
+		duration += json_object_get_double(json_get(doc, "duration_s"));
+		interrupted |= json_object_get_boolean(json_get(doc, "interrupted"));
 		free(dir);
 		json_object_put(doc);
 	}
 	if (!rc) {
 		qsort(all, nall, sizeof(*all), by_registry);
 		for (i = 0; i < nall; i++) {
-			count(sum, str(all[i], "verdict"));
+			count(sum, json_text(all[i], "verdict"));
 			json_object_array_add(scns, json_object_get(all[i]));
 		}
 		out = json_object_new_object();
 		json_object_object_add(out, "schema_version", json_object_new_int(1));
 		json_object_object_add(out, "run_id", json_object_new_string(argv[1]));
-		json_object_object_add(out, "started", json_object_get(get(first, "started")));
+		json_object_object_add(out, "started", json_object_get(json_get(first, "started")));
 		json_object_object_add(out, "duration_s", json_object_new_double(duration));
-		json_object_object_add(out, "environment", json_object_get(get(first, "environment")));
-		json_object_object_add(out, "options", json_object_get(get(first, "options")));
-		json_object_object_del(get(out, "options"), "shard");
+		json_object_object_add(out, "environment", json_object_get(json_get(first, "environment")));
+		json_object_object_add(out, "options", json_object_get(json_get(first, "options")));
+		json_object_object_del(json_get(out, "options"), "shard");
 		json_object_object_add(out, "merged_from", json_object_get(from));
 		json_object_object_add(out, "scenarios", json_object_get(scns));
 		json_object_object_add(out, "summary", json_object_get(sum));

@@ -18,25 +18,12 @@
 #include "l0/regress/commands.h"
 #include "l0/regress/compare.h"
 #include "l0/sys/file.h"
+#include "l0/sys/json.h"
 #include "l0/sys/proc.h"
 #include "l0/sys/util.h"
 
 #define BINS 40
 #define GNUPLOT_TIMEOUT_MS 120000
-
-static json_object *get(json_object *o, const char *key)
-{
-	json_object *v;
-
-	return o && json_object_object_get_ex(o, key, &v) ? v : NULL;
-}
-
-static const char *str(json_object *o, const char *key)
-{
-	json_object *v = get(o, key);
-
-	return v && !json_object_is_type(v, json_type_null) ? json_object_get_string(v) : "";
-}
 
 static int fail(const char *fmt, const char *a)
 {
@@ -91,8 +78,8 @@ static void write_bins(FILE *d, json_object *samples, u64 *width, u64 *lo_out, u
 /* One scenario's histogram: its data file and its plot commands; false when it has no latency. */
 static bool histogram(FILE *gp, const char *dir, json_object *s, const char *l0)
 {
-	json_object *lat = get(s, "latency"), *samples = get(lat, "samples"), *h = get(lat, "histogram_log2");
-	char *name = slug(str(s, "name")), *dat = xasprintf("%s/%s.dat", dir, name), *body;
+	json_object *lat = json_get(s, "latency"), *samples = json_get(lat, "samples"), *h = json_get(lat, "histogram_log2");
+	char *name = slug(json_text(s, "name")), *dat = xasprintf("%s/%s.dat", dir, name), *body;
 	u64 width = 1, lo = 0, hi = 0;
 	FILE *d;
 
@@ -107,8 +94,8 @@ static bool histogram(FILE *gp, const char *dir, json_object *s, const char *l0)
 				 "set xlabel '%s (net of the timing overhead)'\nset ylabel 'samples'\n"
 				 "set boxwidth %llu\nset style fill solid 0.6\nset xtics auto\nset yrange [0:*]\n"
 				 "set xrange [%g:%g]\nplot '%s.dat' using ($1+%g):2 with boxes lc rgb '#3060a0' notitle\n",
-				 str(s, "name"), json_object_array_length(samples), str(lat, "median"),
-				 str(lat, "unit"), l0, str(lat, "unit"), (unsigned long long)width,
+				 json_text(s, "name"), json_object_array_length(samples), json_text(lat, "median"),
+				 json_text(lat, "unit"), l0, json_text(lat, "unit"), (unsigned long long)width,
 				 (double)lo - 3.0 * width, (double)hi + 4.0 * width, name, width / 2.0);
 	} else {
 		json_object_object_foreach(h, k, v)
@@ -117,7 +104,7 @@ static bool histogram(FILE *gp, const char *dir, json_object *s, const char *l0)
 				 "set xlabel 'floor(log2(%s))'\nset ylabel 'samples'\nset boxwidth 0.8\n"
 				 "set style fill solid 0.6\nset xtics 1\nset yrange [0:*]\nset xrange [*:*]\n"
 				 "plot '%s.dat' using 1:2 with boxes lc rgb '#3060a0' notitle\n",
-				 str(s, "name"), str(lat, "median"), str(lat, "unit"), l0, str(lat, "unit"), name);
+				 json_text(s, "name"), json_text(lat, "median"), json_text(lat, "unit"), l0, json_text(lat, "unit"), name);
 	}
 	fclose(d);
 	both(gp, name, "800,450", body);
@@ -131,7 +118,7 @@ static bool histogram(FILE *gp, const char *dir, json_object *s, const char *l0)
 static bool comparison(FILE *gp, const char *dir, const char *base_path, json_object *run, int *rc)
 {
 	struct cmp_opts o = { .threshold = 2.0, .boot = { .resamples = 2000, .confidence = 95, .seed = 1 } };
-	json_object *base = compare_load(base_path);
+	json_object *base = json_load_results(base_path);
 	char *dat = xasprintf("%s/compare.dat", dir), *body;
 	struct cmp_result r;
 	size_t i, rows = 0;
@@ -163,7 +150,7 @@ static bool comparison(FILE *gp, const char *dir, const char *base_path, json_ob
 				 "plot 'compare.dat' using 1:3:xtic(2) with boxes lc rgb '#a05030' title 'median change', \\\n"
 				 "     '' using 1:3:4:5 with yerrorbars lc rgb 'black' pt 0 title 'confidence interval', \\\n"
 				 "     %.2f with lines dt 2 lc rgb 'red' title 'threshold', -%.2f with lines dt 2 lc rgb 'red' notitle\n",
-				 str(run, "run_id"), str(base, "run_id"), o.threshold, rows, o.threshold, o.threshold);
+				 json_text(run, "run_id"), json_text(base, "run_id"), o.threshold, rows, o.threshold, o.threshold);
 		both(gp, "compare", "1100,550", body);
 		free(body);
 	}
@@ -186,8 +173,8 @@ int cmd_report(int argc, char **argv)
 		return fail("usage: nestlab report RUN [BASE] (run directories or results.json)%s", "");
 	if (proc_find("gnuplot", gnuplot, sizeof(gnuplot)))
 		return fail("gnuplot not found: apt-get install gnuplot-nox%s", "");
-	run = compare_load(argv[1]);
-	if (!run || !json_object_is_type(scns = get(run, "scenarios"), json_type_array))
+	run = json_load_results(argv[1]);
+	if (!run || !json_object_is_type(scns = json_get(run, "scenarios"), json_type_array))
 		return json_object_put(run), fail("cannot read '%s' as a nestlab results document", argv[1]);
 	if (!realpath(argv[1], dir_abs) || stat(dir_abs, &st))
 		return json_object_put(run), fail("cannot resolve '%s'", argv[1]);
@@ -200,10 +187,10 @@ int cmd_report(int argc, char **argv)
 		rc = fail("cannot write into %s: pass a run directory you can write", dir);
 		goto out;
 	}
-	env = get(run, "environment");
+	env = json_get(run, "environment");
 	fprintf(gp, "# nestlab report: gnuplot plots.gp in this directory redraws the plots\n");
 	for (i = 0; i < json_object_array_length(scns); i++)
-		plots += histogram(gp, dir, json_object_array_get_idx(scns, i), str(env, "l0"));
+		plots += histogram(gp, dir, json_object_array_get_idx(scns, i), json_text(env, "l0"));
 	if (argc == 3)
 		plots += comparison(gp, dir, argv[2], run, &rc);
 	fclose(gp);

@@ -1,17 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "l0/regress/table.h"
 #include <errno.h>
-#include <json-c/json.h>
-#include <limits.h>
 #include <string.h>
-#include <sys/stat.h>
 
-static const char *str(struct json_object *o, const char *key)
-{
-	struct json_object *v;
-
-	return json_object_object_get_ex(o, key, &v) ? json_object_get_string(v) : "";
-}
+#include "l0/regress/table.h"
+#include "l0/sys/json.h"
 
 static void print_exits(FILE *out, struct json_object *exits, const char *level)
 {
@@ -31,7 +23,7 @@ static void print_exits(FILE *out, struct json_object *exits, const char *level)
 /* What a latency sample counts, from the run's back end and L0. */
 static const char *cycle_unit(struct json_object *env)
 {
-	const char *be = str(env, "backend"), *l0 = str(env, "l0");
+	const char *be = json_text(env, "backend"), *l0 = json_text(env, "l0");
 
 	if (!strcmp(be, "bochs"))
 		return "emulated instructions (Bochs: one TSC tick each)";
@@ -41,21 +33,16 @@ static const char *cycle_unit(struct json_object *env)
 		return "emulated instructions (the lab runs in QEMU TCG -icount shift=0: one TSC tick each)";
 	if (!strcmp(be, "qemu-tcg") && strstr(l0, "icount"))
 		return "emulated instructions (QEMU -icount shift=0: one TSC tick each)";
-	if (!strcmp(str(env, "arch"), "s390x"))
+	if (!strcmp(json_text(env, "arch"), "s390x"))
 		return "ns of the TOD clock (s390x: the latency unit is ns)";
 	return "TSC cycles";
 }
 
 int table_print(FILE *out, const char *path)
 {
-	char file[PATH_MAX];
 	struct json_object *root, *env, *scns;
-	struct stat st;
 
-	snprintf(file, sizeof(file), "%s", path);
-	if (!stat(path, &st) && S_ISDIR(st.st_mode))
-		snprintf(file, sizeof(file), "%s/results.json", path);
-	root = json_object_from_file(file);
+	root = json_load_results(path);
 	if (!root)
 		return -ENOENT;
 	if (!json_object_object_get_ex(root, "scenarios", &scns) ||
@@ -64,20 +51,20 @@ int table_print(FILE *out, const char *path)
 		return -EINVAL;
 	}
 	fprintf(out, "Run `%s`: %s, CPU model %s, nestlab %s (git %s). Cycles are %s.\n\n",
-		str(root, "run_id"), str(env, "l0"), str(env, "cpu_model"), str(env, "nestlab_version"),
-		str(env, "git_revision"), cycle_unit(env));
+		json_text(root, "run_id"), json_text(env, "l0"), json_text(env, "cpu_model"), json_text(env, "nestlab_version"),
+		json_text(env, "git_revision"), cycle_unit(env));
 	fputs("| scenario | verdict | L2→L1 exits | L1→L0 exits | L2 exits taken by L0 | median cycles | p99 cycles |\n", out);
 	fputs("|---|---|---|---|---|---:|---:|\n", out);
 	for (size_t i = 0; i < json_object_array_length(scns); i++) {
 		struct json_object *s = json_object_array_get_idx(scns, i), *exits = NULL, *lat;
 
 		json_object_object_get_ex(s, "exits", &exits);
-		fprintf(out, "| `%s` | %s |", str(s, "name"), str(s, "verdict"));
+		fprintf(out, "| `%s` | %s |", json_text(s, "name"), json_text(s, "verdict"));
 		print_exits(out, exits, "l1");
 		print_exits(out, exits, "l0");
 		print_exits(out, exits, "l0_nested");
 		if (json_object_object_get_ex(s, "latency", &lat))
-			fprintf(out, " %s | %s |\n", str(lat, "median"), str(lat, "p99"));
+			fprintf(out, " %s | %s |\n", json_text(lat, "median"), json_text(lat, "p99"));
 		else
 			fputs(" - | - |\n", out);
 	}
