@@ -28,9 +28,8 @@
 #include "l0/regress/junit.h"
 #include "l0/runopt.h"
 #include "l0/regress/shard.h"
+#include "l0/sys/exit_status.h"
 
-#define EXIT_USAGE 2
-#define EXIT_INTERRUPTED 130
 #define WARNINGS_SHOWN 5
 
 static const char usage_text[] =
@@ -299,7 +298,7 @@ static int finish_run(struct run *r)
 		fprintf(stderr, "nestlab: warning: %zu more in %s/summary.txt\n",
 			r->env.nwarnings - WARNINGS_SHOWN, r->dir);
 	summary_count(r, &sum);
-	rc = sum.passed + sum.skipped == sum.total ? 0 : 1;
+	rc = sum.passed + sum.skipped == sum.total ? EXIT_OK : EXIT_FAILED;
 	if (r->env_failed)
 		rc = env_error(r->why.msg);
 	else if (why.msg[0])

@@ -6,11 +6,12 @@
 
 #include "l0/runopt.h"
 #include "l0/regress/shard.h"
+#include "l0/sys/exit_status.h"
 
 static int bad(const char *what, const char *arg)
 {
 	fprintf(stderr, "nestlab: %s, not '%s': see nestlab --help\n", what, arg ? arg : "");
-	return 2;
+	return EXIT_USAGE;
 }
 
 static bool uint_in(const char *s, unsigned long max, unsigned *out)

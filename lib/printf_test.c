@@ -96,7 +96,7 @@ static void __attribute__((format(printf, 1, 2))) compare(const char *fmt, ...)
 	va_start(ap, fmt);
 	ok = compare_v(fmt, ap);
 	va_end(ap);
-	test_check(ok, "format \"%s\" differs from libc", fmt);
+	CHECK(ok, "format \"%s\" differs from libc", fmt);
 }
 
 /* Runtime formats: not checked by the compiler, so no format attribute. */
@@ -108,7 +108,7 @@ static void compare_rt(const char *fmt, ...)
 	va_start(ap, fmt);
 	ok = compare_v(fmt, ap);
 	va_end(ap);
-	test_check(ok, "format \"%s\" differs from libc", fmt);
+	CHECK(ok, "format \"%s\" differs from libc", fmt);
 }
 
 static const u64 values[] = {
@@ -306,7 +306,7 @@ static void expect(const char *want_str, int want_ret, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = nl_vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	test_check(n == want_ret && !strcmp(buf, want_str),
+	CHECK(n == want_ret && !strcmp(buf, want_str),
 		   "\"%s\": got \"%s\" (%d), want \"%s\" (%d)", fmt, buf, n, want_str, want_ret);
 }
 
@@ -340,14 +340,14 @@ static void test_literals(void)
 
 	/* size 0: nothing written, NULL allowed; size 1: only the NUL. */
 	n = nl_snprintf(NULL, 0, "%d", 12345);
-	test_check(n == 5, "snprintf(NULL, 0) returned %d, want 5", n);
+	CHECK(n == 5, "snprintf(NULL, 0) returned %d, want 5", n);
 	memset(buf, 'x', sizeof(buf));
 	n = nl_snprintf(buf, 0, "%d", 12345);
-	test_check(n == 5 && buf[0] == 'x', "size 0 wrote or returned %d", n);
+	CHECK(n == 5 && buf[0] == 'x', "size 0 wrote or returned %d", n);
 	n = nl_snprintf(buf, 1, "%d", 12345);
-	test_check(n == 5 && buf[0] == '\0' && buf[1] == 'x', "size 1: returned %d", n);
+	CHECK(n == 5 && buf[0] == '\0' && buf[1] == 'x', "size 1: returned %d", n);
 	n = nl_snprintf(buf, 4, "%s", "abcdef");
-	test_check(n == 6 && !strcmp(buf, "abc") && buf[4] == 'x', "size 4: \"%s\" %d", buf, n);
+	CHECK(n == 6 && !strcmp(buf, "abc") && buf[4] == 'x', "size 4: \"%s\" %d", buf, n);
 }
 
 int main(void)

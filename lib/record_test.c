@@ -34,17 +34,17 @@ static void test_crc32(void)
 	unsigned i, bad = 0;
 	size_t n;
 
-	test_check(crc32("123456789", 9) == 0xcbf43926, "crc32(\"123456789\") = %08x",
+	CHECK(crc32("123456789", 9) == 0xcbf43926, "crc32(\"123456789\") = %08x",
 		   crc32("123456789", 9));
-	test_check(crc32("", 0) == 0, "crc32 of nothing = %08x", crc32("", 0));
-	test_check(crc32("a", 1) == 0xe8b7be43, "crc32(\"a\") = %08x", crc32("a", 1));
+	CHECK(crc32("", 0) == 0, "crc32 of nothing = %08x", crc32("", 0));
+	CHECK(crc32("a", 1) == 0xe8b7be43, "crc32(\"a\") = %08x", crc32("a", 1));
 	for (i = 0; i < 2000; i++) {
 		n = (size_t)rand() % sizeof(buf);
 		for (size_t j = 0; j < n; j++)
 			buf[j] = (u8)rand();
 		bad += crc32(buf, n) != ref_crc32(buf, n);
 	}
-	test_check(!bad, "crc32 of random buffers: %u differ from the bitwise CRC", bad);
+	CHECK(!bad, "crc32 of random buffers: %u differ from the bitwise CRC", bad);
 }
 
 static bool is_lower(char c)
@@ -113,10 +113,10 @@ static void expect_line(struct record *r, const char *body)
 	bool valid = line_valid(line, &why);
 
 	snprintf(want, sizeof(want), "%s ~%08x\n", body, ref_crc32(body, strlen(body)));
-	test_check(!strcmp(line, want), "got \"%s\", want \"%s\"", line, want);
-	test_check(r->len == strlen(line), "len %zu after record_end, line %zu", r->len,
+	CHECK(!strcmp(line, want), "got \"%s\", want \"%s\"", line, want);
+	CHECK(r->len == strlen(line), "len %zu after record_end, line %zu", r->len,
 		   strlen(line));
-	test_check(valid, "not in the grammar (%s): \"%s\"", why, line);
+	CHECK(valid, "not in the grammar (%s): \"%s\"", why, line);
 }
 
 static void test_lines(void)
@@ -159,7 +159,7 @@ static void test_lines(void)
 	record_str(&r, "detail", NULL);
 	record_str(&r, "verdict", "PASS");
 	expect_line(&r, "@nl1 result name=cpuid/exit verdict=PASS");
-	test_check(!r.overflow, "empty value set overflow");
+	CHECK(!r.overflow, "empty value set overflow");
 }
 
 static void test_overflow(void)
@@ -175,7 +175,7 @@ static void test_overflow(void)
 	record_str(&r, "b", v + 256 - 232);
 	snprintf(body, sizeof(body), "@nl1 t a=%s b=%s", v, v + 256 - 232);
 	expect_line(&r, body);
-	test_check(!r.overflow && strlen(r.buf) == RECORD_MAX - 1, "longest line: %zu bytes",
+	CHECK(!r.overflow && strlen(r.buf) == RECORD_MAX - 1, "longest line: %zu bytes",
 		   strlen(r.buf));
 
 	/* One byte more. */
@@ -184,7 +184,7 @@ static void test_overflow(void)
 	record_str(&r, "b", v + 256 - 233);
 	record_u64(&r, "n", 5);		/* ignored after an overflow */
 	expect_line(&r, "@nl1 overflow type=t key=b");
-	test_check(r.overflow, "overflow not set");
+	CHECK(r.overflow, "overflow not set");
 
 	/* Escapes count: 86 bytes of '%' encode to 258. */
 	memset(v, '%', 86);
@@ -254,12 +254,12 @@ static void test_key_valid(void)
 	unsigned i;
 
 	for (i = 0; i < ARRAY_SIZE(keys); i++)
-		test_check(record_key_valid(keys[i].key, strlen(keys[i].key)) == keys[i].ok,
+		CHECK(record_key_valid(keys[i].key, strlen(keys[i].key)) == keys[i].ok,
 			   "key \"%s\" valid should be %d", keys[i].key, keys[i].ok);
-	test_check(record_key_valid(k33, 32), "32-byte key is valid");
-	test_check(!record_key_valid(k33, 33), "33-byte key is not valid");
-	test_check(record_key_valid("ab\0", 2), "length, not NUL, ends the key");
-	test_check(!record_key_valid("ab\0", 3), "NUL inside the key is not valid");
+	CHECK(record_key_valid(k33, 32), "32-byte key is valid");
+	CHECK(!record_key_valid(k33, 33), "33-byte key is not valid");
+	CHECK(record_key_valid("ab\0", 2), "length, not NUL, ends the key");
+	CHECK(!record_key_valid("ab\0", 3), "NUL inside the key is not valid");
 }
 
 static void expect_decode(const char *in, size_t out_size, int want, const char *want_out)
@@ -269,7 +269,7 @@ static void expect_decode(const char *in, size_t out_size, int want, const char 
 
 	memset(out, 0x5a, sizeof(out));
 	n = record_value_decode(in, strlen(in), out, out_size);
-	test_check(n == want && (want < 0 || (!memcmp(out, want_out, want) && !out[want])),
+	CHECK(n == want && (want < 0 || (!memcmp(out, want_out, want) && !out[want])),
 		   "decode \"%.40s\" (size %zu): %d, want %d", in, out_size, n, want);
 }
 
@@ -303,7 +303,7 @@ static void test_decode(void)
 
 	/* %00 decodes to a NUL inside the value: the length says where it ends. */
 	n = record_value_decode("a%00b", 5, out, sizeof(out));
-	test_check(n == 3 && !memcmp(out, "a\0b", 4), "decode a%%00b: %d", n);
+	CHECK(n == 3 && !memcmp(out, "a\0b", 4), "decode a%%00b: %d", n);
 
 	/* Too long: 256 decoded bytes fit, 257 do not, nor a too small out. */
 	memset(in, 'q', 257);
@@ -315,10 +315,10 @@ static void test_decode(void)
 		memcpy(in + 3 * n, "%41", 3);
 	in[768] = '\0';
 	n = record_value_decode(in, 768, out, sizeof(out));
-	test_check(n == 256, "256 escaped bytes: %d", n);
+	CHECK(n == 256, "256 escaped bytes: %d", n);
 	memcpy(in + 768, "%41", 4);
 	n = record_value_decode(in, 771, out, sizeof(out));
-	test_check(n == -1, "257 escaped bytes: %d", n);
+	CHECK(n == -1, "257 escaped bytes: %d", n);
 	expect_decode("abc", 4, 3, "abc");
 	expect_decode("abc", 3, -1, NULL);		/* no room for the NUL */
 	expect_decode("abc", 0, -1, NULL);
@@ -353,7 +353,7 @@ static void test_round_trip(void)
 				printf("  round trip %u: \"%s\"\n", t, line);
 		}
 	}
-	test_check(!bad, "encode/decode round trip: %u differ", bad);
+	CHECK(!bad, "encode/decode round trip: %u differ", bad);
 }
 
 int main(void)

@@ -28,7 +28,7 @@ static void expect_line(const char *want)
 {
 	const char *got = lines ? captured[lines - 1] : "(none)";
 
-	test_check(sink_calls == lines && !strcmp(got, want),
+	CHECK(sink_calls == lines && !strcmp(got, want),
 		   "got \"%s\", want \"%s\"", got, want);
 }
 
@@ -37,7 +37,7 @@ static void expect_counts(unsigned p, unsigned f, unsigned s)
 	struct report_counts c;
 
 	report_counts(&c);
-	test_check(c.passed == p && c.failed == f && c.skipped == s,
+	CHECK(c.passed == p && c.failed == f && c.skipped == s,
 		   "counts %u/%u/%u, want %u/%u/%u", c.passed, c.failed, c.skipped, p, f, s);
 }
 
@@ -47,10 +47,10 @@ static void test_lines(void)
 
 	start();
 	r = report(true, "exits %s: %d (want %d)", "CPUID", 100, 100);
-	test_check(r, "report(true) returned false");
+	CHECK(r, "report(true) returned false");
 	expect_line("PASS: exits CPUID: 100 (want 100)\n");
 	r = report(false, "plain");
-	test_check(!r, "report(false) returned true");
+	CHECK(!r, "report(false) returned true");
 	expect_line("FAIL: plain\n");
 
 	report_prefix_push("a");
@@ -84,19 +84,19 @@ static void test_summary(void)
 	report_prefix_push("ignored");
 	r = report_summary();
 	expect_line("SUMMARY: 3 tests, 1 unexpected failures, 1 skipped\n");
-	test_check(r == 1, "summary with a failure returned %d", r);
+	CHECK(r == 1, "summary with a failure returned %d", r);
 
 	start();
 	report_pass("one");
 	report_skip("two");
 	r = report_summary();
 	expect_line("SUMMARY: 2 tests, 0 unexpected failures, 1 skipped\n");
-	test_check(r == 0, "summary without failures returned %d", r);
+	CHECK(r == 0, "summary without failures returned %d", r);
 
 	start();
 	r = report_summary();
 	expect_line("SUMMARY: 0 tests, 0 unexpected failures, 0 skipped\n");
-	test_check(r == 0, "empty summary returned %d", r);
+	CHECK(r == 0, "empty summary returned %d", r);
 
 	report_pass("x");
 	report_reset();
@@ -131,7 +131,7 @@ static void test_limits(void)
 	longmsg[sizeof(longmsg) - 1] = '\0';
 	report_pass("%s", longmsg);
 	len = strlen(captured[0]);
-	test_check(len == REPORT_LINE_MAX - 1 && captured[0][len - 1] == '\n',
+	CHECK(len == REPORT_LINE_MAX - 1 && captured[0][len - 1] == '\n',
 		   "long line: length %zu, want %d ending in newline", len, REPORT_LINE_MAX - 1);
 	snprintf(want, sizeof(want), "PASS: %.*s\n", REPORT_LINE_MAX - 8, longmsg);
 	expect_line(want);
@@ -143,7 +143,7 @@ static void test_limits(void)
 	/* No sink: counted, not printed. */
 	report_set_output(NULL);
 	report_pass("silent");
-	test_check(sink_calls == 2, "a NULL sink still printed");
+	CHECK(sink_calls == 2, "a NULL sink still printed");
 	expect_counts(2, 1, 0);
 }
 

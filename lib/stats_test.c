@@ -23,8 +23,8 @@ static void expect_stats(const char *name, const u64 *in, size_t n, const struct
 
 	memcpy(s, in, n * sizeof(*s));
 	stats_compute(s, n, &st);
-	test_check(st.n == n, "%s: n %llu", name, (unsigned long long)st.n);
-#define FIELD(f) test_check(st.f == w->f, "%s: " #f " %llu, want %llu", name, \
+	CHECK(st.n == n, "%s: n %llu", name, (unsigned long long)st.n);
+#define FIELD(f) CHECK(st.f == w->f, "%s: " #f " %llu, want %llu", name, \
 			    (unsigned long long)st.f, (unsigned long long)w->f)
 	FIELD(min);
 	FIELD(median);
@@ -90,7 +90,7 @@ static void test_known(void)
 	for (k = 0; k < STATS_HIST_BUCKETS; k++)
 		if (st.hist[k])
 			break;
-	test_check(!st.n && !st.min && !st.median && !st.p90 && !st.p99 && !st.max &&
+	CHECK(!st.n && !st.min && !st.median && !st.p90 && !st.p99 && !st.max &&
 		   !st.mean && !st.stddev && k == STATS_HIST_BUCKETS, "empty: not all 0");
 }
 
@@ -117,24 +117,24 @@ static void test_hist(void)
 				expected = want[i].count;
 		total += st.hist[k];
 		if (st.hist[k] != expected)
-			ok = test_check(false, "hist[%u] = %u, want %u", k, st.hist[k], expected);
+			ok = CHECK(false, "hist[%u] = %u, want %u", k, st.hist[k], expected);
 	}
-	test_check(ok && total == ARRAY_SIZE(in), "histogram (total %u)", total);
+	CHECK(ok && total == ARRAY_SIZE(in), "histogram (total %u)", total);
 }
 
 static void test_percentile(void)
 {
 	static const u64 s[] = { 10, 20, 30, 40 };
 
-	test_check(stats_percentile_sorted(s, 0, 50) == 0, "p50 of nothing");
-	test_check(stats_percentile_sorted(s, 4, 0) == 10, "p0 is the minimum");
-	test_check(stats_percentile_sorted(s, 4, 1) == 10, "p1 of 4");
-	test_check(stats_percentile_sorted(s, 4, 25) == 10, "p25 of 4 is rank 1");
-	test_check(stats_percentile_sorted(s, 4, 26) == 20, "p26 of 4 is rank 2");
-	test_check(stats_percentile_sorted(s, 4, 50) == 20, "p50 of 4 is the lower middle");
-	test_check(stats_percentile_sorted(s, 4, 75) == 30, "p75 of 4");
-	test_check(stats_percentile_sorted(s, 4, 100) == 40, "p100 is the maximum");
-	test_check(stats_percentile_sorted(s, 4, 1000) == 40, "p1000 clamps to the maximum");
+	CHECK(stats_percentile_sorted(s, 0, 50) == 0, "p50 of nothing");
+	CHECK(stats_percentile_sorted(s, 4, 0) == 10, "p0 is the minimum");
+	CHECK(stats_percentile_sorted(s, 4, 1) == 10, "p1 of 4");
+	CHECK(stats_percentile_sorted(s, 4, 25) == 10, "p25 of 4 is rank 1");
+	CHECK(stats_percentile_sorted(s, 4, 26) == 20, "p26 of 4 is rank 2");
+	CHECK(stats_percentile_sorted(s, 4, 50) == 20, "p50 of 4 is the lower middle");
+	CHECK(stats_percentile_sorted(s, 4, 75) == 30, "p75 of 4");
+	CHECK(stats_percentile_sorted(s, 4, 100) == 40, "p100 is the maximum");
+	CHECK(stats_percentile_sorted(s, 4, 1000) == 40, "p1000 clamps to the maximum");
 }
 
 /* floor(sqrt(x)) by bisection: independent of the digit-by-digit method. */
@@ -169,15 +169,15 @@ static void test_isqrt(void)
 	unsigned i, bad = 0;
 	u64 k, x, r;
 
-	test_check(stats_isqrt(0) == 0, "isqrt(0)");
-	test_check(stats_isqrt(UINT64_MAX) == 4294967295u, "isqrt(2^64-1) = %llu",
+	CHECK(stats_isqrt(0) == 0, "isqrt(0)");
+	CHECK(stats_isqrt(UINT64_MAX) == 4294967295u, "isqrt(2^64-1) = %llu",
 		   (unsigned long long)stats_isqrt(UINT64_MAX));
 	for (i = 0; i < ARRAY_SIZE(roots); i++) {
 		k = roots[i];
-		test_check(stats_isqrt(k * k) == k, "isqrt(%llu^2)", (unsigned long long)k);
-		test_check(stats_isqrt(k * k - 1) == k - 1, "isqrt(%llu^2 - 1)", (unsigned long long)k);
+		CHECK(stats_isqrt(k * k) == k, "isqrt(%llu^2)", (unsigned long long)k);
+		CHECK(stats_isqrt(k * k - 1) == k - 1, "isqrt(%llu^2 - 1)", (unsigned long long)k);
 		if (k < 0xffffffff)
-			test_check(stats_isqrt(k * k + 1) == k, "isqrt(%llu^2 + 1)",
+			CHECK(stats_isqrt(k * k + 1) == k, "isqrt(%llu^2 + 1)",
 				   (unsigned long long)k);
 	}
 	for (i = 0; i < 100000; i++) {
@@ -186,7 +186,7 @@ static void test_isqrt(void)
 		if (r != ref_isqrt(x) && bad++ < 5)
 			printf("  isqrt(%llu) = %llu\n", (unsigned long long)x, (unsigned long long)r);
 	}
-	test_check(!bad, "isqrt of random values: %u wrong", bad);
+	CHECK(!bad, "isqrt of random values: %u wrong", bad);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -219,7 +219,7 @@ static void test_sort(void)
 			bad += !sort_matches(n, few);
 		bad += !sort_matches(1000, few);
 	}
-	test_check(!bad, "heapsort against qsort: %u arrays differ", bad);
+	CHECK(!bad, "heapsort against qsort: %u arrays differ", bad);
 }
 
 /* Random sets against the definitions in lib/stats.h, computed the plain way. */
@@ -256,7 +256,7 @@ static void test_random(void)
 				printf("  random set %u (n %zu) differs\n", t, n);
 		}
 	}
-	test_check(!bad, "random sets: %u differ", bad);
+	CHECK(!bad, "random sets: %u differ", bad);
 }
 
 int main(void)

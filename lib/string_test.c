@@ -45,16 +45,16 @@ static void test_memcpy_memset(void)
 	r = memcpy(dst + 3, src + 5, 40);
 	for (i = 0; i < 40; i++)
 		ref[3 + i] = src[5 + i];
-	test_check(r == dst + 3 && bytes_equal(dst, ref, sizeof(dst)), "memcpy 40 bytes at offsets 3/5");
+	CHECK(r == dst + 3 && bytes_equal(dst, ref, sizeof(dst)), "memcpy 40 bytes at offsets 3/5");
 	r = memcpy(dst, src, 0);
-	test_check(r == dst && bytes_equal(dst, ref, sizeof(dst)), "memcpy of 0 bytes wrote");
+	CHECK(r == dst && bytes_equal(dst, ref, sizeof(dst)), "memcpy of 0 bytes wrote");
 
 	r = memset(dst + 1, 0x1ab, 10);		/* only the low byte counts */
 	for (i = 0; i < 10; i++)
 		ref[1 + i] = 0xab;
-	test_check(r == dst + 1 && bytes_equal(dst, ref, sizeof(dst)), "memset 0x1ab stores 0xab");
+	CHECK(r == dst + 1 && bytes_equal(dst, ref, sizeof(dst)), "memset 0x1ab stores 0xab");
 	memset(dst, 0, 0);
-	test_check(bytes_equal(dst, ref, sizeof(dst)), "memset of 0 bytes wrote");
+	CHECK(bytes_equal(dst, ref, sizeof(dst)), "memset of 0 bytes wrote");
 }
 
 /* Every overlap in both directions, against a copy through a separate buffer. */
@@ -80,62 +80,62 @@ static void test_memmove(void)
 			}
 		}
 	}
-	test_check(!bad, "memmove with overlaps: %u wrong", bad);
+	CHECK(!bad, "memmove with overlaps: %u wrong", bad);
 }
 
 static void test_compare(void)
 {
 	static const u8 a[] = { 1, 2, 3, 0x80 }, b[] = { 1, 2, 3, 0x7f };
 
-	test_check(memcmp(a, a, 4) == 0, "memcmp equal");
-	test_check(memcmp(a, b, 0) == 0, "memcmp of 0 bytes");
-	test_check(memcmp(a, b, 3) == 0, "memcmp of an equal prefix");
+	CHECK(memcmp(a, a, 4) == 0, "memcmp equal");
+	CHECK(memcmp(a, b, 0) == 0, "memcmp of 0 bytes");
+	CHECK(memcmp(a, b, 3) == 0, "memcmp of an equal prefix");
 	/* 0x80 > 0x7f as unsigned char, though (char)0x80 is negative on x86. */
-	test_check(sign(memcmp(a, b, 4)) == 1, "memcmp 0x80 vs 0x7f is > 0");
-	test_check(sign(memcmp(b, a, 4)) == -1, "memcmp 0x7f vs 0x80 is < 0");
+	CHECK(sign(memcmp(a, b, 4)) == 1, "memcmp 0x80 vs 0x7f is > 0");
+	CHECK(sign(memcmp(b, a, 4)) == -1, "memcmp 0x7f vs 0x80 is < 0");
 
-	test_check(strcmp("", "") == 0, "strcmp empty");
-	test_check(strcmp("abc", "abc") == 0, "strcmp equal");
-	test_check(sign(strcmp("abc", "abd")) == -1, "strcmp abc < abd");
-	test_check(sign(strcmp("abd", "abc")) == 1, "strcmp abd > abc");
-	test_check(sign(strcmp("ab", "abc")) == -1, "strcmp prefix is smaller");
-	test_check(sign(strcmp("abc", "ab")) == 1, "strcmp longer is larger");
-	test_check(sign(strcmp("\x80", "\x7f")) == 1, "strcmp compares unsigned char");
+	CHECK(strcmp("", "") == 0, "strcmp empty");
+	CHECK(strcmp("abc", "abc") == 0, "strcmp equal");
+	CHECK(sign(strcmp("abc", "abd")) == -1, "strcmp abc < abd");
+	CHECK(sign(strcmp("abd", "abc")) == 1, "strcmp abd > abc");
+	CHECK(sign(strcmp("ab", "abc")) == -1, "strcmp prefix is smaller");
+	CHECK(sign(strcmp("abc", "ab")) == 1, "strcmp longer is larger");
+	CHECK(sign(strcmp("\x80", "\x7f")) == 1, "strcmp compares unsigned char");
 
-	test_check(strncmp("abcX", "abcY", 3) == 0, "strncmp stops at n");
-	test_check(sign(strncmp("abcX", "abcY", 4)) == -1, "strncmp sees byte n-1");
-	test_check(strncmp("abc", "abd", 0) == 0, "strncmp of 0 bytes");
-	test_check(strncmp("ab\0x", "ab\0y", 4) == 0, "strncmp stops at NUL");
-	test_check(sign(strncmp("ab", "abc", 5)) == -1, "strncmp prefix is smaller");
-	test_check(sign(strncmp("\xff", "a", 1)) == 1, "strncmp compares unsigned char");
+	CHECK(strncmp("abcX", "abcY", 3) == 0, "strncmp stops at n");
+	CHECK(sign(strncmp("abcX", "abcY", 4)) == -1, "strncmp sees byte n-1");
+	CHECK(strncmp("abc", "abd", 0) == 0, "strncmp of 0 bytes");
+	CHECK(strncmp("ab\0x", "ab\0y", 4) == 0, "strncmp stops at NUL");
+	CHECK(sign(strncmp("ab", "abc", 5)) == -1, "strncmp prefix is smaller");
+	CHECK(sign(strncmp("\xff", "a", 1)) == 1, "strncmp compares unsigned char");
 }
 
 static void test_lengths(void)
 {
 	static const char s[] = "hello";
 
-	test_check(strlen("") == 0, "strlen empty");
-	test_check(strlen(s) == 5, "strlen hello");
-	test_check(strlen("a\0b") == 1, "strlen stops at NUL");
-	test_check(strnlen(s, 0) == 0, "strnlen max 0");
-	test_check(strnlen(s, 3) == 3, "strnlen max 3");
-	test_check(strnlen(s, 5) == 5, "strnlen max = length");
-	test_check(strnlen(s, 100) == 5, "strnlen max > length");
+	CHECK(strlen("") == 0, "strlen empty");
+	CHECK(strlen(s) == 5, "strlen hello");
+	CHECK(strlen("a\0b") == 1, "strlen stops at NUL");
+	CHECK(strnlen(s, 0) == 0, "strnlen max 0");
+	CHECK(strnlen(s, 3) == 3, "strnlen max 3");
+	CHECK(strnlen(s, 5) == 5, "strnlen max = length");
+	CHECK(strnlen(s, 100) == 5, "strnlen max > length");
 	/* max bounds the read: bytes past it need not be a string. */
-	test_check(strnlen((const char[]){ 'a', 'b' }, 2) == 2, "strnlen unterminated");
+	CHECK(strnlen((const char[]){ 'a', 'b' }, 2) == 2, "strnlen unterminated");
 }
 
 static void test_strchr(void)
 {
 	static const char s[] = "abcabc";
 
-	test_check(strchr(s, 'a') == s, "strchr first byte");
-	test_check(strchr(s, 'c') == s + 2, "strchr finds the first match");
-	test_check(strchr(s, 'z') == NULL, "strchr missing byte");
-	test_check(strchr(s, '\0') == s + 6, "strchr '\\0' finds the terminator");
-	test_check(strchr("", '\0') != NULL, "strchr '\\0' in empty string");
-	test_check(strchr(s, 'a' + 256) == s, "strchr converts c to char");
-	test_check(strchr("x\xe9y", 0xe9) != NULL, "strchr high byte as int");
+	CHECK(strchr(s, 'a') == s, "strchr first byte");
+	CHECK(strchr(s, 'c') == s + 2, "strchr finds the first match");
+	CHECK(strchr(s, 'z') == NULL, "strchr missing byte");
+	CHECK(strchr(s, '\0') == s + 6, "strchr '\\0' finds the terminator");
+	CHECK(strchr("", '\0') != NULL, "strchr '\\0' in empty string");
+	CHECK(strchr(s, 'a' + 256) == s, "strchr converts c to char");
+	CHECK(strchr("x\xe9y", 0xe9) != NULL, "strchr high byte as int");
 }
 
 static void test_str_lower(void)
@@ -143,11 +143,11 @@ static void test_str_lower(void)
 	char buf[8];
 
 	str_lower(buf, sizeof(buf), "VMCS_Shadow");
-	test_check(!strcmp(buf, "vmcs_sh"), "str_lower lowers and cuts to fit");
+	CHECK(!strcmp(buf, "vmcs_sh"), "str_lower lowers and cuts to fit");
 	str_lower(buf, sizeof(buf), "NP2[x]");
-	test_check(!strcmp(buf, "np2[x]"), "str_lower keeps digits and punctuation");
+	CHECK(!strcmp(buf, "np2[x]"), "str_lower keeps digits and punctuation");
 	str_lower(buf, 1, "ABC");
-	test_check(buf[0] == 0, "str_lower with room for the terminator only");
+	CHECK(buf[0] == 0, "str_lower with room for the terminator only");
 }
 
 int main(void)

@@ -12,16 +12,16 @@ static void test_vmcs_fields(void)
 		for (size_t j = i + 1; j < vmcs_field_count; j++) {
 			const struct vmcs_field_info *b = &vmcs_field_table[j];
 
-			test_check(a->enc != b->enc, "VMCS encoding %#x used by %s and %s", a->enc, a->name, b->name);
-			test_check(strcmp(a->name, b->name), "VMCS name %s twice", a->name);
+			CHECK(a->enc != b->enc, "VMCS encoding %#x used by %s and %s", a->enc, a->name, b->name);
+			CHECK(strcmp(a->name, b->name), "VMCS name %s twice", a->name);
 		}
-		test_check(!strcmp(vmcs_field_name(a->enc), a->name), "lookup of %#x gives %s", a->enc, a->name);
+		CHECK(!strcmp(vmcs_field_name(a->enc), a->name), "lookup of %#x gives %s", a->enc, a->name);
 		/* Bit 12 is reserved in every encoding; bits 11:10 name the type. */
-		test_check(!(a->enc & 0x1000), "%s: reserved bit 12 set", a->name);
+		CHECK(!(a->enc & 0x1000), "%s: reserved bit 12 set", a->name);
 	}
-	test_check(!strcmp(vmcs_field_name(0x7ffe), "<unknown>"), "unknown field gives <unknown>");
-	test_check(!strcmp(vmcs_field_name(VMCS_GUEST_RIP), "GUEST_RIP"), "GUEST_RIP is 0x681e");
-	test_check(VMCS_EXIT_REASON == 0x4402, "EXIT_REASON is 0x4402");
+	CHECK(!strcmp(vmcs_field_name(0x7ffe), "<unknown>"), "unknown field gives <unknown>");
+	CHECK(!strcmp(vmcs_field_name(VMCS_GUEST_RIP), "GUEST_RIP"), "GUEST_RIP is 0x681e");
+	CHECK(VMCS_EXIT_REASON == 0x4402, "EXIT_REASON is 0x4402");
 }
 
 static void test_exit_reasons(void)
@@ -35,13 +35,13 @@ static void test_exit_reasons(void)
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(sdm); i++)
-		test_check(!strcmp(vmx_exit_reason_name(sdm[i].n), sdm[i].name), "exit reason %u is %s (got %s)",
+		CHECK(!strcmp(vmx_exit_reason_name(sdm[i].n), sdm[i].name), "exit reason %u is %s (got %s)",
 			   sdm[i].n, sdm[i].name, vmx_exit_reason_name(sdm[i].n));
-	test_check(!strcmp(vmx_exit_reason_name(42), "<unknown>"), "reason 42 is reserved");
+	CHECK(!strcmp(vmx_exit_reason_name(42), "<unknown>"), "reason 42 is reserved");
 	for (unsigned a = 0; a < EXIT_REASON_COUNT; a++)
 		for (unsigned b = a + 1; b < EXIT_REASON_COUNT; b++)
 			if (strcmp(vmx_exit_reason_name(a), "<unknown>"))
-				test_check(strcmp(vmx_exit_reason_name(a), vmx_exit_reason_name(b)),
+				CHECK(strcmp(vmx_exit_reason_name(a), vmx_exit_reason_name(b)),
 					   "exit reasons %u and %u share a name", a, b);
 }
 
@@ -49,11 +49,11 @@ static void test_outcomes(void)
 {
 	char buf[96];
 
-	test_check(!strcmp(vmx_outcome_name(VMX_OK, buf, sizeof(buf)), "OK"), "OK");
-	test_check(!strcmp(vmx_outcome_name(VMFAIL_INVALID, buf, sizeof(buf)), "VMfailInvalid"), "VMfailInvalid");
-	test_check(!strcmp(vmx_outcome_name(7, buf, sizeof(buf)),
+	CHECK(!strcmp(vmx_outcome_name(VMX_OK, buf, sizeof(buf)), "OK"), "OK");
+	CHECK(!strcmp(vmx_outcome_name(VMFAIL_INVALID, buf, sizeof(buf)), "VMfailInvalid"), "VMfailInvalid");
+	CHECK(!strcmp(vmx_outcome_name(7, buf, sizeof(buf)),
 			   "VMfailValid(7: VM entry with invalid control field(s))"), "VMfailValid(7): %s", buf);
-	test_check(!strcmp(vmx_insn_error_name(12), "VMREAD/VMWRITE from/to unsupported VMCS component"),
+	CHECK(!strcmp(vmx_insn_error_name(12), "VMREAD/VMWRITE from/to unsupported VMCS component"),
 		   "error 12");
 }
 
@@ -61,13 +61,13 @@ static void test_controls(void)
 {
 	for (int a = 0; a < FEAT_COUNT; a++)
 		for (int b = a + 1; b < FEAT_COUNT; b++)
-			test_check(vmx_features[a].word != vmx_features[b].word ||
+			CHECK(vmx_features[a].word != vmx_features[b].word ||
 				   vmx_features[a].bit != vmx_features[b].bit,
 				   "controls %s and %s share a bit", vmx_features[a].name, vmx_features[b].name);
-	test_check(PROC2_VMCS_SHADOWING == 1u << 14, "VMCS shadowing is secondary bit 14");
-	test_check(PIN_POSTED_INTERRUPTS == 1u << 7, "posted interrupts is pin-based bit 7");
-	test_check(PROC_TPR_SHADOW == 1u << 21, "TPR shadow is primary bit 21");
-	test_check(vmx_cap_msrs[CAP_IA32_VMX_PROCBASED_CTLS2].index == 0x48b, "PROCBASED_CTLS2 is 0x48b");
+	CHECK(PROC2_VMCS_SHADOWING == 1u << 14, "VMCS shadowing is secondary bit 14");
+	CHECK(PIN_POSTED_INTERRUPTS == 1u << 7, "posted interrupts is pin-based bit 7");
+	CHECK(PROC_TPR_SHADOW == 1u << 21, "TPR shadow is primary bit 21");
+	CHECK(vmx_cap_msrs[CAP_IA32_VMX_PROCBASED_CTLS2].index == 0x48b, "PROCBASED_CTLS2 is 0x48b");
 }
 
 int main(void)

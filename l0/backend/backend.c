@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The L0 backends and the choice "auto" makes among them. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,16 +22,6 @@ static const struct backend *const backends[] = {
 	&backend_qemu_tcg,	/* SVM: after bochs, whose VMX suite is the reference */
 	&backend_qemu_s390x,	/* never chosen by auto: another architecture (s390x/) */
 };
-
-int diag_set(struct diag *d, int err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
-	va_end(ap);
-	return err;
-}
 
 const struct backend *backend_find(const char *name)
 {

@@ -10,14 +10,7 @@
 #include <sys/types.h>
 
 #include "l0/run/session.h"
-
-/* Why something cannot go on: one line that names the fix; note: a warning to print. */
-struct diag {
-	char msg[600];
-	char note[300];
-};
-
-int diag_set(struct diag *d, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+#include "l0/sys/diag.h"
 
 struct run_opts {
 	const struct backend *be;

@@ -201,7 +201,8 @@ static int vmm_loop(struct vmm *m)
 
 static int vmm_main(struct job *j)
 {
-	char why[600], *cmdline = l1_cmdline(j), *logpath = xasprintf("%s/kvm.log", j->dir);
+	char *cmdline = l1_cmdline(j), *logpath = xasprintf("%s/kvm.log", j->dir);
+	struct diag why = { "", "" };
 	struct vmm m;
 	int rc = 2;
 
@@ -211,9 +212,9 @@ static int vmm_main(struct job *j)
 	m.console = open(j->console, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
 	if (m.log < 0 || m.console < 0 || !cmdline)
 		goto out;
-	if (kvm_vm_create(&m.vm, GUEST_MEM, why, sizeof(why)) ||
-	    kvm_vm_load_multiboot(&m.vm, j->o->image, cmdline, why, sizeof(why))) {
-		vmm_log(&m, "%s", why);
+	if (kvm_vm_create(&m.vm, GUEST_MEM, &why) ||
+	    kvm_vm_load_multiboot(&m.vm, j->o->image, cmdline, &why)) {
+		vmm_log(&m, "%s", why.msg);
 		goto out;
 	}
 	if (kvm_stats_open(m.vm.vcpu, &m.vcpu_stats) || kvm_stats_open(m.vm.vm, &m.vm_stats))
@@ -235,7 +236,7 @@ out:
 static int kvm_probe_op(const struct run_opts *o, struct diag *why)
 {
 	(void)o;
-	return kvm_probe(why->msg, sizeof(why->msg));
+	return kvm_probe(why);
 }
 
 static char *kvm_version(const struct run_opts *o)

@@ -93,7 +93,7 @@ static int qemu_kvm_probe(const struct run_opts *o, struct diag *why)
 	if (access(TRACEFS "/events/kvm/kvm_pio/enable", W_OK))
 		return diag_set(why, -ENOENT, "no kvm:kvm_pio in %s: mount tracefs there (as root) "
 				"and load kvm", TRACEFS);
-	return kvm_probe(why->msg, sizeof(why->msg));
+	return kvm_probe(why);
 }
 
 static char *qemu_kvm_version(const struct run_opts *o)

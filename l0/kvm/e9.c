@@ -12,6 +12,7 @@
 #endif
 
 #include "l0/kvm/e9.h"
+#include "l0/sys/exit_status.h"
 
 #define PORT_E9 0xe9
 
@@ -20,7 +21,7 @@ int e9_copy(int n, char **files)
 #if defined(__x86_64__) || defined(__i386__)
 	if (ioperm(PORT_E9, 1, 1)) {
 		fprintf(stderr, "nestlab: e9: ioperm: %s (run as root, on x86)\n", strerror(errno));
-		return 2;
+		return EXIT_USAGE;
 	}
 	for (int i = 0; i < n; i++) {
 		FILE *f = fopen(files[i], "rb");
@@ -28,7 +29,7 @@ int e9_copy(int n, char **files)
 
 		if (!f) {
 			fprintf(stderr, "nestlab: e9: %s: %s\n", files[i], strerror(errno));
-			return 2;
+			return EXIT_USAGE;
 		}
 		while ((c = getc(f)) != EOF)
 			outb((unsigned char)c, PORT_E9);
@@ -39,6 +40,6 @@ int e9_copy(int n, char **files)
 	(void)n;
 	(void)files;
 	fprintf(stderr, "nestlab: e9: port 0xe9 exists only on x86\n");
-	return 2;
+	return EXIT_USAGE;
 #endif
 }

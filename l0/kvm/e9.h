@@ -2,7 +2,7 @@
 #ifndef L0_E9_H
 #define L0_E9_H
 
-/* Writes the files' bytes to port 0xe9; 0, or 2 with a message. */
+/* nestlab e9's main: writes the files' bytes to port 0xe9; EXIT_OK, or EXIT_USAGE with a message. */
 int e9_copy(int n, char **files);
 
 #endif

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "l0/sys/check.h"
+#include "lib/test.h"
 #include "l0/kvm/exit_codes.h"
 #include "l0/kvm/kvm_trace.h"
 #include "l0/kvm/l0_window.h"
@@ -133,5 +133,5 @@ int main(void)
 	test_slots();
 	test_names();
 	test_window();
-	return check_done();
+	return test_done();
 }

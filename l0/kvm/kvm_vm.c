@@ -72,7 +72,7 @@ static int read_param(const char *module, const char *name, char *out, size_t si
 	return 0;
 }
 
-int kvm_probe(char *why, size_t size)
+int kvm_probe(struct diag *why)
 {
 	const struct kvm_cpuid_entry2 *e1, *e8;
 	struct kvm_cpuid2 *c;
@@ -81,13 +81,11 @@ int kvm_probe(char *why, size_t size)
 	bool vmx, svm;
 
 	kvm = open("/dev/kvm", O_RDWR | O_CLOEXEC);
-	if (kvm < 0) {
-		snprintf(why, size, "/dev/kvm: %s: load kvm_intel (or kvm_amd) with nested=1, or use --backend bochs",
-			 strerror(errno));
-		return -ENODEV;
-	}
+	if (kvm < 0)
+		return diag_set(why, -ENODEV, "/dev/kvm: %s: load kvm_intel (or kvm_amd) with nested=1, "
+				"or use --backend bochs", strerror(errno));
 	if (ioctl(kvm, KVM_GET_API_VERSION, 0) != KVM_API_VERSION) {
-		snprintf(why, size, "/dev/kvm speaks another API version: use --backend bochs");
+		diag_set(why, 0, "/dev/kvm speaks another API version: use --backend bochs");
 		close(kvm);
 		return -ENODEV;
 	}
@@ -95,7 +93,7 @@ int kvm_probe(char *why, size_t size)
 	vm = ioctl(kvm, KVM_CREATE_VM, 0);
 	close(kvm);
 	if (vm < 0 || !c) {
-		snprintf(why, size, "/dev/kvm cannot create an ordinary VM here: use --backend bochs");
+		diag_set(why, 0, "/dev/kvm cannot create an ordinary VM here: use --backend bochs");
 		free(c);
 		if (vm >= 0)
 			close(vm);
@@ -112,14 +110,12 @@ int kvm_probe(char *why, size_t size)
 	for (size_t m = 0; m < sizeof(vendor_modules) / sizeof(vendor_modules[0]); m++)
 		if (!read_param(vendor_modules[m], "nested", nested, sizeof(nested)) && nested[0] != 'Y' &&
 		    nested[0] != '1') {
-			snprintf(why, size, "%s has nested=%s: reload it with nested=1 "
-				 "(modprobe -r %s; modprobe %s nested=1)", vendor_modules[m], nested,
-				 vendor_modules[m], vendor_modules[m]);
-			return -ENOTSUP;
+			return diag_set(why, -ENOTSUP, "%s has nested=%s: reload it with nested=1 "
+					"(modprobe -r %s; modprobe %s nested=1)", vendor_modules[m], nested,
+					vendor_modules[m], vendor_modules[m]);
 		}
-	snprintf(why, size, "/dev/kvm offers neither VMX nor SVM to guests: load kvm_intel or kvm_amd with "
+	return diag_set(why, -ENOTSUP, "/dev/kvm offers neither VMX nor SVM to guests: load kvm_intel or kvm_amd with "
 		 "nested=1 (modprobe kvm_intel nested=1) on a CPU with VMX or SVM");
-	return -ENOTSUP;
 }
 
 char *kvm_module_params(void)
@@ -157,7 +153,7 @@ char *kvm_module_params(void)
 	return out;
 }
 
-int kvm_vm_create(struct kvm_vm *v, size_t mem_size, char *why, size_t size)
+int kvm_vm_create(struct kvm_vm *v, size_t mem_size, struct diag *why)
 {
 	struct kvm_userspace_memory_region region;
 	struct kvm_cpuid2 *c;
@@ -203,7 +199,7 @@ int kvm_vm_create(struct kvm_vm *v, size_t mem_size, char *why, size_t size)
 	free(c);
 	return 0;
 fail:
-	snprintf(why, size, "creating the KVM VM failed: %s: check /dev/kvm (nestlab run --backend bochs works without it)",
+	diag_set(why, 0, "creating the KVM VM failed: %s: check /dev/kvm (nestlab run --backend bochs works without it)",
 		 strerror(errno));
 	kvm_vm_destroy(v);
 	return -EIO;
@@ -239,7 +235,7 @@ static int set_boot_state(struct kvm_vm *v, uint32_t entry)
 	return ioctl(v->vcpu, KVM_SET_REGS, &regs) < 0 ? -errno : 0;
 }
 
-int kvm_vm_load_multiboot(struct kvm_vm *v, const char *elf, const char *cmdline, char *why, size_t size)
+int kvm_vm_load_multiboot(struct kvm_vm *v, const char *elf, const char *cmdline, struct diag *why)
 {
 	struct multiboot_info *mbi = (void *)(v->mem + MBI_ADDR);
 	const Elf32_Ehdr *eh;
@@ -248,10 +244,8 @@ int kvm_vm_load_multiboot(struct kvm_vm *v, const char *elf, const char *cmdline
 	int e;
 
 	e = file_read(elf, 64 << 20, &img, &len);
-	if (e) {
-		snprintf(why, size, "cannot read %s: %s: build it with make or pass --image", elf, strerror(-e));
-		return e;
-	}
+	if (e)
+		return diag_set(why, e, "cannot read %s: %s: build it with make or pass --image", elf, strerror(-e));
 	eh = (const void *)img;
 	if (len < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) || eh->e_ident[EI_CLASS] != ELFCLASS32 ||
 	    eh->e_machine != EM_386 || eh->e_phoff > len || eh->e_phnum > (len - eh->e_phoff) / sizeof(Elf32_Phdr))
@@ -277,12 +271,11 @@ int kvm_vm_load_multiboot(struct kvm_vm *v, const char *elf, const char *cmdline
 	e = set_boot_state(v, eh->e_entry);
 	free(img);
 	if (e)
-		snprintf(why, size, "setting up the vCPU failed: %s", strerror(-e));
-	return e;
+		return diag_set(why, e, "setting up the vCPU failed: %s", strerror(-e));
+	return 0;
 bad:
 	free(img);
-	snprintf(why, size, "%s is not a 32-bit multiboot ELF that fits in guest memory: rebuild with make", elf);
-	return -ENOEXEC;
+	return diag_set(why, -ENOEXEC, "%s is not a 32-bit multiboot ELF that fits in guest memory: rebuild with make", elf);
 }
 
 void kvm_vm_destroy(struct kvm_vm *v)

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "l0/sys/diag.h"
+
 struct kvm_vm {
 	int kvm, vm, vcpu;
 	struct kvm_run *run;
@@ -22,11 +24,12 @@ struct kvm_vm {
 };
 
 /* Can /dev/kvm run L1 here? 0, or -errno with why naming the fix. */
-int kvm_probe(char *why, size_t size);
+int kvm_probe(struct diag *why);
 /* "kvm_intel nested=Y ept=Y ..." from /sys/module: malloc'd, or NULL. */
 char *kvm_module_params(void);
-int kvm_vm_create(struct kvm_vm *v, size_t mem_size, char *why, size_t size);
-int kvm_vm_load_multiboot(struct kvm_vm *v, const char *elf, const char *cmdline, char *why, size_t size);
+/* 0, or -errno with why naming the fix. */
+int kvm_vm_create(struct kvm_vm *v, size_t mem_size, struct diag *why);
+int kvm_vm_load_multiboot(struct kvm_vm *v, const char *elf, const char *cmdline, struct diag *why);
 void kvm_vm_destroy(struct kvm_vm *v);
 
 #endif

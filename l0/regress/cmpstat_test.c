@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "l0/sys/check.h"
+#include "lib/test.h"
 #include "l0/regress/cmpstat.h"
 
 #define N 200
@@ -155,5 +155,5 @@ int main(void)
 	test_deterministic();
 	test_coverage();
 	test_summary();
-	return check_done();
+	return test_done();
 }

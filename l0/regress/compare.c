@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +43,8 @@ static json_object *find_scn(json_object *scns, const char *name)
 	return NULL;
 }
 
-/* Why two documents cannot be compared, or NULL. */
-static const char *incomparable(json_object *b, json_object *n, char *why, size_t size)
+/* 0, or -EINVAL with why the two documents cannot be compared. */
+static int incomparable(json_object *b, json_object *n, struct diag *why)
 {
 	json_object *eb = json_get(b, "environment"), *en = json_get(n, "environment");
 	json_object *sb = json_get(b, "scenarios"), *sn = json_get(n, "scenarios");
@@ -52,32 +53,25 @@ static const char *incomparable(json_object *b, json_object *n, char *why, size_
 	size_t i;
 
 	if (!json_u64(b, "schema_version", &vb) || !json_u64(n, "schema_version", &vn) || vb != 1 || vn != 1 ||
-	    !eb || !en || !json_object_is_type(sb, json_type_array) || !json_object_is_type(sn, json_type_array)) {
-		snprintf(why, size, "not both nestlab results documents of schema version 1");
-		return why;
-	}
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		if (!same_str(json_str(eb, keys[i]), json_str(en, keys[i]))) {
-			snprintf(why, size, "different %s: %s in BASE, %s in NEW", keys[i],
-				 json_str(eb, keys[i]) ? json_str(eb, keys[i]) : "none",
-				 json_str(en, keys[i]) ? json_str(en, keys[i]) : "none");
-			return why;
-		}
-	}
+	    !eb || !en || !json_object_is_type(sb, json_type_array) || !json_object_is_type(sn, json_type_array))
+		return diag_set(why, -EINVAL, "not both nestlab results documents of schema version 1");
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!same_str(json_str(eb, keys[i]), json_str(en, keys[i])))
+			return diag_set(why, -EINVAL, "different %s: %s in BASE, %s in NEW", keys[i],
+					json_str(eb, keys[i]) ? json_str(eb, keys[i]) : "none",
+					json_str(en, keys[i]) ? json_str(en, keys[i]) : "none");
 	for (i = 0; i < 2; i++) {
 		json_object *from = i ? sn : sb, *to = i ? sb : sn;
 
 		for (size_t k = 0; k < json_object_array_length(from); k++) {
 			const char *name = json_str(json_object_array_get_idx(from, k), "name");
 
-			if (!name || !find_scn(to, name)) {
-				snprintf(why, size, "different scenarios: %s only in %s", name ? name : "(no name)",
-					 i ? "NEW" : "BASE");
-				return why;
-			}
+			if (!name || !find_scn(to, name))
+				return diag_set(why, -EINVAL, "different scenarios: %s only in %s",
+						name ? name : "(no name)", i ? "NEW" : "BASE");
 		}
 	}
-	return NULL;
+	return 0;
 }
 
 static bool passed(const char *v)
@@ -261,8 +255,8 @@ int compare_docs(json_object *base, json_object *new, const struct cmp_opts *o, 
 	size_t i, n;
 
 	memset(out, 0, sizeof(*out));
-	if (incomparable(base, new, out->why, sizeof(out->why)))
-		return COMPARE_INCOMPARABLE;
+	if (incomparable(base, new, &out->why))
+		return -EINVAL;
 	describe(base, out->base_desc, sizeof(out->base_desc));
 	describe(new, out->new_desc, sizeof(out->new_desc));
 	n = json_object_array_length(sb);
@@ -275,7 +269,7 @@ int compare_docs(json_object *base, json_object *new, const struct cmp_opts *o, 
 		regression |= cmp_is_regression(out->s[i].v);
 		out->n++;
 	}
-	return regression ? COMPARE_REGRESSION : COMPARE_SAME;
+	return regression;
 }
 
 void compare_free(struct cmp_result *r)

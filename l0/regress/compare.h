@@ -11,13 +11,9 @@
 #include <stdio.h>
 
 #include "l0/regress/cmpstat.h"
+#include "l0/sys/diag.h"
 
 struct json_object;
-
-#define COMPARE_SAME 0
-#define COMPARE_REGRESSION 1
-#define COMPARE_USAGE 2
-#define COMPARE_INCOMPARABLE 125
 
 enum cmp_verdict {
 	CMP_SAME,
@@ -54,11 +50,11 @@ struct cmp_result {
 	size_t n;
 	size_t count[CMP_VERDICT_COUNT];
 	bool summaries_only;	/* some scenario had no raw samples on one side */
-	char why[512];		/* COMPARE_INCOMPARABLE: why */
+	struct diag why;	/* not comparable: why */
 	char base_desc[256], new_desc[256];
 };
 
-/* COMPARE_SAME, COMPARE_REGRESSION or COMPARE_INCOMPARABLE (why set). */
+/* 1 when a scenario regressed, 0 when none did, -EINVAL when not comparable (why set). */
 int compare_docs(struct json_object *base, struct json_object *new, const struct cmp_opts *o,
 		 struct cmp_result *out);
 void compare_print(FILE *f, const struct cmp_result *r, const struct cmp_opts *o);

@@ -13,6 +13,7 @@
 
 #include "l0/regress/commands.h"
 #include "l0/regress/compare.h"
+#include "l0/sys/exit_status.h"
 #include "l0/sys/json.h"
 
 static int usage(const char *fmt, const char *arg)
@@ -20,7 +21,7 @@ static int usage(const char *fmt, const char *arg)
 	fputs("nestlab compare: ", stderr);
 	fprintf(stderr, fmt, arg);
 	fputs(": see nestlab --help\n", stderr);
-	return COMPARE_USAGE;
+	return EXIT_USAGE;
 }
 
 static bool number(const char *s, double min, double max, double *out)
@@ -91,12 +92,12 @@ int cmd_compare(int argc, char **argv)
 		return usage("cannot read '%s' as JSON (a run directory or its results.json)", argv[optind + 1]);
 	}
 	rc = compare_docs(base, new, &o, &r);
-	if (rc == COMPARE_INCOMPARABLE)
-		fprintf(stderr, "nestlab compare: not comparable: %s\n", r.why);
+	if (rc < 0)
+		fprintf(stderr, "nestlab compare: not comparable: %s\n", r.why.msg);
 	else
 		compare_print(stdout, &r, &o);
 	compare_free(&r);
 	json_object_put(base);
 	json_object_put(new);
-	return rc;
+	return rc < 0 ? EXIT_INCOMPARABLE : rc ? EXIT_FAILED : EXIT_OK;
 }

@@ -15,6 +15,7 @@
 
 #include "l0/regress/commands.h"
 #include "l0/regress/compare.h"
+#include "l0/sys/exit_status.h"
 #include "l0/sys/file.h"
 #include "l0/sys/json.h"
 #include "l0/run/scenario.h"
@@ -25,7 +26,7 @@ static int fail(const char *fmt, const char *a, const char *b)
 	fputs("nestlab merge: ", stderr);
 	fprintf(stderr, fmt, a, b);
 	fputc('\n', stderr);
-	return 2;
+	return EXIT_USAGE;
 }
 
 /* The run directory a results document lives in (absolute). */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "l0/sys/check.h"
+#include "lib/test.h"
 #include "l0/regress/junit.h"
 #include "l0/regress/samples.h"
 #include "l0/regress/shard.h"
@@ -125,5 +125,5 @@ int main(void)
 	test_shard();
 	test_samples();
 	test_junit();
-	return check_done();
+	return test_done();
 }

@@ -17,6 +17,7 @@
 
 #include "l0/regress/commands.h"
 #include "l0/regress/compare.h"
+#include "l0/sys/exit_status.h"
 #include "l0/sys/file.h"
 #include "l0/sys/json.h"
 #include "l0/sys/proc.h"
@@ -30,7 +31,7 @@ static int fail(const char *fmt, const char *a)
 	fputs("nestlab report: ", stderr);
 	fprintf(stderr, fmt, a);
 	fputc('\n', stderr);
-	return 2;
+	return EXIT_USAGE;
 }
 
 /* "apic/tpr-cr8" -> "apic-tpr-cr8": a file name. */
@@ -129,9 +130,9 @@ static bool comparison(FILE *gp, const char *dir, const char *base_path, json_ob
 		free(dat);
 		return false;
 	}
-	if (compare_docs(base, run, &o, &r) == COMPARE_INCOMPARABLE) {
-		fprintf(stderr, "nestlab report: no comparison chart: not comparable: %s\n", r.why);
-		*rc = COMPARE_INCOMPARABLE;
+	if (compare_docs(base, run, &o, &r) < 0) {
+		fprintf(stderr, "nestlab report: no comparison chart: not comparable: %s\n", r.why.msg);
+		*rc = EXIT_INCOMPARABLE;
 	} else if ((d = fopen(dat, "w"))) {
 		for (i = 0; i < r.n; i++) {
 			const struct change *m = &r.s[i].median;
@@ -200,7 +201,7 @@ int cmd_report(int argc, char **argv)
 		rc = fail("gnuplot failed: see %s", log);
 	} else {
 		printf("report: %zu plots (SVG and PNG) in %s\n", plots, dir);
-		if (argc == 3 && rc != COMPARE_INCOMPARABLE)
+		if (argc == 3 && rc != EXIT_INCOMPARABLE)
 			printf("comparison: %s/compare.svg\n", dir);
 	}
 	free(log);

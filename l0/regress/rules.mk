@@ -21,7 +21,8 @@ REGRESS_UTIL := $(BUILD)/host/l0/sys/util.o $(BUILD)/host/lib/crc32.o
 $(BUILD)/host/l0/regress/cmpstat_test: $(BUILD)/host/l0/regress/cmpstat_test.o $(BUILD)/host/l0/regress/cmpstat.o \
 	$(REGRESS_UTIL)
 $(BUILD)/host/l0/regress/compare_test: $(BUILD)/host/l0/regress/compare_test.o $(BUILD)/host/l0/regress/compare.o \
-	$(BUILD)/host/l0/regress/compare_out.o $(BUILD)/host/l0/regress/cmpstat.o $(REGRESS_UTIL) $(BUILD)/host/l0/sys/json.o
+	$(BUILD)/host/l0/regress/compare_out.o $(BUILD)/host/l0/regress/cmpstat.o $(REGRESS_UTIL) \
+	$(BUILD)/host/l0/sys/json.o $(BUILD)/host/l0/sys/diag.o
 $(BUILD)/host/l0/regress/regress_test: $(BUILD)/host/l0/regress/regress_test.o $(BUILD)/host/l0/regress/junit.o \
 	$(BUILD)/host/l0/regress/shard.o $(BUILD)/host/l0/regress/samples.o $(BUILD)/host/l0/run/scenario.o \
 	$(BUILD)/host/l0/run/record.o $(BUILD)/host/l0/sys/file.o $(BUILD)/host/l0/sys/json.o \

@@ -128,7 +128,7 @@ void output_result(struct run *r, const struct scn_result *s)
 	else
 		output_scenario(stdout, s, r->o->colour);
 	fflush(stdout);
-	progress_tick(r, true);
+	progress_tick(r->reported, r->n, r->t0, true);
 }
 
 void summary_count(const struct run *r, struct summary *sum)

@@ -7,10 +7,14 @@
 #ifndef L0_PROGRESS_H
 #define L0_PROGRESS_H
 
-#include "l0/run/runner.h"
+#include <stdbool.h>
+#include <stddef.h>
 
-/* Draws or redraws the line (at most once a second unless forced). */
-void progress_tick(struct run *r, bool force);
+/*
+ * Draws or redraws the line for done of total scenarios since t0 (clock_now_s()), at most
+ * once a second unless forced. Knows nothing of the runner: it calls nothing above it.
+ */
+void progress_tick(unsigned done, size_t total, double t0, bool force);
 /* Erases the line before something else is printed on the terminal. */
 void progress_clear(void);
 

@@ -196,6 +196,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 }
 
 #ifndef RECORD_FUZZ_LIBFUZZER
+#include "lib/test.h"
+
 #define FUZZ_INPUTS 200000
 
 static u64 rng_state = 0x9e3779b97f4a7c15ull;
@@ -282,7 +284,9 @@ int main(void)
 {
 	static char line[4 * RECORD_MAX];
 	static struct record_parsed r;
-	unsigned passed = 0, failed = 0, kinds[3] = { 0 }, i;
+	unsigned kinds[3] = { 0 }, i;
+
+	test_fail_lines = 10;
 
 	for (i = 0; i < FUZZ_INPUTS; i++) {
 		size_t len, pos, full = 0;
@@ -323,16 +327,10 @@ int main(void)
 		    record_parse(line, len, &r) != RECORD_OK)
 			bad = "a generated valid record does not parse";
 		kinds[record_parse(line, len, &r)]++;
-		if (bad) {
-			if (failed++ < 10)
-				printf("FAIL: input %u: %s: %.*s\n", i, bad, (int)len, line);
-		} else {
-			passed++;
-		}
+		CHECK(!bad, "input %u: %s: %.*s", i, bad, (int)len, line);
 	}
 	printf("inputs: %u human lines, %u records, %u garbage\n", kinds[RECORD_NONE],
 	       kinds[RECORD_OK], kinds[RECORD_GARBAGE]);
-	printf("%u passed, %u failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return test_done();
 }
 #endif

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "lib/crc32.h"
-#include "l0/sys/check.h"
+#include "lib/test.h"
 #include "l0/run/record.h"
 
 static struct record_parsed rec;
@@ -249,5 +249,5 @@ int main(void)
 	test_length();
 	test_garbage();
 	test_u64();
-	return check_done();
+	return test_done();
 }

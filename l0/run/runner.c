@@ -20,14 +20,6 @@
 
 volatile sig_atomic_t runner_stop;
 
-double runner_now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec + t.tv_nsec / 1e9;
-}
-
 int runner_create(struct run *r, const struct run_opts *o, const struct scenario_info *const *sel,
 		  size_t n, struct diag *why)
 {
@@ -44,7 +36,7 @@ int runner_create(struct run *r, const struct run_opts *o, const struct scenario
 		r->scn[i].job = -1;
 	}
 	r->started = time(NULL);
-	r->t0 = runner_now();
+	r->t0 = clock_now_s();
 	e = results_create_dir(o->results, o->be->name, r->started, &r->id, &r->dir);
 	if (e)
 		return diag_set(why, e, "cannot create a run directory under %s: %s: pass a writable --results DIR",
@@ -149,7 +141,7 @@ static int job_start(struct run *r, struct job *j)
 		job_finish(r, j, r->why.msg);
 		return e;
 	}
-	j->deadline = runner_now() + r->o->timeout_s;
+	j->deadline = clock_now_s() + r->o->timeout_s;
 	return 0;
 }
 
@@ -172,7 +164,7 @@ static bool job_poll(struct run *r, struct job *j)
 		j->how = SESSION_INTERRUPTED;
 	else if (j->sess.capped)
 		j->how = SESSION_CAPPED;
-	else if (runner_now() >= j->deadline)
+	else if (clock_now_s() >= j->deadline)
 		j->how = SESSION_TIMEOUT;
 	else
 		return false;
@@ -201,7 +193,7 @@ void runner_execute(struct run *r)
 		if (!running && (r->env_failed || runner_stop))
 			break;
 		nanosleep(&tick, NULL);
-		progress_tick(r, false);
+		progress_tick(r->reported, r->n, r->t0, false);
 		for (i = 0; i < running;) {
 			if (job_poll(r, live[i]))
 				live[i] = live[--running];
@@ -218,7 +210,7 @@ void runner_execute(struct run *r)
 		job_finish(r, j, runner_stop ? "interrupted" : r->why.msg);
 	}
 	r->interrupted = runner_stop;
-	r->duration_s = runner_now() - r->t0;
+	r->duration_s = clock_now_s() - r->t0;
 	free(live);
 }
 

@@ -34,7 +34,6 @@ struct run {
 /* Set by the runner's SIGINT/SIGTERM/SIGHUP handler. */
 extern volatile sig_atomic_t runner_stop;
 
-double runner_now(void);
 /* Makes the run directory and the results (all VERDICT_NONE). */
 int runner_create(struct run *r, const struct run_opts *o, const struct scenario_info *const *sel,
 		  size_t n, struct diag *why);

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "lib/record.h"
-#include "l0/sys/check.h"
+#include "lib/test.h"
 #include "l0/sys/file.h"
 #include "l0/run/results.h"
 #include "l0/run/runner.h"
@@ -533,5 +533,5 @@ int main(void)
 	protocol();
 	results();
 	samples_records();
-	return check_done();
+	return test_done();
 }

@@ -4,3 +4,4 @@ NESTLAB_SRCS += l0/sys/file.c
 NESTLAB_SRCS += l0/sys/proc.c
 NESTLAB_SRCS += l0/sys/util.c
 NESTLAB_SRCS += l0/sys/json.c
+NESTLAB_SRCS += l0/sys/diag.c

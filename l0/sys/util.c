@@ -3,13 +3,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "l0/sys/exit_status.h"
 #include "l0/sys/util.h"
 
 static void out_of_memory(void)
 {
 	fputs("nestlab: out of memory: free some memory or run fewer jobs (-j)\n", stderr);
-	exit(2);
+	exit(EXIT_USAGE);	/* the one exit below main: l0/sys/exit_status.h */
 }
 
 void *xrealloc(void *p, size_t size)
@@ -32,6 +34,14 @@ char *xstrndup(const char *s, size_t n)
 char *xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));
+}
+
+double clock_now_s(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
 }
 
 char *xasprintf(const char *fmt, ...)

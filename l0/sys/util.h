@@ -16,6 +16,9 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 		(arr)[(n)++] = __VA_ARGS__;					\
 	} while (0)
 
+/* Seconds on the monotonic clock. */
+double clock_now_s(void);
+
 /* Printable copy of untrusted bytes (\\ and \xHH), at most max bytes plus "...". */
 char *escape_bytes(const char *buf, size_t len, size_t max);
 

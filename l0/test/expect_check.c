@@ -16,12 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned passed, failed;
+#include "l0/sys/exit_status.h"
+#include "lib/test.h"
 
 static void verdict_line(int ok, const char *name, const char *why)
 {
-	printf("%s: expect: %s%s%s\n", ok ? "PASS" : "FAIL", name, why[0] ? ": " : "", why);
-	ok ? passed++ : failed++;
+	TEST_VERDICT(ok, "expect: %s%s%s", name, why[0] ? ": " : "", why);
 }
 
 static struct json_object *find_scenario(struct json_object *scns, const char *name)
@@ -118,13 +118,13 @@ int main(int argc, char **argv)
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: expect_check RESULTS.json EXPECT | expect_check --write RESULTS.json\n");
-		return 2;
+		return EXIT_USAGE;
 	}
 	root = json_object_from_file(argv[write ? 2 : 1]);
 	if (!root || !json_object_object_get_ex(root, "scenarios", &scns) ||
 	    !json_object_is_type(scns, json_type_array)) {
 		fprintf(stderr, "expect_check: %s: not a results file\n", argv[write ? 2 : 1]);
-		return 2;
+		return EXIT_USAGE;
 	}
 	if (write) {
 		write_expect(scns);
@@ -134,7 +134,7 @@ int main(int argc, char **argv)
 	f = fopen(argv[2], "r");
 	if (!f) {
 		perror(argv[2]);
-		return 2;
+		return EXIT_USAGE;
 	}
 	while (fgets(line, sizeof(line), f))
 		check_line(scns, line, seen, sizeof(seen));
@@ -148,7 +148,6 @@ int main(int argc, char **argv)
 		if (!strstr(seen, key))
 			verdict_line(0, n ? json_object_get_string(n) : "?", "in results but not expected");
 	}
-	printf("%u passed, %u failed\n", passed, failed);
 	json_object_put(root);
-	return failed ? 1 : 0;
+	return test_done();
 }
