@@ -2,7 +2,6 @@
 #include <unistd.h>
 
 #include "l0/kvm/exit_codes.h"
-#include "l0/kvm/kvm_trace.h"
 #include "x86/svm_exit_codes.h"
 #include "x86/vmx.h"
 

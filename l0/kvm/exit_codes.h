@@ -10,6 +10,8 @@
 
 #include <stdint.h>
 
+#define TRACE_REASONS 256	/* counter slots: VMX basic exit reasons, SVM exit codes */
+
 enum exit_isa { EXIT_ISA_VMX, EXIT_ISA_SVM };
 
 /* The host KVM's ISA: SVM when kvm_amd is loaded, else VMX. */

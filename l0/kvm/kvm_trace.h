@@ -13,7 +13,6 @@
 
 #include "l0/kvm/exit_codes.h"
 
-#define TRACE_REASONS 256	/* counter slots: VMX basic exit reasons, SVM exit codes (l0/kvm/exit_codes.h) */
 #define TRACE_NAMES_MAX 256
 
 enum trace_event { TRACE_KVM_EXIT, TRACE_NESTED_VMEXIT, TRACE_EVENTS };

@@ -8,6 +8,7 @@
 #include "l0/regress/junit.h"
 #include "l0/regress/samples.h"
 #include "l0/regress/shard.h"
+#include "l0/run/session.h"
 #include "lib/record.h"
 
 static void test_shard(void)
@@ -62,7 +63,7 @@ static const char *feed(struct latency *l, const char *fields)
 	out = record_end(&r);
 	if (record_parse(out, strlen(out), &p) != RECORD_OK)
 		return "(did not parse)";
-	return samples_take(l, &p);
+	return samples_take(&l->samples, &l->nsamples, &l->samples_of, l->have, &p);
 }
 
 static void test_samples(void)

@@ -28,26 +28,27 @@ static int parse_list(const char *v, u64 *out, size_t max)
 	return (int)n;
 }
 
-const char *samples_take(struct latency *l, const struct record_parsed *r)
+const char *samples_take(u64 **samples, size_t *n, size_t *n_of, bool after_summary,
+			 const struct record_parsed *r)
 {
 	u64 first, count, of, vals[SAMPLES_MAX];
 	const char *v = record_get(r, "v");
 	int got;
 
-	if (l->have)
+	if (after_summary)
 		return "samples record after the latency record";
 	if (record_get_u64(r, "first", &first) || record_get_u64(r, "count", &count) ||
 	    record_get_u64(r, "of", &of) || !v)
 		return "samples record without first, count, of and v";
-	if (of == 0 || of > SAMPLES_MAX || count == 0 || count > of || first != l->nsamples ||
-	    first + count > of || (l->nsamples && of != l->samples_of))
+	if (of == 0 || of > SAMPLES_MAX || count == 0 || count > of || first != *n ||
+	    first + count > of || (*n && of != *n_of))
 		return "samples record out of order or out of range";
 	got = parse_list(v, vals, SAMPLES_MAX);
 	if (got < 0 || (u64)got != count)
 		return "samples record with a malformed list";
-	l->samples = xrealloc(l->samples, (l->nsamples + count) * sizeof(*l->samples));
-	memcpy(l->samples + l->nsamples, vals, count * sizeof(*vals));
-	l->nsamples += count;
-	l->samples_of = of;
+	*samples = xrealloc(*samples, (*n + count) * sizeof(**samples));
+	memcpy(*samples + *n, vals, count * sizeof(*vals));
+	*n += count;
+	*n_of = of;
 	return NULL;
 }

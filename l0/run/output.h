@@ -10,7 +10,7 @@
 
 #include <stdio.h>
 
-#include "l0/run/runner.h"
+#include "l0/run/run.h"
 
 struct summary {
 	unsigned total, passed, failed, skipped, errors, crashed, timeouts;

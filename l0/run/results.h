@@ -8,7 +8,7 @@
 
 #include <time.h>
 
-#include "l0/run/runner.h"
+#include "l0/run/run.h"
 
 #define RESULTS_SCHEMA_VERSION 1
 #define NESTLAB_VERSION "0.1"

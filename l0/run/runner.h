@@ -8,28 +8,8 @@
 #define L0_RUNNER_H
 
 #include <signal.h>
-#include <time.h>
 
-#include "l0/backend/backend.h"
-
-struct run {
-	const struct run_opts *o;
-	char *id;			/* 20261125-143000-bochs-ab12 */
-	char *dir;			/* <results>/<id> */
-	time_t started;
-	double t0, duration_s;
-	char *l0_version;
-	char *l0_params;		/* from the first job that reported them */
-	struct scn_result *scn;		/* in selection order */
-	size_t n;
-	struct run_env env;
-	struct job **jobs;
-	size_t njobs;
-	unsigned reported;		/* verdict lines printed */
-	bool interrupted;
-	bool env_failed;		/* a job could not start: environment error */
-	struct diag why;		/* env_failed: the one line */
-};
+#include "l0/run/run.h"
 
 /* Set by the runner's SIGINT/SIGTERM/SIGHUP handler. */
 extern volatile sig_atomic_t runner_stop;

@@ -203,7 +203,8 @@ static void on_latency(struct session *s, const struct record_parsed *r, const c
 
 static void on_samples(struct session *s, const struct record_parsed *r, const char *line, size_t len)
 {
-	const char *bad = samples_take(&s->cur->lat, r);
+	struct latency *l = &s->cur->lat;
+	const char *bad = samples_take(&l->samples, &l->nsamples, &l->samples_of, l->have, r);
 
 	if (bad)
 		breach(s, bad, line, len);
