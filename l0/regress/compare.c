@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lib/verdict.h"
 #include "l0/regress/compare.h"
 #include "l0/sys/util.h"
 #include "lib/crc32.h"
@@ -118,7 +119,9 @@ static const char *incomparable(json_object *b, json_object *n, char *why, size_
 
 static bool passed(const char *v)
 {
-	return v && (!strcmp(v, "PASS") || !strcmp(v, "SKIP"));
+	enum verdict verdict = verdict_find(v);
+
+	return verdict == VERDICT_PASS || verdict == VERDICT_SKIP;
 }
 
 /* One side's count for level/reason (0 when absent). */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/verdict.h"
 #include "l0/sys/file.h"
 #include "l0/regress/junit.h"
 
@@ -55,6 +56,7 @@ static void testcase(FILE *f, json_object *s)
 	const char *name = str(s, "name"), *verdict = str(s, "verdict"), *why = str(s, "why");
 	const char *slash = strchr(name, '/');
 	json_object *checks = get(s, "checks"), *lat = get(s, "latency");
+	enum verdict v = verdict_find(verdict);
 	char cls[96];
 
 	snprintf(cls, sizeof(cls), "nestlab.%.*s", slash ? (int)(slash - name) : (int)strlen(name), name);
@@ -62,12 +64,12 @@ static void testcase(FILE *f, json_object *s)
 	attr(f, "classname", cls);
 	attr(f, "name", name);
 	fputs(">\n", f);
-	if (!strcmp(verdict, "SKIP")) {
+	if (v == VERDICT_SKIP) {
 		fputs("      <skipped", f);
 		attr(f, "message", why);
 		fputs("/>\n", f);
-	} else if (strcmp(verdict, "PASS")) {
-		bool fail = !strcmp(verdict, "FAIL");
+	} else if (v != VERDICT_PASS) {
+		bool fail = v == VERDICT_FAIL;
 
 		fprintf(f, "      <%s", fail ? "failure" : "error");
 		attr(f, "type", verdict);
@@ -76,7 +78,7 @@ static void testcase(FILE *f, json_object *s)
 		for (size_t i = 0; checks && i < json_object_array_length(checks); i++) {
 			json_object *c = json_object_array_get_idx(checks, i);
 
-			if (!strcmp(str(c, "status"), "FAIL")) {
+			if (verdict_find(str(c, "status")) == VERDICT_FAIL) {
 				xml(f, "FAIL: ");
 				xml(f, str(c, "what"));
 				xml(f, "\n");
