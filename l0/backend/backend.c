@@ -34,6 +34,11 @@ int diag_set(struct diag *d, int err, const char *fmt, ...)
 	return err;
 }
 
+const struct backend *backend_at(size_t i)
+{
+	return i < sizeof(backends) / sizeof(backends[0]) ? backends[i] : NULL;
+}
+
 const struct backend *backend_find(const char *name)
 {
 	size_t i;

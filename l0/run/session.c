@@ -219,13 +219,9 @@ static void on_hist(struct session *s, const struct record_parsed *r, const char
 		return breach(s, "histogram reported twice", line, len);
 	for (i = 0; i < r->npairs; i++) {
 		const char *key = r->pool + r->kv[i].key;
-		char *end;
 
-		if (key[0] != 'b' || key[1] < '0' || key[1] > '9' || (key[1] == '0' && key[2]))
+		if (key[0] != 'b' || (key[1] == '0' && key[2]) || !uint_parse(key + 1, 0, LATENCY_BUCKETS - 1, &k))
 			continue;	/* name, or a key of a later version */
-		k = strtoul(key + 1, &end, 10);
-		if (*end || k >= LATENCY_BUCKETS)
-			continue;
 		if (record_get_u64(r, key, &l->hist[k]))
 			return breach(s, "histogram bucket is not a number", line, len);
 	}
