@@ -27,8 +27,10 @@ $(BUILD)/l0/nestlab: $(NESTLAB_OBJS) $(NESTLAB_LIB_OBJS)
 HOST_BINS += $(BUILD)/l0/nestlab
 ALL_TARGETS += $(BUILD)/l0/nestlab
 
-# The session test drives the whole runner but main().
+# The session test drives the whole runner but main(); the run-option test its command line.
 $(BUILD)/host/l0/run/session_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+L0_TESTS += $(BUILD)/host/l0/runopt_test
+$(BUILD)/host/l0/runopt_test: $(BUILD)/host/l0/runopt_test.o $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 
 HOST_TESTS += $(L0_TESTS)
 ALL_TARGETS += $(L0_TESTS)
