@@ -103,7 +103,8 @@ static void test_choices_and_specials(void)
 
 	CHECK(!parse(RUNOPT_MODEL, "ryzen", &o, &why) && !strcmp(o.model, "ryzen"), "--model ryzen");
 	CHECK(parse(RUNOPT_MODEL, "pentium", &o, &why) == -EINVAL &&
-	      !strcmp(why.msg, "--model wants haswell|skylake|ryzen, not 'pentium'"), "--model pentium: %s", why.msg);
+	      !strcmp(why.msg, "--model wants haswell|skylake|ryzen, not 'pentium'"),
+	      "--model pentium: %s", why.msg);
 	CHECK(!parse(RUNOPT_ICOUNT, "off", &o, &why) && o.icount_off, "--icount off");
 	CHECK(!parse(RUNOPT_BOOT, "efi", &o, &why) && o.boot_efi && !parse(RUNOPT_BOOT, "bios", &o, &why) &&
 	      !o.boot_efi, "--boot efi, bios");
