@@ -26,61 +26,34 @@
 #include "l0/regress/table.h"
 #include "l0/regress/commands.h"
 #include "l0/regress/junit.h"
-#include "l0/runopt.h"
+#include "l0/run/runopt.h"
 #include "l0/regress/shard.h"
 #include "l0/sys/exit_status.h"
 
 #define WARNINGS_SHOWN 5
 
-static const char usage_text[] =
-	"usage: nestlab list [--all] [--backend NAME] [GLOB...]\n"
-	"       nestlab run [--backend kvm|bochs|lab-vmx|lab-vmx-qemu|lab-svm|lab-svm-qemu|qemu-kvm|qemu-tcg|qemu-s390x|auto] [--model haswell|skylake|ryzen] [-j N]\n"
-	"                   [--timeout SEC] [--iters N] [--results DIR] [--image PATH]\n"
-	"                   [--break NAME] [--tap] [--all] [--warmup N] [--raw]\n"
-	"                   [--inject-delay N] [--junit FILE] [--shard I/N] [--icount on|off]\n"
-	"                   [--boot efi|bios] [--l0-param NAME=VAL[,...]]... [GLOB...]\n"
-	"       nestlab table RESULTS   (a run directory or results.json: Markdown table)\n"
-	"       nestlab compare [--threshold PCT] [--resamples N] [--seed N]\n"
-	"                       [--confidence 90|95|99] BASE NEW   (runs or results.json)\n"
-	"       nestlab report RUN [BASE]   (gnuplot SVG and PNG plots into RUN/plots)\n"
-	"       nestlab merge OUT RUN...    (one results.json in OUT from shards or runs)\n"
-	"\n"
-	"GLOBs are shell patterns over scenario names (cpuid/exit, 'apic/*'); none: the\n"
-	"default suite, every scenario but debug/. debug/ scenarios are selected only by\n"
-	"a GLOB starting with debug/, or with --all.\n"
-	"  --backend   L0 to boot L1 on (default auto: the best one installed);\n"
-	"              qemu-tcg: QEMU TCG -cpu max, L1 on AMD SVM with nested paging;\n"
-	"              lab-vmx, lab-svm: real KVM (kvm_intel in Bochs, kvm_amd in QEMU TCG)\n"
-	"              as L0 with nestlab's kvm back end inside; -qemu: QEMU -accel kvm inside\n"
-	"              qemu-s390x runs the s390x image and its own scenarios (list --backend qemu-s390x)\n"
-	"  --model     CPU model Bochs offers L1: haswell (default), skylake (Intel, L1 on VMX)\n"
-	"              or ryzen (AMD, L1 on SVM)\n"
-	"  -j N        jobs (boots) in parallel, scenarios split round-robin (default 1)\n"
-	"  --timeout   host wall-clock limit per job in seconds (default 300)\n"
-	"  --iters     measured iterations per scenario, 1-1024 (default: the scenario's)\n"
-	"  --results   results root (default results); the run goes to DIR/<run-id>\n"
-	"  --image     L1 image (default <nestlab dir>/../l1/l1.elf; --boot efi:\n"
-	"              <nestlab dir>/../efi/BOOTX64.EFI)\n"
-	"  --break     make NAME's expected exit counts wrong: NAME must FAIL\n"
-	"  --tap       TAP version 13 on stdout\n"
-	"  --warmup    iterations run before the measurement window, 0-64 (default 8)\n"
-	"  --raw       keep every sample: results.json latency.samples (compare needs them)\n"
-	"  --inject-delay N  L1 runs N extra instructions on every exit (known answer)\n"
-	"  --junit     also write JUnit XML to FILE\n"
-	"  --shard I/N run only the I-th of N deterministic parts of the selection\n"
-	"  --icount    qemu-tcg, lab-svm: on (default) the TSC counts instructions, repeatably;\n"
-	"              off: TCG's host-clock TSC\n"
-	"  --boot      bios (default): multiboot; efi: L1's EFI build under OVMF (qemu-tcg,\n"
-	"              qemu-kvm, lab-vmx-qemu; NESTLAB_OVMF=FILE or CODE,VARS picks the firmware)\n"
-	"  --l0-param  lab-*: load kvm_intel (lab-vmx) or kvm_amd (lab-svm) with these\n"
-	"              parameters (ept=0,vpid=0; npt=0,vgif=0); give it several times for a\n"
-	"              matrix: one run and results directory per set\n"
-	"compare: exit 0 no regression, 1 slower/more exits/broken beyond --threshold\n"
-	"(default 2%), 125 not comparable (scenarios, backend or CPU model differ).\n"
-	"Exit status: 0 all PASS/SKIP, 1 any FAIL/ERROR/CRASH/TIMEOUT, 2 usage or\n"
-	"environment error, 130 interrupted.\n"
-	"Environment: NESTLAB_BOCHS=PATH runs PATH instead of bochs; NESTLAB_LAB=DIR uses\n"
-	"the lab built in DIR (make lab LAB=DIR LAB_KERNEL=...) instead of build/lab.\n";
+static void usage(FILE *f)
+{
+	fputs("usage: nestlab list [--all] [--backend NAME] [GLOB...]\n", f);
+	runopt_synopsis(f);
+	fputs("       nestlab table RESULTS   (a run directory or results.json: Markdown table)\n"
+	      "       nestlab compare [--threshold PCT] [--resamples N] [--seed N]\n"
+	      "                       [--confidence 90|95|99] BASE NEW   (runs or results.json)\n"
+	      "       nestlab report RUN [BASE]   (gnuplot SVG and PNG plots into RUN/plots)\n"
+	      "       nestlab merge OUT RUN...    (one results.json in OUT from shards or runs)\n"
+	      "\n"
+	      "GLOBs are shell patterns over scenario names (cpuid/exit, 'apic/*'); none: the\n"
+	      "default suite, every scenario but debug/. debug/ scenarios are selected only by\n"
+	      "a GLOB starting with debug/, or with --all.\n"
+	      "run's options (a range: the numbers it takes):\n", f);
+	runopt_usage(f);
+	fputs("compare: exit 0 no regression, 1 slower/more exits/broken beyond --threshold\n"
+	      "(default 2%), 125 not comparable (scenarios, backend or CPU model differ).\n"
+	      "Exit status: 0 all PASS/SKIP, 1 any FAIL/ERROR/CRASH/TIMEOUT, 2 usage or\n"
+	      "environment error, 130 interrupted.\n"
+	      "Environment: NESTLAB_BOCHS=PATH runs PATH instead of bochs; NESTLAB_LAB=DIR uses\n"
+	      "the lab built in DIR (make lab LAB=DIR LAB_KERNEL=...) instead of build/lab.\n", f);
+}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -94,21 +67,6 @@ static int env_error(const char *msg)
 {
 	fprintf(stderr, "nestlab: %s\n", msg);
 	return EXIT_USAGE;
-}
-
-static bool parse_uint(const char *s, unsigned min, unsigned max, unsigned *out)
-{
-	char *end;
-	unsigned long v;
-
-	if (!s || *s < '0' || *s > '9')
-		return false;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno || *end || v < min || v > max)
-		return false;
-	*out = v;
-	return true;
 }
 
 static int select_or_fail(char **globs, int n, bool all, const struct scenario_info **sel)
@@ -140,7 +98,7 @@ static int cmd_list(int argc, char **argv)
 		else if (c == 'b')
 			scenario_use_arch(backend_arch(optarg));
 		else if (c == 'h')
-			return fputs(usage_text, stdout), 0;
+			return usage(stdout), 0;
 		else
 			return usage_error("unknown option '%s'", argv[optind - 1]);
 	}
@@ -260,9 +218,7 @@ static int choose_backend(struct run_opts *o, const char *name)
 			return env_error(why.msg);
 		fprintf(stderr, "nestlab: %s\n", note.msg);
 	} else {
-		o->be = backend_find(name);
-		if (!o->be)
-			return usage_error("unknown backend '%s' (this nestlab has: kvm, bochs, lab-vmx, lab-vmx-qemu, lab-svm, lab-svm-qemu, qemu-kvm, qemu-tcg, qemu-s390x, auto)", name);
+		o->be = backend_find(name);	/* a name of the table: runopt_parse checked it */
 		/* Never a silent BIOS boot instead: the EFI suite would look run when it was not. */
 		if (o->boot_efi && !o->be->efi)
 			return usage_error("--boot efi: the %s back end cannot boot UEFI firmware (OVMF runs "
@@ -308,105 +264,34 @@ static int finish_run(struct run *r)
 	return rc;
 }
 
-#define L0_PARAM_SETS 8
-static bool l0_param_valid(const char *s);
-
 static int cmd_run(int argc, char **argv)
 {
-	enum { OPT_BACKEND = 256, OPT_MODEL, OPT_TIMEOUT, OPT_ITERS, OPT_RESULTS, OPT_IMAGE,
-	       OPT_BREAK, OPT_TAP, OPT_ALL, OPT_REGRESS, OPT_L0_PARAM };
-	static const struct option longopts[] = {
-		{ "backend", required_argument, NULL, OPT_BACKEND },
-		{ "model", required_argument, NULL, OPT_MODEL },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
-		{ "iters", required_argument, NULL, OPT_ITERS },
-		{ "results", required_argument, NULL, OPT_RESULTS },
-		{ "image", required_argument, NULL, OPT_IMAGE },
-		{ "break", required_argument, NULL, OPT_BREAK },
-		{ "tap", no_argument, NULL, OPT_TAP },
-		{ "all", no_argument, NULL, OPT_ALL },
-		{ "l0-param", required_argument, NULL, OPT_L0_PARAM },
-		{ "warmup", required_argument, NULL, OPT_REGRESS },	/* l0/runopt.c */
-		{ "raw", no_argument, NULL, OPT_REGRESS },
-		{ "inject-delay", required_argument, NULL, OPT_REGRESS },
-		{ "junit", required_argument, NULL, OPT_REGRESS },
-		{ "shard", required_argument, NULL, OPT_REGRESS },
-		{ "icount", required_argument, NULL, OPT_REGRESS },
-		{ "boot", required_argument, NULL, OPT_REGRESS },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option longopts[RUNOPT_COUNT + 2];
+	char shortopts[2 * RUNOPT_COUNT + 3];
 	struct run_opts o = { .model = "haswell", .jobs = 1, .timeout_s = 300, .results = "results" };
+	struct run_cli cli = { .backend = "auto" };
 	const struct scenario_info *sel[scenario_count];
-	const char *backend = "auto", *image = NULL;
 	char image_abs[PATH_MAX];
 	struct diag why = { "", "" };
 	struct run r;
-	bool all = false;
-	int c, n, i, rc, li = 0, worst = 0;
-	const char *l0_params[L0_PARAM_SETS];
-	unsigned nparams = 0, k;
+	int c, n, i, rc, worst = 0;
+	unsigned k;
 
+	runopt_longopts(longopts);
+	runopt_shortopts(shortopts);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":j:h", longopts, &li)) != -1) {
-		switch (c) {
-		case OPT_BACKEND:
-			backend = optarg;
-			break;
-		case OPT_MODEL:
-			if (strcmp(optarg, "haswell") && strcmp(optarg, "skylake") && strcmp(optarg, "ryzen"))
-				return usage_error("unknown --model '%s' (haswell, skylake or ryzen)", optarg);
-			o.model = optarg;
-			break;
-		case 'j':
-			if (!parse_uint(optarg, 1, 64, &o.jobs))
-				return usage_error("-j wants a number of jobs from 1 to 64, not '%s'", optarg);
-			break;
-		case OPT_TIMEOUT:
-			if (!parse_uint(optarg, 1, 86400, &o.timeout_s))
-				return usage_error("--timeout wants seconds from 1 to 86400, not '%s'", optarg);
-			break;
-		case OPT_ITERS:
-			if (!parse_uint(optarg, 1, 1024, &o.iters))
-				return usage_error("--iters wants a number from 1 to 1024, not '%s'", optarg);
-			break;
-		case OPT_RESULTS:
-			o.results = optarg;
-			break;
-		case OPT_IMAGE:
-			image = optarg;
-			break;
-		case OPT_BREAK:
-			o.break_name = optarg;
-			break;
-		case OPT_TAP:
-			o.tap = true;
-			break;
-		case OPT_REGRESS:
-			if ((rc = runopt_parse(longopts[li].name, optarg, &o)))
-				return rc;
-			break;
-		case OPT_ALL:
-			all = true;
-			break;
-		case OPT_L0_PARAM:
-			if (nparams == L0_PARAM_SETS || !l0_param_valid(optarg))
-				return usage_error("--l0-param wants name=value[,name=value...] (at most 8 sets), "
-						   "e.g. ept=0,vpid=0, not '%s'", optarg);
-			l0_params[nparams++] = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return 0;
-		case ':':
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (c == 'h')
+			return usage(stdout), 0;
+		if (c == ':')
 			return usage_error("option '%s' wants a value", argv[optind - 1]);
-		default:
+		if (runopt_of(c) == RUNOPT_COUNT)
 			return usage_error("unknown option '%s'", argv[optind - 1]);
-		}
+		if (runopt_parse(runopt_of(c), optarg, &o, &cli, &why))
+			return usage_error("%s", why.msg);
 	}
-	scenario_use_arch(backend_arch(backend));
-	n = select_or_fail(argv + optind, argc - optind, all, sel);
+	scenario_use_arch(backend_arch(cli.backend));
+	n = select_or_fail(argv + optind, argc - optind, cli.all, sel);
 	if (n > 0 && o.shard_n)
 		n = shard_select(sel, n, o.shard_i, o.shard_n);
 	if (n < 0)
@@ -419,23 +304,23 @@ static int cmd_run(int argc, char **argv)
 	}
 	o.colour = !o.tap && isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
 		   !(getenv("TERM") && !strcmp(getenv("TERM"), "dumb"));
-	rc = choose_backend(&o, backend);
+	rc = choose_backend(&o, cli.backend);
 	if (!rc)
-		rc = check_image(&o, image, image_abs);
+		rc = check_image(&o, cli.image, image_abs);
 	if (rc)
 		return rc;
-	if (nparams && !o.be->l0_params)
+	if (cli.nparams && !o.be->l0_params)
 		return usage_error("--l0-param needs a lab back end (lab-vmx, lab-svm), which loads KVM with them; "
 				   "on a host, reload the module yourself (modprobe -r kvm_intel; modprobe kvm_intel "
-				   "nested=1 %s)", l0_params[0]);
+				   "nested=1 %s)", cli.l0_params[0]);
 	o.srcdir = find_srcdir();
 
 	install_signals();
 	/* A matrix: one whole run, with its own results directory, per --l0-param set. */
-	for (k = 0; k < (nparams ? nparams : 1); k++) {
-		o.l0_params = nparams ? l0_params[k] : NULL;
-		if (nparams)
-			fprintf(stderr, "nestlab: L0 parameters %s (%u of %u)\n", o.l0_params, k + 1, nparams);
+	for (k = 0; k < (cli.nparams ? cli.nparams : 1); k++) {
+		o.l0_params = cli.nparams ? cli.l0_params[k] : NULL;
+		if (cli.nparams)
+			fprintf(stderr, "nestlab: L0 parameters %s (%u of %u)\n", o.l0_params, k + 1, cli.nparams);
 		if (runner_create(&r, &o, sel, n, &why)) {
 			free((char *)o.srcdir);
 			return env_error(why.msg);
@@ -452,23 +337,6 @@ static int cmd_run(int argc, char **argv)
 	return worst;
 }
 
-/* name=value[,name=value...]: module parameter names and plain values only. */
-static bool l0_param_valid(const char *s)
-{
-	while (*s) {
-		size_t name = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_"), value;
-
-		if (!name || s[name] != '=')
-			return false;
-		s += name + 1;
-		value = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
-		if (!value || (s[value] && s[value] != ','))
-			return false;
-		s += value + (s[value] == ',');
-	}
-	return true;
-}
-
 static int cmd_table(int argc, char **argv)
 {
 	int rc;
@@ -483,31 +351,54 @@ static int cmd_table(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_e9(int argc, char **argv)
+{
+	return e9_copy(argc - 1, argv + 1);
+}
+
+/* The commands, each given argv from its own name on; hidden: not in the usage text. */
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	bool hidden;
+} commands[] = {
+	{ "list", cmd_list, false },
+	{ "run", cmd_run, false },
+	{ "table", cmd_table, false },
+	{ "compare", cmd_compare, false },
+	{ "report", cmd_report, false },
+	{ "merge", cmd_merge, false },
+	{ "e9", cmd_e9, true },		/* inside the lab only */
+};
+
 int main(int argc, char **argv)
 {
+	char msg[300];
+	size_t i, len, shown = 0, nshown = 0;
+
 	if (argc < 2)
 		return usage_error("no command%s", "");
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
-		fputs(usage_text, stdout);
-		return 0;
-	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))
+		return usage(stdout), 0;
 	if (!strcmp(argv[1], "--version")) {
 		printf("nestlab %s\n", NESTLAB_VERSION);
 		return 0;
 	}
-	if (!strcmp(argv[1], "list"))
-		return cmd_list(argc - 1, argv + 1);
-	if (!strcmp(argv[1], "run"))
-		return cmd_run(argc - 1, argv + 1);
-	if (!strcmp(argv[1], "table"))
-		return cmd_table(argc - 1, argv + 1);
-	if (!strcmp(argv[1], "e9"))	/* inside the lab only: not in the usage text */
-		return e9_copy(argc - 2, argv + 2);
-	if (!strcmp(argv[1], "compare"))
-		return cmd_compare(argc - 1, argv + 1);
-	if (!strcmp(argv[1], "report"))
-		return cmd_report(argc - 1, argv + 1);
-	if (!strcmp(argv[1], "merge"))
-		return cmd_merge(argc - 1, argv + 1);
-	return usage_error("unknown command '%s' (list, run or table)", argv[1]);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+		nshown += !commands[i].hidden;
+	}
+	/* "unknown command 'x' (list, run, table, compare, report or merge)" */
+	len = snprintf(msg, sizeof(msg), "unknown command '%s' (", argv[1]);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]) && len < sizeof(msg); i++) {
+		if (commands[i].hidden)
+			continue;
+		shown++;
+		len += snprintf(msg + len, sizeof(msg) - len, "%s%s", shown == 1 ? "" : shown == nshown ? " or " : ", ",
+				commands[i].name);
+	}
+	if (len < sizeof(msg))
+		snprintf(msg + len, sizeof(msg) - len, ")");
+	return usage_error("%s", msg);
 }

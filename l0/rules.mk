@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # l0/: the host-side runner, nestlab, its unit tests, its fuzz target.
-# l0/ itself holds the command line (main.c, runopt.c); each room adds its sources and
+# l0/ itself holds main.c, the commands; each room adds its sources and
 # tests in its own fragment. L0_TESTS: host test binaries, each prints "N passed, N failed".
 NESTLAB_SRCS += l0/main.c
-NESTLAB_SRCS += l0/runopt.c
-# lib/ built for the host: CRC and value decoding (record.o needs printf.o).
+# lib/ built for the host: CRC and value decoding (record.o needs printf.o), the protocol's
+# tables (verdicts, record types, run options; their string calls reach libc's).
 NESTLAB_LIB_OBJS := $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/record.o $(BUILD)/host/lib/printf.o \
+	$(BUILD)/host/lib/verdict.o $(BUILD)/host/lib/record_types.o $(BUILD)/host/lib/run_options.o \
 	$(BUILD)/host/x86/vmx.o
 L0_TESTS :=
 include l0/sys/rules.mk
@@ -25,8 +26,9 @@ $(BUILD)/l0/nestlab: $(NESTLAB_OBJS) $(NESTLAB_LIB_OBJS)
 HOST_BINS += $(BUILD)/l0/nestlab
 ALL_TARGETS += $(BUILD)/l0/nestlab
 
-# The session test drives the whole runner but main().
+# The session test drives the whole runner but main(); the run-option test its command line.
 $(BUILD)/host/l0/run/session_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+$(BUILD)/host/l0/run/runopt_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 
 HOST_TESTS += $(L0_TESTS)
 ALL_TARGETS += $(L0_TESTS)

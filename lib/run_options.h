@@ -15,7 +15,10 @@
  *   TEXT    any non-empty text (no blanks on the guest command line)
  *   CHOICE  one of the words ARG lists, '|'-separated (BACKEND: the back-end table's)
  *   SPECIAL the runner parses its ARG itself (I/N, NAME=VAL); min..max bound its numbers
- * help: one or more lines, '\n'-separated; the usage text adds the range and ARG.
+ * help: one or more lines, '\n'-separated; the usage text adds ARG and, for UINT and
+ * SPECIAL, the range "(min-max)".
+ * Order: the usage text's, and the guest command line's (run=..., then iters, warmup,
+ * delay, raw, pause, break, as the runner has always written it).
  */
 #ifndef LIB_RUN_OPTIONS_H
 #define LIB_RUN_OPTIONS_H
@@ -36,42 +39,43 @@
 	  "jobs (boots) in parallel, scenarios split round-robin (default 1)")			\
 	X(TIMEOUT, "timeout", 0, UINT, 1, 86400, NULL, "SEC",					\
 	  "host wall-clock limit per job in seconds (default 300)")				\
-	X(ITERS, "iters", 0, UINT, 1, 1024, "iters", "N",					\
-	  "measured iterations per scenario (default: the scenario's)")				\
 	X(RESULTS, "results", 0, TEXT, 0, 0, NULL, "DIR",					\
 	  "results root (default results); the run goes to DIR/<run-id>")			\
 	X(IMAGE, "image", 0, TEXT, 0, 0, NULL, "PATH",						\
 	  "L1 image (default <nestlab dir>/../l1/l1.elf; --boot efi:\n"				\
 	  "<nestlab dir>/../efi/BOOTX64.EFI)")							\
-	X(BREAK, "break", 0, TEXT, 0, 0, "break", "NAME",					\
-	  "make NAME's expected exit counts wrong: NAME must FAIL")				\
 	X(TAP, "tap", 0, FLAG, 0, 0, NULL, NULL,						\
 	  "TAP version 13 on stdout")								\
 	X(ALL, "all", 0, FLAG, 0, 0, NULL, NULL,						\
 	  "select debug/ scenarios too")							\
+	X(ITERS, "iters", 0, UINT, 1, 1024, "iters", "N",					\
+	  "measured iterations per scenario (default: the scenario's)")				\
 	X(WARMUP, "warmup", 0, UINT, 0, 64, "warmup", "N",					\
 	  "iterations run before the measurement window (default 8)")				\
-	X(RAW, "raw", 0, FLAG, 0, 0, "raw", NULL,						\
-	  "keep every sample: results.json latency.samples (compare needs them)")		\
 	X(INJECT_DELAY, "inject-delay", 0, UINT, 0, 1000000, "delay", "N",			\
 	  "L1 runs N extra instructions on every exit (known answer)")				\
+	X(RAW, "raw", 0, FLAG, 0, 0, "raw", NULL,						\
+	  "keep every sample: results.json latency.samples (compare needs them)")		\
+	X(EDGE_PAUSE, NULL, 0, CHOICE, 0, 0, "pause", "pvpanic",				\
+	  "stop the VM through pvpanic at each window edge (qemu-kvm reads KVM's\n"		\
+	  "statistics over QMP there)")								\
+	X(BREAK, "break", 0, TEXT, 0, 0, "break", "NAME",					\
+	  "make NAME's expected exit counts wrong: NAME must FAIL")				\
 	X(JUNIT, "junit", 0, TEXT, 0, 0, NULL, "FILE",						\
 	  "also write JUnit XML to FILE")							\
 	X(SHARD, "shard", 0, SPECIAL, 1, 1024, NULL, "I/N",					\
-	  "run only the I-th of N deterministic parts of the selection")			\
+	  "run only the I-th of N deterministic parts of the selection\n"			\
+	  "(I and N within the range)")			\
 	X(ICOUNT, "icount", 0, CHOICE, 0, 0, NULL, "on|off",					\
 	  "qemu-tcg, lab-svm: on (default) the TSC counts instructions, repeatably;\n"		\
 	  "off: TCG's host-clock TSC")								\
 	X(BOOT, "boot", 0, CHOICE, 0, 0, NULL, "bios|efi",					\
 	  "bios (default): multiboot; efi: L1's EFI build under OVMF (qemu-tcg,\n"		\
-	  "qemu-kvm, lab-vmx-qemu; NESTLAB_OVMF=FILE or CODE,VARS picks the firmware)")	\
+	  "qemu-kvm, lab-vmx-qemu; NESTLAB_OVMF=FILE or CODE,VARS picks the firmware)")		\
 	X(L0_PARAM, "l0-param", 0, SPECIAL, 1, 8, NULL, "NAME=VAL[,...]",			\
 	  "lab-*: load kvm_intel (lab-vmx) or kvm_amd (lab-svm) with these\n"			\
-	  "parameters (ept=0,vpid=0; npt=0,vgif=0); give it several times (at most max)\n"	\
-	  "for a matrix: one run and results directory per set")				\
-	X(EDGE_PAUSE, NULL, 0, CHOICE, 0, 0, "pause", "pvpanic",				\
-	  "stop the VM through pvpanic at each window edge (qemu-kvm reads KVM's\n"		\
-	  "statistics over QMP there)")
+	  "parameters (ept=0,vpid=0; npt=0,vgif=0); give it several times (as many as\n"	\
+	  "the range says) for a matrix: one run and results directory per set")
 
 enum run_option_type { RUNOPT_FLAG, RUNOPT_UINT, RUNOPT_TEXT, RUNOPT_CHOICE, RUNOPT_SPECIAL };
 

@@ -24,6 +24,14 @@ enum verdict verdict_from_guest(const char *name, size_t len)
 	return VERDICT_NONE;
 }
 
+enum verdict verdict_find(const char *name)
+{
+	for (unsigned v = 0; name && v < VERDICT_COUNT; v++)
+		if (!strcmp(verdicts[v].name, name))
+			return (enum verdict)v;
+	return VERDICT_NONE;
+}
+
 const char *verdict_key(enum verdict v)
 {
 	return (unsigned)v < VERDICT_COUNT ? verdicts[v].key : "errors";

@@ -21,6 +21,9 @@
 	X(CRASH,   "CRASH",   false, "crashed")			\
 	X(TIMEOUT, "TIMEOUT", false, "timeouts")
 
+/* The totals after "total" in results.json's summary, in its order: every key above once. */
+#define VERDICT_TOTALS(X) X(passed) X(failed) X(skipped) X(errors) X(crashed) X(timeouts)
+
 enum verdict {
 #define X(id, name, guest, key) VERDICT_##id,
 	VERDICTS(X)
@@ -33,6 +36,9 @@ const char *verdict_name(enum verdict v);
 /* The verdict a guest's `result` record names; VERDICT_NONE when it is not one a guest
  * may report (garbage, or a host-only verdict). len: bytes of name. */
 enum verdict verdict_from_guest(const char *name, size_t len);
+/* Any verdict by the name verdict_name() gives it (results.json's "verdict"); VERDICT_NONE
+ * for "NOTRUN" and for a name that is none. */
+enum verdict verdict_find(const char *name);
 /* Its total's key in the `end` record and the summary ("passed", "timeouts"). */
 const char *verdict_key(enum verdict v);
 

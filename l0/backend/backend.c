@@ -23,6 +23,11 @@ static const struct backend *const backends[] = {
 	&backend_qemu_s390x,	/* never chosen by auto: another architecture (s390x/) */
 };
 
+const struct backend *backend_at(size_t i)
+{
+	return i < sizeof(backends) / sizeof(backends[0]) ? backends[i] : NULL;
+}
+
 const struct backend *backend_find(const char *name)
 {
 	size_t i;

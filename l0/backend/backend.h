@@ -105,6 +105,8 @@ void backend_stop_group(struct job *j);
 size_t backend_log_lines(struct job *j, const char *file, size_t max_bytes, bool (*keep)(const char *line),
 			 size_t max, char ***lines, size_t n);
 
+/* The i-th back end of the table, best first (i from 0); NULL past its end. */
+const struct backend *backend_at(size_t i);
 /* Named backend, "auto" for the best that probes fine (note says which). */
 const struct backend *backend_find(const char *name);
 /* The architecture whose scenarios the named backend runs: NULL for x86 (and unknown names). */

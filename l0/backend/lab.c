@@ -28,6 +28,7 @@
 #include "l0/sys/file.h"
 #include "l0/sys/proc.h"
 #include "l0/backend/qemu_tcg.h"
+#include "l0/run/runopt.h"
 #include "l0/sys/util.h"
 
 #define LAB_MEGS	1024
@@ -153,17 +154,7 @@ static char *kernel_cmdline(const struct job *j)
 
 	if (!f)
 		return NULL;
-	if (j->o->iters)
-		fprintf(f, "--iters,%u,", j->o->iters);
-	if (j->o->warmup_set)
-		fprintf(f, "--warmup,%u,", j->o->warmup);
-	if (j->o->inject_delay)
-		fprintf(f, "--inject-delay,%u,", j->o->inject_delay);
-	if (j->o->raw)
-		fputs("--raw,", f);
-	for (i = 0; j->o->break_name && i < j->n; i++)
-		if (!strcmp(j->o->break_name, j->scn[i]->info->name))
-			fprintf(f, "--break,%s,", j->o->break_name);
+	runopt_words(f, j, RUNOPT_INNER);	/* "--iters,16,--raw," */
 	for (i = 0; i < j->n; i++)
 		fprintf(f, "%s%s", i ? "," : "", j->scn[i]->info->name);
 	if (fclose(f))

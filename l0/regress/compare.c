@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/verdict.h"
 #include "l0/regress/compare.h"
 #include "l0/sys/json.h"
 #include "l0/sys/util.h"
@@ -76,7 +77,9 @@ static int incomparable(json_object *b, json_object *n, struct diag *why)
 
 static bool passed(const char *v)
 {
-	return v && (!strcmp(v, "PASS") || !strcmp(v, "SKIP"));
+	enum verdict verdict = verdict_find(v);
+
+	return verdict == VERDICT_PASS || verdict == VERDICT_SKIP;
 }
 
 /* One side's count for level/reason (0 when absent). */

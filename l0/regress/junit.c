@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/verdict.h"
 #include "l0/sys/file.h"
 #include "l0/sys/json.h"
 #include "l0/regress/junit.h"
@@ -42,6 +43,7 @@ static void testcase(FILE *f, json_object *s)
 	const char *name = json_text(s, "name"), *verdict = json_text(s, "verdict"), *why = json_text(s, "why");
 	const char *slash = strchr(name, '/');
 	json_object *checks = json_get(s, "checks"), *lat = json_get(s, "latency");
+	enum verdict v = verdict_find(verdict);
 	char cls[96];
 
 	snprintf(cls, sizeof(cls), "nestlab.%.*s", slash ? (int)(slash - name) : (int)strlen(name), name);
@@ -49,12 +51,12 @@ static void testcase(FILE *f, json_object *s)
 	attr(f, "classname", cls);
 	attr(f, "name", name);
 	fputs(">\n", f);
-	if (!strcmp(verdict, "SKIP")) {
+	if (v == VERDICT_SKIP) {
 		fputs("      <skipped", f);
 		attr(f, "message", why);
 		fputs("/>\n", f);
-	} else if (strcmp(verdict, "PASS")) {
-		bool fail = !strcmp(verdict, "FAIL");
+	} else if (v != VERDICT_PASS) {
+		bool fail = v == VERDICT_FAIL;
 
 		fprintf(f, "      <%s", fail ? "failure" : "error");
 		attr(f, "type", verdict);
@@ -63,7 +65,7 @@ static void testcase(FILE *f, json_object *s)
 		for (size_t i = 0; checks && i < json_object_array_length(checks); i++) {
 			json_object *c = json_object_array_get_idx(checks, i);
 
-			if (!strcmp(json_text(c, "status"), "FAIL")) {
+			if (verdict_find(json_text(c, "status")) == VERDICT_FAIL) {
 				xml(f, "FAIL: ");
 				xml(f, json_text(c, "what"));
 				xml(f, "\n");

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lib/verdict.h"
 #include "l0/regress/commands.h"
 #include "l0/regress/compare.h"
 #include "l0/sys/exit_status.h"
@@ -58,17 +59,8 @@ static int by_registry(const void *a, const void *b)
 
 static void count(json_object *sum, const char *verdict)
 {
-	static const struct { const char *v, *key; } map[] = {
-		{ "PASS", "passed" }, { "FAIL", "failed" }, { "SKIP", "skipped" },
-		{ "CRASH", "crashed" }, { "TIMEOUT", "timeouts" },
-	};
-	const char *key = "errors";
-	json_object *c;
+	json_object *c = json_get(sum, verdict_key(verdict_find(verdict)));
 
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(verdict, map[i].v))
-			key = map[i].key;
-	c = json_get(sum, key);
 	json_object_set_int(c, json_object_get_int(c) + 1);
 	c = json_get(sum, "total");
 	json_object_set_int(c, json_object_get_int(c) + 1);
@@ -76,11 +68,12 @@ static void count(json_object *sum, const char *verdict)
 
 static json_object *new_summary(void)
 {
-	static const char *const keys[] = { "total", "passed", "failed", "skipped", "errors", "crashed", "timeouts" };
 	json_object *sum = json_object_new_object();
 
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		json_object_object_add(sum, keys[i], json_object_new_int(0));
+	json_object_object_add(sum, "total", json_object_new_int(0));
+#define X(key) json_object_object_add(sum, #key, json_object_new_int(0));
+	VERDICT_TOTALS(X)
+#undef X
 	return sum;
 }
 

@@ -1,22 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include <errno.h>
-#include <stdlib.h>
-
+#include "lib/run_options.h"
 #include "l0/regress/shard.h"
+#include "l0/sys/util.h"
 
 bool shard_parse(const char *s, unsigned *i, unsigned *n)
 {
-	char *end;
-	unsigned long a, b;
+	unsigned a, b;
+	const char *end = uint_scan(s, RUNOPT_SHARD_MIN, RUNOPT_SHARD_MAX, &a);
 
-	if (!s || *s < '0' || *s > '9')
-		return false;
-	errno = 0;
-	a = strtoul(s, &end, 10);
-	if (errno || *end != '/' || end[1] < '0' || end[1] > '9')
-		return false;
-	b = strtoul(end + 1, &end, 10);
-	if (errno || *end || a < 1 || b < 1 || a > b || b > 1024)
+	if (!end || *end != '/' || !uint_parse(end + 1, RUNOPT_SHARD_MIN, RUNOPT_SHARD_MAX, &b) || a > b)
 		return false;
 	*i = a;
 	*n = b;

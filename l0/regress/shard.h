@@ -12,7 +12,7 @@
 
 #include "l0/run/scenario.h"
 
-/* "I/N" with 1 <= I <= N <= 1024. */
+/* "I/N" with I <= N, both within --shard's bounds (lib/run_options.h, 1 to 1024). */
 bool shard_parse(const char *s, unsigned *i, unsigned *n);
 /* Keeps shard i of n in sel[] (in place); returns how many are left. */
 size_t shard_select(const struct scenario_info **sel, size_t count, unsigned i, unsigned n);

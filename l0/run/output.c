@@ -65,7 +65,7 @@ void output_scenario(FILE *f, const struct scn_result *s, bool colour)
 	if (s->verdict == VERDICT_PASS || s->verdict == VERDICT_SKIP)
 		return;
 	for (i = 0; i < s->nchecks && shown < DETAIL_LINES; i++)
-		if (!strcmp(s->checks[i].status, "FAIL") && ++shown)
+		if (!strcmp(s->checks[i].status, verdict_name(VERDICT_FAIL)) && ++shown)
 			fprintf(f, "    FAIL: %s\n", s->checks[i].what);
 	for (i = 0; i < s->nnotes && shown < DETAIL_LINES; i++, shown++)
 		fprintf(f, "    %s\n", s->notes[i]);
@@ -112,7 +112,7 @@ static void output_tap(struct run *r, const struct scn_result *s)
 	}
 	printf("\n");
 	for (i = 0; !ok && i < s->nchecks; i++)
-		if (!strcmp(s->checks[i].status, "FAIL"))
+		if (!strcmp(s->checks[i].status, verdict_name(VERDICT_FAIL)))
 			printf("# FAIL: %s\n", s->checks[i].what);
 	for (i = 0; !ok && i < s->nnotes && i < DETAIL_LINES; i++)
 		printf("# %s\n", s->notes[i]);
@@ -138,26 +138,11 @@ void summary_count(const struct run *r, struct summary *sum)
 	memset(sum, 0, sizeof(*sum));
 	sum->total = r->n;
 	for (i = 0; i < r->n; i++) {
-		switch (r->scn[i].verdict) {
-		case VERDICT_PASS:
-			sum->passed++;
-			break;
-		case VERDICT_SKIP:
-			sum->skipped++;
-			break;
-		case VERDICT_FAIL:
-			sum->failed++;
-			break;
-		case VERDICT_CRASH:
-			sum->crashed++;
-			break;
-		case VERDICT_TIMEOUT:
-			sum->timeouts++;
-			break;
-		default:
-			sum->errors++;
-			break;
-		}
+		const char *key = verdict_key(r->scn[i].verdict);
+
+#define X(k) if (!strcmp(key, #k)) sum->k++;
+		VERDICT_TOTALS(X)
+#undef X
 	}
 }
 

@@ -12,8 +12,12 @@
 
 #include "l0/run/run.h"
 
+/* A scenario counts in the total its verdict's verdict_key() names (lib/verdict.h). */
 struct summary {
-	unsigned total, passed, failed, skipped, errors, crashed, timeouts;
+	unsigned total;
+#define X(key) unsigned key;
+	VERDICT_TOTALS(X)
+#undef X
 };
 
 void output_begin(struct run *r);

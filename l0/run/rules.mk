@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# l0/run/: one run: scenarios selected, jobs started, console records parsed into
-# verdicts (session), progress and output, results.json.
+# l0/run/: one run: its options (runopt.c, over lib/run_options.h), the scenarios selected,
+# jobs started, console records parsed into verdicts (session), progress and output,
+# results.json.
 NESTLAB_SRCS += l0/run/scenario.c
 NESTLAB_SRCS += l0/run/record.c
 NESTLAB_SRCS += l0/run/session.c
@@ -10,14 +11,16 @@ NESTLAB_SRCS += l0/run/output.c
 NESTLAB_SRCS += l0/run/progress.c
 NESTLAB_SRCS += l0/run/results.c
 NESTLAB_SRCS += l0/run/l1cmd.c
+NESTLAB_SRCS += l0/run/runopt.c
 
 RUN_TESTS := $(BUILD)/host/l0/run/record_test $(BUILD)/host/l0/run/record_fuzz_test \
-	$(BUILD)/host/l0/run/session_test
+	$(BUILD)/host/l0/run/session_test $(BUILD)/host/l0/run/runopt_test
 L0_TESTS += $(RUN_TESTS)
 
 $(BUILD)/host/l0/run/record_test: $(BUILD)/host/l0/run/record_test.o $(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/record_fuzz_test: $(BUILD)/host/l0/run/record_fuzz.o $(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/session_test: $(BUILD)/host/l0/run/session_test.o	# and the runner: l0/rules.mk
+$(BUILD)/host/l0/run/runopt_test: $(BUILD)/host/l0/run/runopt_test.o	# and the runner: l0/rules.mk
 
 # make fuzz: libFuzzer on record_parse() for FUZZ_SECONDS (needs clang).
 FUZZ_CC ?= clang

@@ -8,18 +8,6 @@
 #include "l0/run/session.h"
 #include "l0/sys/util.h"
 
-static const char *const verdict_names[] = {
-	[VERDICT_NONE] = "NOTRUN",	[VERDICT_PASS] = "PASS",
-	[VERDICT_SKIP] = "SKIP",	[VERDICT_FAIL] = "FAIL",
-	[VERDICT_ERROR] = "ERROR",	[VERDICT_CRASH] = "CRASH",
-	[VERDICT_TIMEOUT] = "TIMEOUT",
-};
-
-const char *verdict_name(enum verdict v)
-{
-	return v < sizeof(verdict_names) / sizeof(verdict_names[0]) ? verdict_names[v] : "<unknown>";
-}
-
 void scn_result_set(struct scn_result *r, enum verdict v, const char *fmt, ...)
 {
 	va_list ap;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/record_types.h"
 #include "l0/run/record.h"
 #include "l0/regress/samples.h"
 #include "l0/run/session.h"
@@ -162,7 +163,7 @@ static void on_exit_record(struct session *s, const struct record_parsed *r, con
 static void on_kvm_stat(struct session *s, const struct record_parsed *r, const char *line, size_t len)
 {
 	struct scn_result *c = s->cur;
-	const char *level = strcmp(r->type, "vcpustat") ? "vm" : "vcpu";
+	const char *level = record_type_find(r->type) == RECORD_VCPUSTAT ? "vcpu" : "vm";
 
 	for (unsigned i = 0; i < r->npairs; i++) {
 		const char *key = r->pool + r->kv[i].key;
@@ -219,13 +220,9 @@ static void on_hist(struct session *s, const struct record_parsed *r, const char
 		return breach(s, "histogram reported twice", line, len);
 	for (i = 0; i < r->npairs; i++) {
 		const char *key = r->pool + r->kv[i].key;
-		char *end;
 
-		if (key[0] != 'b' || key[1] < '0' || key[1] > '9' || (key[1] == '0' && key[2]))
+		if (key[0] != 'b' || (key[1] == '0' && key[2]) || !uint_parse(key + 1, 0, LATENCY_BUCKETS - 1, &k))
 			continue;	/* name, or a key of a later version */
-		k = strtoul(key + 1, &end, 10);
-		if (*end || k >= LATENCY_BUCKETS)
-			continue;
 		if (record_get_u64(r, key, &l->hist[k]))
 			return breach(s, "histogram bucket is not a number", line, len);
 	}
@@ -235,9 +232,10 @@ static void on_hist(struct session *s, const struct record_parsed *r, const char
 static void on_check(struct session *s, const struct record_parsed *r, const char *line, size_t len)
 {
 	const char *status = record_get(r, "status"), *what = record_get(r, "what");
+	enum verdict v = status ? verdict_from_guest(status, strlen(status)) : VERDICT_NONE;
 	size_t wlen = 0;
 
-	if (!status || (strcmp(status, "PASS") && strcmp(status, "FAIL") && strcmp(status, "SKIP")))
+	if (v == VERDICT_NONE || v == VERDICT_ERROR)	/* a check passes, fails or is skipped */
 		return breach(s, "check record without a PASS/FAIL/SKIP status", line, len);
 	if (what)
 		record_get_len(r, "what", &wlen);
@@ -247,19 +245,12 @@ static void on_check(struct session *s, const struct record_parsed *r, const cha
 
 static void on_result(struct session *s, const struct record_parsed *r, const char *line, size_t len)
 {
-	static const struct { const char *name; enum verdict v; } map[] = {
-		{ "PASS", VERDICT_PASS }, { "FAIL", VERDICT_FAIL },
-		{ "SKIP", VERDICT_SKIP }, { "ERROR", VERDICT_ERROR },
-	};
 	struct scn_result *c = s->cur;
 	const char *verdict = record_get(r, "verdict");
-	size_t wlen = 0, i;
+	size_t wlen = 0;
 	const char *why = record_get_len(r, "why", &wlen);
-	enum verdict v = VERDICT_NONE;
+	enum verdict v = verdict ? verdict_from_guest(verdict, strlen(verdict)) : VERDICT_NONE;
 
-	for (i = 0; verdict && i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(verdict, map[i].name))
-			v = map[i].v;
 	if (v == VERDICT_NONE)
 		breach(s, "result record without a PASS/FAIL/SKIP/ERROR verdict", line, len);
 	if (!record_get_u64(r, "iterations", &c->iterations))
@@ -280,7 +271,7 @@ static const char *vector_name(u64 v)
 	return v < sizeof(names) / sizeof(names[0]) ? names[v] : "vector";
 }
 
-static void on_crash(struct session *s, const struct record_parsed *r)
+static void on_crash(struct session *s, const struct record_parsed *r, const char *line, size_t len)
 {
 	const char *err = record_get(r, "error"), *rip = record_get(r, "rip"), *cr2 = record_get(r, "cr2");
 	const char *class = record_get(r, "class");	/* s390x: interruption class */
@@ -288,6 +279,7 @@ static void on_crash(struct session *s, const struct record_parsed *r)
 	u64 vec = 0;
 	char *why;
 
+	(void)line, (void)len;
 	if (record_get_u64(r, "vector", &vec))
 		vec = ~0ull;
 	if (class && strspn(class, "abcdefghijklmnopqrstuvwxyz-") == strlen(class))
@@ -307,8 +299,9 @@ static void on_crash(struct session *s, const struct record_parsed *r)
 	s->crash = why;
 }
 
-static void on_end(struct session *s, const char *line, size_t len)
+static void on_end(struct session *s, const struct record_parsed *r, const char *line, size_t len)
 {
+	(void)r;
 	if (s->cur)
 		finish(s, s->cur, VERDICT_ERROR, xstrdup("end record inside the scenario (no result)"));
 	if (s->ended)
@@ -334,9 +327,31 @@ static bool in_scenario(struct session *s, const struct record_parsed *r, const 
 	return true;
 }
 
+typedef void record_handler(struct session *s, const struct record_parsed *r, const char *line, size_t len);
+
+/* RECORD_SCOPE_SCENARIO types go to their handler only inside the scenario they name. */
+static record_handler *const handlers[RECORD_TYPE_COUNT] = {
+	[RECORD_BEGIN] = on_begin,
+	[RECORD_FEATURE] = on_feature,
+	[RECORD_MSR] = on_msr,
+	[RECORD_SCENARIO] = on_scenario,
+	[RECORD_CRASH] = on_crash,
+	[RECORD_END] = on_end,
+	/* RECORD_OVERFLOW: none (the guest's own trouble; the records it lost count nowhere) */
+	[RECORD_EXIT] = on_exit_record,
+	[RECORD_VCPUSTAT] = on_kvm_stat,
+	[RECORD_VMSTAT] = on_kvm_stat,
+	[RECORD_LATENCY] = on_latency,
+	[RECORD_SAMPLES] = on_samples,
+	[RECORD_HIST] = on_hist,
+	[RECORD_CHECK] = on_check,
+	[RECORD_RESULT] = on_result,
+};
+
 static void session_line(struct session *s, const char *line, size_t len, bool overlong)
 {
 	static struct record_parsed r;
+	enum record_type type;
 	size_t i;
 
 	if (len && line[len - 1] == '\r')
@@ -359,33 +374,12 @@ static void session_line(struct session *s, const char *line, size_t len, bool o
 	case RECORD_OK:
 		break;
 	}
-	if (!strcmp(r.type, "begin"))
-		on_begin(s, &r, line, len);
-	else if (!strcmp(r.type, "feature"))
-		on_feature(s, &r, line, len);
-	else if (!strcmp(r.type, "msr"))
-		on_msr(s, &r, line, len);
-	else if (!strcmp(r.type, "scenario"))
-		on_scenario(s, &r, line, len);
-	else if (!strcmp(r.type, "crash"))
-		on_crash(s, &r);
-	else if (!strcmp(r.type, "end"))
-		on_end(s, line, len);
-	else if (!strcmp(r.type, "exit") && in_scenario(s, &r, line, len))
-		on_exit_record(s, &r, line, len);
-	else if ((!strcmp(r.type, "vcpustat") || !strcmp(r.type, "vmstat")) && in_scenario(s, &r, line, len))
-		on_kvm_stat(s, &r, line, len);
-	else if (!strcmp(r.type, "latency") && in_scenario(s, &r, line, len))
-		on_latency(s, &r, line, len);
-	else if (!strcmp(r.type, "samples") && in_scenario(s, &r, line, len))
-		on_samples(s, &r, line, len);
-	else if (!strcmp(r.type, "hist") && in_scenario(s, &r, line, len))
-		on_hist(s, &r, line, len);
-	else if (!strcmp(r.type, "check") && in_scenario(s, &r, line, len))
-		on_check(s, &r, line, len);
-	else if (!strcmp(r.type, "result") && in_scenario(s, &r, line, len))
-		on_result(s, &r, line, len);
-	/* other types: a later version's, ignored */
+	type = record_type_find(r.type);
+	if (type == RECORD_TYPE_UNKNOWN || !handlers[type])
+		return;		/* a later version's type, or one the runner has no use for */
+	if (record_type_scope(type) == RECORD_SCOPE_SCENARIO && !in_scenario(s, &r, line, len))
+		return;
+	handlers[type](s, &r, line, len);
 }
 
 void session_init(struct session *s, struct scn_result **scn, size_t n, int job,

@@ -8,25 +8,13 @@
 #define L0_SESSION_H
 
 #include "lib/types.h"
+#include "lib/verdict.h"
 #include "l0/run/scenario.h"
 
 #define SESSION_LINE_MAX 4096
 #define SESSION_BYTES_MAX (16u << 20)
 #define SESSION_NOTES_MAX 16	/* kept per scenario; more are counted */
 #define LATENCY_BUCKETS 64
-
-/* Worst last: a scenario's final verdict never improves. */
-enum verdict {
-	VERDICT_NONE,		/* not finished (not started, or still running) */
-	VERDICT_PASS,
-	VERDICT_SKIP,
-	VERDICT_FAIL,
-	VERDICT_ERROR,		/* the harness: garbage, protocol breach, not run */
-	VERDICT_CRASH,		/* crash record, or the console ended inside it */
-	VERDICT_TIMEOUT,	/* host-side timeout inside it */
-};
-
-const char *verdict_name(enum verdict v);
 
 struct exit_count {
 	char *level;		/* "l1" */

@@ -3,8 +3,8 @@
  * nestlab's exit statuses, the only ones it returns.
  *
  * The rule: only a command's main returns one of these. That is main() and the
- * functions main() hands its argv to (cmd_list, cmd_run, cmd_table in l0/main.c with
- * runopt_parse for cmd_run's options; cmd_compare, cmd_report, cmd_merge in l0/regress;
+ * functions main() hands its argv to (cmd_list, cmd_run, cmd_table in l0/main.c;
+ * cmd_compare, cmd_report, cmd_merge in l0/regress;
  * e9_copy in l0/kvm): each prints the one line the user sees and returns its status.
  * Every function below them returns 0 (or a count) or -errno, and fills a struct diag
  * (l0/sys/diag.h) with the reason when it has one to tell. The one exception is running

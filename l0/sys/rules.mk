@@ -7,7 +7,7 @@ NESTLAB_SRCS += l0/sys/json.c
 NESTLAB_SRCS += l0/sys/diag.c
 
 # The shape of l0/: no include or call circle among its modules, and no room using one
-# above it (sys < run, backend, kvm, regress, test < main.c, runopt.c): scripts/check-layers.
+# above it (sys < run, backend, kvm, regress, test < main.c): scripts/check-layers.
 check-layers:
 	@mkdir -p $(BUILD)/check
 	@scripts/check-layers l0 | sed '$$s/^/layers: /' | tee $(BUILD)/check/layers.log; \

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,4 +80,30 @@ char *escape_bytes(const char *buf, size_t len, size_t max)
 	}
 	*p = '\0';
 	return out;
+}
+
+const char *uint_scan(const char *s, unsigned min, unsigned max, unsigned *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (!s || *s < '0' || *s > '9')
+		return NULL;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || v < min || v > max)
+		return NULL;
+	*out = (unsigned)v;
+	return end;
+}
+
+bool uint_parse(const char *s, unsigned min, unsigned max, unsigned *out)
+{
+	unsigned v;
+	const char *end = uint_scan(s, min, max, &v);
+
+	if (!end || *end)
+		return false;
+	*out = v;
+	return true;
 }

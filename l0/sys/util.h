@@ -3,6 +3,7 @@
 #ifndef L0_UTIL_H
 #define L0_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 void *xrealloc(void *p, size_t size);
@@ -21,5 +22,11 @@ double clock_now_s(void);
 
 /* Printable copy of untrusted bytes (\\ and \xHH), at most max bytes plus "...". */
 char *escape_bytes(const char *buf, size_t len, size_t max);
+
+/* The host's one decimal parser: a number from min to max at the start of s (a digit
+ * first, no sign, no blank), and the byte after it; NULL when there is none in range. */
+const char *uint_scan(const char *s, unsigned min, unsigned max, unsigned *out);
+/* All of s such a number. */
+bool uint_parse(const char *s, unsigned min, unsigned max, unsigned *out);
 
 #endif
