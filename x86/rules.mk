@@ -13,3 +13,8 @@ HOST_TESTS += $(BUILD)/host/x86/vmx_test
 ALL_TARGETS += $(BUILD)/host/x86/vmx_test
 $(BUILD)/host/x86/vmx_test: $(BUILD)/host/x86/vmx_test.o $(BUILD)/host/x86/vmx.o $(BUILD)/host/lib/printf.o
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
+
+HOST_TESTS += $(BUILD)/host/x86/svm_exit_codes_test
+ALL_TARGETS += $(BUILD)/host/x86/svm_exit_codes_test
+$(BUILD)/host/x86/svm_exit_codes_test: $(BUILD)/host/x86/svm_exit_codes_test.o
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
