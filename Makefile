@@ -42,7 +42,7 @@ include lib/rules.mk
 include x86/rules.mk
 include l2/rules.mk
 include l1/rules.mk
-include x86/efi/rules.mk
+include l1/boot/efi/rules.mk
 include s390x/rules.mk
 include l0/rules.mk
 include scripts/rules.mk

@@ -12,6 +12,8 @@
 #include "lib/exit_kinds.h"
 #include "lib/types.h"
 #include "l2/l2.h"
+#include "x86/svm_exit_codes.h"
+#include "x86/vmx_exit_reasons.h"
 
 struct vcpu;
 
@@ -50,8 +52,10 @@ _Static_assert(HV_CAP_COUNT <= 64, "needs fit a u64 mask");
 
 extern const char *const hv_cap_desc[HV_CAP_COUNT];
 
-/* Exit counters: a back end's exit codes map onto slots 0 .. HV_EXIT_SLOTS-1. */
-#define HV_EXIT_SLOTS 192
+/* Exit counters: a back end's exit codes map onto slots 0 .. HV_EXIT_SLOTS-1, as many
+ * as the larger of the two exit tables has. */
+#define HV_EXIT_SLOTS	((int)EXIT_REASON_COUNT > (int)SVM_SLOT_COUNT ? (int)EXIT_REASON_COUNT \
+							     : (int)SVM_SLOT_COUNT)
 
 enum exit_action { EXIT_RESUME, EXIT_DONE };
 

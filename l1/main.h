@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The one L1 entry every boot path ends in (x86/boot.asm via l1_main, x86/efi/). */
+/* The one L1 entry every boot path ends in (l1/boot/boot.asm via l1_main, l1/boot/efi/). */
 #ifndef L1_MAIN_H
 #define L1_MAIN_H
 

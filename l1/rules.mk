@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # The L1 micro-hypervisor image: L1 + L2 + x86 + lib, freestanding.
+# Multiboot entry (first in the image) and the image's linker script; UEFI: l1/boot/efi/.
+L1_BOOT_SRCS += l1/boot/boot.asm
+L1_LDS := l1/boot/l1.ld
+
 L1_SRCS += l1/main.c
 L1_SRCS += l1/cmdline.c
 L1_SRCS += l1/console.c
@@ -35,15 +39,15 @@ L1_SRCS += l1/scenarios/debug.c
 L1_SRCS += l1/scenarios/l1.c
 L1_SRCS += l1/scenarios/svm.c
 
-L1_IMAGE_SRCS = $(X86_SRCS) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS)
+L1_IMAGE_SRCS = $(L1_BOOT_SRCS) $(X86_SRCS) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS)
 L1_OBJS = $(patsubst %.c,$(BUILD)/free/%.o,$(patsubst %.asm,$(BUILD)/free/%.asm.o,$(L1_IMAGE_SRCS)))
 
 # GRUB and QEMU -kernel take a multiboot kernel as a 32-bit ELF; the code inside is 64-bit.
-$(BUILD)/l1/l1.elf64: $(L1_OBJS) x86/l1.ld
+$(BUILD)/l1/l1.elf64: $(L1_OBJS) $(L1_LDS)
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)
 	$(Q)$(FREE_CC) -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,max-page-size=4096 \
-		-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -T x86/l1.ld -o $@ $(L1_OBJS) -lgcc
+		-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -T $(L1_LDS) -o $@ $(L1_OBJS) -lgcc
 
 $(BUILD)/l1/l1.elf: $(BUILD)/l1/l1.elf64
 	$(call say,OBJCOPY,$@)

@@ -47,10 +47,6 @@ struct vcpu {
 _Static_assert(__builtin_offsetof(struct vcpu, host_rsp) == 128, "entry.asm offset");
 _Static_assert(__builtin_offsetof(struct vcpu, launched) == 136, "entry.asm offset");
 
-/* Returns 0 after a VM exit, 1 on VMfailInvalid, 2 on VMfailValid (l1/vmx/entry.asm). */
-int vmx_enter(struct vcpu *v);
-void vmx_exit_stub(void);
-
 /* l1/exit_common.c: what every back end's exit handlers share. */
 __attribute__((format(printf, 2, 3))) enum exit_action vcpu_error(struct vcpu *v, const char *fmt, ...);
 /* Counts an exit in the window; the counts are the product, so count before acting. */

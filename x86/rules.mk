@@ -1,6 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # x86 arch code, freestanding (linked into the L1 image).
-X86_SRCS += x86/boot.asm
 X86_SRCS += x86/setjmp.asm
 X86_SRCS += x86/desc.c
 X86_SRCS += x86/trap.c
@@ -12,4 +11,9 @@ X86_SRCS += x86/vmx.c
 HOST_TESTS += $(BUILD)/host/x86/vmx_test
 ALL_TARGETS += $(BUILD)/host/x86/vmx_test
 $(BUILD)/host/x86/vmx_test: $(BUILD)/host/x86/vmx_test.o $(BUILD)/host/x86/vmx.o $(BUILD)/host/lib/printf.o
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
+
+HOST_TESTS += $(BUILD)/host/x86/svm_exit_codes_test
+ALL_TARGETS += $(BUILD)/host/x86/svm_exit_codes_test
+$(BUILD)/host/x86/svm_exit_codes_test: $(BUILD)/host/x86/svm_exit_codes_test.o
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $^

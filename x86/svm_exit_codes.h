@@ -45,16 +45,42 @@ enum svm_exit_code {
 #undef X
 };
 
+/*
+ * The table's extent, as union sizes (each the largest member): all codes, the codes
+ * below NPF, and the codes from NPF on. Every count below comes from these.
+ */
+union svm_exit_code_span {
+#define X(name, code) char all_##name[(code) + 1];
+	SVM_EXIT_CODES(X)
+#undef X
+};
+union svm_exit_low_span {
+#define X(name, code) char low_##name[(code) < SVM_EXIT_NPF ? (code) + 1 : 1];
+	SVM_EXIT_CODES(X)
+#undef X
+};
+union svm_exit_high_span {
+#define X(name, code) char high_##name[(code) >= SVM_EXIT_NPF ? (code) - SVM_EXIT_NPF + 1 : 1];
+	SVM_EXIT_CODES(X)
+#undef X
+};
+
+enum {
+	SVM_EXIT_CODE_COUNT = sizeof(union svm_exit_code_span),	/* codes 0 .. COUNT-1 */
+	/* First slot of the codes from NPF: the low codes' range rounded up to 16, so that
+	 * a code the table does not name yet (0xa5 ...) still has a counter of its own. */
+	SVM_SLOT_HIGH = (sizeof(union svm_exit_low_span) + 15) & ~15ul,
+	SVM_SLOT_COUNT = SVM_SLOT_HIGH + sizeof(union svm_exit_high_span),
+};
+
 #define SVM_EXIT_INVALID	(~0ull)		/* VMRUN found invalid guest state */
-#define SVM_SLOT_HIGH		0xb0		/* first slot of the codes from 0x400 */
-#define SVM_SLOT_COUNT		(SVM_SLOT_HIGH + 4)
 
 /* Counter slot of an exit code, or -1 for a code outside the table's ranges. */
 static inline int svm_exit_slot(u64 code)
 {
 	if (code < SVM_SLOT_HIGH)
 		return (int)code;
-	if (code >= SVM_EXIT_NPF && code <= SVM_EXIT_VMGEXIT)
+	if (code >= SVM_EXIT_NPF && code < SVM_EXIT_CODE_COUNT)
 		return (int)(SVM_SLOT_HIGH + code - SVM_EXIT_NPF);
 	return -1;
 }

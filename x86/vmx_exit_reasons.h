@@ -26,11 +26,18 @@
 	X(RDRAND, 57) X(INVPCID, 58) X(VMFUNC, 59) X(ENCLS, 60)		\
 	X(RDSEED, 61) X(PML_FULL, 62) X(XSAVES, 63) X(XRSTORS, 64)
 
+/* Its size is the largest reason + 1: the count is the table's, never typed. */
+union vmx_exit_reason_span {
+#define X(name, n) char reason_##name[(n) + 1];
+	VMX_EXIT_REASONS(X)
+#undef X
+};
+
 enum vmx_exit_reason {
 #define X(name, n) EXIT_##name = (n),
 	VMX_EXIT_REASONS(X)
 #undef X
-	EXIT_REASON_COUNT = 65,
+	EXIT_REASON_COUNT = sizeof(union vmx_exit_reason_span),	/* basic reasons 0 .. COUNT-1 */
 };
 
 #define EXIT_REASON_FAILED_VMENTRY	(1u << 31)

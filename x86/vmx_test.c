@@ -38,6 +38,7 @@ static void test_exit_reasons(void)
 		CHECK(!strcmp(vmx_exit_reason_name(sdm[i].n), sdm[i].name), "exit reason %u is %s (got %s)",
 			   sdm[i].n, sdm[i].name, vmx_exit_reason_name(sdm[i].n));
 	CHECK(!strcmp(vmx_exit_reason_name(42), "<unknown>"), "reason 42 is reserved");
+	CHECK(EXIT_REASON_COUNT == EXIT_XRSTORS + 1, "the count is the last reason + 1: %d", EXIT_REASON_COUNT);
 	for (unsigned a = 0; a < EXIT_REASON_COUNT; a++)
 		for (unsigned b = a + 1; b < EXIT_REASON_COUNT; b++)
 			if (strcmp(vmx_exit_reason_name(a), "<unknown>"))

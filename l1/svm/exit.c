@@ -133,39 +133,48 @@ static enum exit_action handle_exception(struct vcpu *v)
 			  (unsigned long long)l2_vmcb.control.exit_info1, (unsigned long long)l2_vmcb.save.rip);
 }
 
-enum exit_action svm_handle_exit(struct vcpu *v)
+static enum exit_action handle_shutdown(struct vcpu *v)
+{
+	return vcpu_error(v, "L2 shut down (triple fault) at RIP %#llx", (unsigned long long)l2_vmcb.save.rip);
+}
+
+static enum exit_action (*const exit_handlers[SVM_EXIT_CODE_COUNT])(struct vcpu *) = {
+	[SVM_EXIT_EXCP0 ... SVM_EXIT_EXCP31]	= handle_exception,
+	[SVM_EXIT_CPUID]			= emulate_cpuid,
+	[SVM_EXIT_HLT]				= handle_hlt,
+	[SVM_EXIT_IOIO]				= handle_ioio,
+	[SVM_EXIT_MSR]				= handle_msr,
+	[SVM_EXIT_SHUTDOWN]			= handle_shutdown,
+	[SVM_EXIT_VMMCALL]			= emulate_hypercall,
+	[SVM_EXIT_VMLOAD]			= handle_vmsave_vmload,
+	[SVM_EXIT_VMSAVE]			= handle_vmsave_vmload,
+	[SVM_EXIT_STGI]				= handle_gif,
+	[SVM_EXIT_CLGI]				= handle_gif,
+	[SVM_EXIT_NPF]				= handle_npf,
+};
+
+static enum exit_action entry_failed(struct vcpu *v)
+{
+	return vcpu_error(v, "VMRUN failed: VMEXIT_INVALID (the VMCB's guest state is invalid)");
+}
+
+static enum exit_action unexpected_exit(struct vcpu *v, u64 code)
 {
 	const struct vmcb_control *c = &l2_vmcb.control;
-	u64 code = c->exit_code;
 
-	if (code == SVM_EXIT_INVALID)
-		return vcpu_error(v, "VMRUN failed: VMEXIT_INVALID (the VMCB's guest state is invalid)");
-	vcpu_count_exit(v, svm_exit_slot(code));
-	switch (code) {
-	case SVM_EXIT_CPUID:
-		return emulate_cpuid(v);
-	case SVM_EXIT_VMMCALL:
-		return emulate_hypercall(v);
-	case SVM_EXIT_HLT:
-		return handle_hlt(v);
-	case SVM_EXIT_IOIO:
-		return handle_ioio(v);
-	case SVM_EXIT_MSR:
-		return handle_msr(v);
-	case SVM_EXIT_NPF:
-		return handle_npf(v);
-	case SVM_EXIT_STGI:
-	case SVM_EXIT_CLGI:
-		return handle_gif(v);
-	case SVM_EXIT_VMSAVE:
-	case SVM_EXIT_VMLOAD:
-		return handle_vmsave_vmload(v);
-	case SVM_EXIT_SHUTDOWN:
-		return vcpu_error(v, "L2 shut down (triple fault) at RIP %#llx", (unsigned long long)l2_vmcb.save.rip);
-	}
-	if (code >= SVM_EXIT_EXCP0 && code <= SVM_EXIT_EXCP31)
-		return handle_exception(v);
 	return vcpu_error(v, "unexpected exit %s (%#llx), info1 %#llx info2 %#llx, RIP %#llx", svm_exit_name(code),
 			  (unsigned long long)code, (unsigned long long)c->exit_info1,
 			  (unsigned long long)c->exit_info2, (unsigned long long)l2_vmcb.save.rip);
+}
+
+enum exit_action svm_handle_exit(struct vcpu *v)
+{
+	u64 code = l2_vmcb.control.exit_code;
+
+	if (code == SVM_EXIT_INVALID)
+		return entry_failed(v);
+	vcpu_count_exit(v, svm_exit_slot(code));
+	if (code >= SVM_EXIT_CODE_COUNT || !exit_handlers[code])
+		return unexpected_exit(v, code);
+	return exit_handlers[code](v);
 }

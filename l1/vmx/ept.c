@@ -74,7 +74,7 @@ bool ept_map_test_page(u64 gpa)
 
 void ept_flush(void)
 {
-	u64 cap = caps.msr[CAP_IA32_VMX_EPT_VPID_CAP];
+	u64 cap = vmx_caps.msr[CAP_IA32_VMX_EPT_VPID_CAP];
 
 	if ((cap & EPT_CAP_INVEPT) && (cap & EPT_CAP_INVEPT_ALL))
 		__invept(INVEPT_ALL_CONTEXT, eptp);

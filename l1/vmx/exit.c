@@ -7,7 +7,7 @@
 #include "l1/vmx/vmx_l1.h"
 #include "l1/vmx/exit_emulate.h"
 
-void vcpu_skip_instruction(struct vcpu *v)
+void vmx_skip_instruction(struct vcpu *v)
 {
 	(void)v;	/* RIP lives in the current VMCS */
 	vmwrite(VMCS_GUEST_RIP, vmread(VMCS_GUEST_RIP) + vmread(VMCS_EXIT_INSTRUCTION_LEN));
@@ -30,7 +30,7 @@ static enum exit_action handle_io(struct vcpu *v)
 
 static enum exit_action handle_hlt(struct vcpu *v)
 {
-	vcpu_skip_instruction(v);
+	vmx_skip_instruction(v);
 	return EXIT_RESUME;
 }
 
@@ -59,15 +59,15 @@ static enum exit_action (*const exit_handlers[EXIT_REASON_COUNT])(struct vcpu *)
 	[EXIT_CPUID]			= emulate_cpuid,
 	[EXIT_HLT]			= handle_hlt,
 	[EXIT_VMCALL]			= emulate_hypercall,
-	[EXIT_VMREAD]			= handle_vmread,
-	[EXIT_VMWRITE]			= handle_vmwrite,
+	[EXIT_VMREAD]			= vmx_handle_vmread,
+	[EXIT_VMWRITE]			= vmx_handle_vmwrite,
 	[EXIT_IO_INSTRUCTION]		= handle_io,
 	[EXIT_MSR_READ]			= emulate_rdmsr,
 	[EXIT_MSR_WRITE]		= emulate_wrmsr,
-	[EXIT_TPR_BELOW_THRESHOLD]	= handle_tpr_below_threshold,
-	[EXIT_APIC_ACCESS]		= handle_apic_access,
+	[EXIT_TPR_BELOW_THRESHOLD]	= vmx_handle_tpr_below_threshold,
+	[EXIT_APIC_ACCESS]		= vmx_handle_apic_access,
 	[EXIT_EPT_VIOLATION]		= handle_ept_violation,
-	[EXIT_APIC_WRITE]		= handle_apic_write,
+	[EXIT_APIC_WRITE]		= vmx_handle_apic_write,
 };
 
 static enum exit_action entry_failed(struct vcpu *v, u32 reason)
@@ -85,6 +85,13 @@ static enum exit_action entry_failed(struct vcpu *v, u32 reason)
 			  vmx_exit_reason_name(reason & 0xffff), (unsigned long long)qual, q);
 }
 
+static enum exit_action unexpected_exit(struct vcpu *v, u16 basic)
+{
+	return vcpu_error(v, "unexpected exit %s (%u), qualification %#llx, RIP %#llx", vmx_exit_reason_name(basic),
+			  basic, (unsigned long long)vmread(VMCS_EXIT_QUALIFICATION),
+			  (unsigned long long)vmread(VMCS_GUEST_RIP));
+}
+
 enum exit_action vmx_handle_exit(struct vcpu *v)
 {
 	u32 reason = (u32)vmread(VMCS_EXIT_REASON);
@@ -95,9 +102,6 @@ enum exit_action vmx_handle_exit(struct vcpu *v)
 	if (basic < EXIT_REASON_COUNT)
 		vcpu_count_exit(v, basic);
 	if (basic >= EXIT_REASON_COUNT || !exit_handlers[basic])
-		return vcpu_error(v, "unexpected exit %s (%u), qualification %#llx, RIP %#llx",
-				  vmx_exit_reason_name(basic), basic,
-				  (unsigned long long)vmread(VMCS_EXIT_QUALIFICATION),
-				  (unsigned long long)vmread(VMCS_GUEST_RIP));
+		return unexpected_exit(v, basic);
 	return exit_handlers[basic](v);
 }

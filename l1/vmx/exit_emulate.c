@@ -13,7 +13,7 @@
 static void vmx_insn_succeed(struct vcpu *v)
 {
 	vmwrite(VMCS_GUEST_RFLAGS, vmread(VMCS_GUEST_RFLAGS) & ~RFLAGS_VMX_RESULT);
-	vcpu_skip_instruction(v);
+	vmx_skip_instruction(v);
 }
 
 /* Both operands must be registers other than RSP: l2/vmcs_shadow.c uses only those. */
@@ -36,7 +36,7 @@ static bool vmx_insn_regs(struct vcpu *v, u32 *reg1, u32 *reg2)
 	return true;
 }
 
-enum exit_action handle_vmread(struct vcpu *v)
+enum exit_action vmx_handle_vmread(struct vcpu *v)
 {
 	u32 reg1, reg2;
 
@@ -47,7 +47,7 @@ enum exit_action handle_vmread(struct vcpu *v)
 	return EXIT_RESUME;
 }
 
-enum exit_action handle_vmwrite(struct vcpu *v)
+enum exit_action vmx_handle_vmwrite(struct vcpu *v)
 {
 	u32 reg1, reg2;
 
@@ -63,7 +63,7 @@ enum exit_action handle_vmwrite(struct vcpu *v)
  * VTPR[7:4] >= TPR threshold without virtual-interrupt delivery, so L1 raises the virtual
  * TPR back to the threshold, as a VMM would after delivering what was pending.
  */
-enum exit_action handle_tpr_below_threshold(struct vcpu *v)
+enum exit_action vmx_handle_tpr_below_threshold(struct vcpu *v)
 {
 	u32 *vtpr = vapic_reg(APIC_TPR);
 
@@ -82,7 +82,7 @@ enum exit_action handle_tpr_below_threshold(struct vcpu *v)
  * Fault-like: L1 performs the access on the virtual-APIC page and skips the instruction.
  * L2's accessors (l2/apic.c) use exactly mov (%rdx),%eax and mov %eax,(%rdx).
  */
-enum exit_action handle_apic_access(struct vcpu *v)
+enum exit_action vmx_handle_apic_access(struct vcpu *v)
 {
 	u64 q = vmread(VMCS_EXIT_QUALIFICATION);
 	const u8 *insn = (const u8 *)vmread(VMCS_GUEST_RIP);
@@ -105,7 +105,7 @@ enum exit_action handle_apic_access(struct vcpu *v)
 }
 
 /* Trap-like (SDM "APIC-Write VM Exits"): the value is already in the virtual-APIC page. */
-enum exit_action handle_apic_write(struct vcpu *v)
+enum exit_action vmx_handle_apic_write(struct vcpu *v)
 {
 	u32 off = APIC_ACCESS_OFFSET(vmread(VMCS_EXIT_QUALIFICATION));
 

@@ -6,11 +6,11 @@
 #include "l1/emulated.h"
 #include "l1/vmx/vmx_l1.h"
 
-enum exit_action handle_vmread(struct vcpu *v);
-enum exit_action handle_vmwrite(struct vcpu *v);
-enum exit_action handle_tpr_below_threshold(struct vcpu *v);
-enum exit_action handle_apic_access(struct vcpu *v);
-enum exit_action handle_apic_write(struct vcpu *v);
+enum exit_action vmx_handle_vmread(struct vcpu *v);
+enum exit_action vmx_handle_vmwrite(struct vcpu *v);
+enum exit_action vmx_handle_tpr_below_threshold(struct vcpu *v);
+enum exit_action vmx_handle_apic_access(struct vcpu *v);
+enum exit_action vmx_handle_apic_write(struct vcpu *v);
 
 /* The field L1's VMREAD/VMWRITE exits serve. */
 #define EMULATED_FIELD	VMCS_GUEST_RIP

@@ -5,7 +5,6 @@
 #include "l1/vmx/caps.h"
 #include "l1/vmx/vmx_l1.h"
 #include "x86/processor.h"
-#include "lib/printf.h"
 
 __attribute__((noreturn)) void vmx_fatal(const char *insn, u32 field, u64 value, int outcome)
 {
@@ -13,43 +12,6 @@ __attribute__((noreturn)) void vmx_fatal(const char *insn, u32 field, u64 value,
 
 	scenario_fatal("%s %s=%#llx: %s", insn, field ? vmcs_field_name(field) : "-",
 		       (unsigned long long)value, vmx_outcome_name(outcome, buf, sizeof(buf)));
-}
-
-#define ALWAYS	HV_CAP_ALWAYS
-#define NEVER	HV_CAP_OTHER_ARCH
-
-/* The control bit that provides each capability. */
-static const s8 cap_feature[HV_CAP_COUNT] = {
-	[CAP_HLT_EXITING]		= FEAT_PROC_HLT_EXITING,
-	[CAP_IO_BITMAPS]		= FEAT_PROC_IO_BITMAPS,
-	[CAP_MSR_BITMAPS]		= FEAT_PROC_MSR_BITMAPS,
-	[CAP_NESTED_PAGING]		= FEAT_PROC2_EPT,
-	[CAP_VMX]			= ALWAYS,
-	[CAP_SVM]			= NEVER,
-	[CAP_VMCS_SHADOWING]		= FEAT_PROC2_VMCS_SHADOWING,
-	[CAP_TPR_SHADOW]		= FEAT_PROC_TPR_SHADOW,
-	[CAP_APIC_ACCESSES]		= FEAT_PROC2_VIRTUALIZE_APIC_ACCESSES,
-	[CAP_APIC_REGISTERS]		= FEAT_PROC2_APIC_REGISTER_VIRTUALIZATION,
-	[CAP_VIRTUAL_INTERRUPTS]	= FEAT_PROC2_VIRTUAL_INTERRUPT_DELIVERY,
-	[CAP_X2APIC_VIRT]		= FEAT_PROC2_VIRTUALIZE_X2APIC_MODE,
-	[CAP_EXTERNAL_INTERRUPT_EXITS]	= FEAT_PIN_EXTERNAL_INTERRUPT_EXITING,
-	[CAP_POSTED_INTERRUPTS]		= FEAT_PIN_POSTED_INTERRUPTS,
-	[CAP_ACK_INTERRUPT_ON_EXIT]	= FEAT_EXIT_ACK_INTERRUPT_ON_EXIT,
-	[CAP_NRIP_SAVE]			= NEVER,
-	[CAP_VGIF]			= NEVER,
-	[CAP_VIRTUAL_VMLOAD]		= NEVER,
-	[CAP_AVIC]			= NEVER,
-};
-
-static bool vmx_has(int f)
-{
-	return caps_has(f);
-}
-
-static void vmx_describe(int f, char *buf, size_t size)
-{
-	nl_snprintf(buf, size, "%s (%s bit %u)", vmx_features[f].desc, vmx_ctl_word_name(vmx_features[f].word),
-		    vmx_features[f].bit);
 }
 
 /* Basic exit reason + 1 of each exit kind; 0: VMX has no such exit. */
@@ -127,8 +89,8 @@ static u64 vmx_guest_cr3(struct vcpu *v)
 const struct hv_ops vmx_ops = {
 	.name			= "vmx",
 	.on			= vmx_on,
-	.caps_report		= caps_report,
-	.cap_source		= cap_feature,
+	.caps_report		= vmx_caps_report,
+	.cap_source		= vmx_cap_feature,
 	.has			= vmx_has,
 	.describe		= vmx_describe,
 	.arch			= "VMX",
@@ -147,6 +109,6 @@ const struct hv_ops vmx_ops = {
 	.exception_intercepts	= vmx_exception_intercepts,
 	.guest_msr		= vmx_guest_msr,
 	.guest_cr3		= vmx_guest_cr3,
-	.skip_instruction	= vcpu_skip_instruction,
+	.skip_instruction	= vmx_skip_instruction,
 	.post_interrupt		= posted_interrupt_send,
 };

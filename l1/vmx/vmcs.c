@@ -90,9 +90,9 @@ u64 shadow_vmcs_read(struct vcpu *v, u32 field)
 void vmcs_load_fresh(struct vcpu *v)
 {
 	memset(vmcs_page, 0, sizeof(vmcs_page));
-	*(u32 *)vmcs_page = vmcs_revision_id();
+	*(u32 *)vmcs_page = vmx_vmcs_revision_id();
 	memset(shadow_page, 0, sizeof(shadow_page));
-	*(u32 *)shadow_page = vmcs_revision_id() | SHADOW_VMCS_INDICATOR;
+	*(u32 *)shadow_page = vmx_vmcs_revision_id() | SHADOW_VMCS_INDICATOR;
 	vmclear((u64)vmcs_page);
 	vmptrld((u64)vmcs_page);
 	v->launched = 0;
@@ -183,8 +183,8 @@ void vmcs_setup_defaults(struct vcpu *v)
 	v->ctl[CTL_PROC] = PROC_IO_BITMAPS | PROC_MSR_BITMAPS | PROC_SECONDARY_CONTROLS;
 	/* EPT and VPID when offered: an L0 with ept=0 or vpid=0 hides them from L1, and
 	 * L2 needs neither (it runs on L1's page tables); scenarios that do say so. */
-	v->ctl[CTL_PROC2] = (caps_has(FEAT_PROC2_EPT) ? PROC2_EPT : 0) |
-			    (caps_has(FEAT_PROC2_VPID) ? PROC2_VPID : 0);
+	v->ctl[CTL_PROC2] = (vmx_has(FEAT_PROC2_EPT) ? PROC2_EPT : 0) |
+			    (vmx_has(FEAT_PROC2_VPID) ? PROC2_VPID : 0);
 	v->ctl[CTL_EXIT] = EXIT_HOST_ADDR_SPACE_SIZE | EXIT_SAVE_EFER | EXIT_LOAD_EFER;
 	v->ctl[CTL_ENTRY] = ENTRY_IA32E_MODE_GUEST | ENTRY_LOAD_EFER;
 	if (v->ctl[CTL_PROC2] & PROC2_VPID)
@@ -222,7 +222,7 @@ void vmcs_commit_controls(struct vcpu *v)
 	};
 
 	for (int w = 0; w < CTL_WORDS; w++) {
-		u32 val, missing = caps_adjust(w, v->ctl[w], &val);
+		u32 val, missing = vmx_caps_adjust(w, v->ctl[w], &val);
 
 		if (missing) {
 			for (int f = 0; f < FEAT_COUNT; f++)

@@ -7,7 +7,7 @@
 #include "l1/nested_paging.h"
 
 /* vmxon.c */
-u32 vmcs_revision_id(void);
+u32 vmx_vmcs_revision_id(void);
 int vmx_on(char *why, size_t size);
 
 /* vmcs.c: one VMCS for L2, rebuilt for every scenario. */
@@ -41,8 +41,13 @@ void ept_flush(void);
 void posted_interrupt_setup(struct vcpu *v);
 void posted_interrupt_send(struct vcpu *v, u8 vector);
 
+/* entry.asm: VMLAUNCH or VMRESUME with L2's GPRs; returns 0 after a VM exit, 1 on
+ * VMfailInvalid, 2 on VMfailValid. vmx_exit_stub is the VMCS's host RIP. */
+int vmx_enter(struct vcpu *v);
+void vmx_exit_stub(void);
+
 /* exit.c */
 enum exit_action vmx_handle_exit(struct vcpu *v);
-void vcpu_skip_instruction(struct vcpu *v);
+void vmx_skip_instruction(struct vcpu *v);
 
 #endif

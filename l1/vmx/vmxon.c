@@ -8,9 +8,9 @@
 
 static u8 vmxon_region[4096] __attribute__((aligned(4096)));
 
-u32 vmcs_revision_id(void)
+u32 vmx_vmcs_revision_id(void)
 {
-	return (u32)caps.msr[CAP_IA32_VMX_BASIC] & 0x7fffffff;	/* bits 30:0 */
+	return (u32)vmx_caps.msr[CAP_IA32_VMX_BASIC] & 0x7fffffff;	/* bits 30:0 */
 }
 
 int vmx_on(char *why, size_t size)
@@ -31,15 +31,15 @@ int vmx_on(char *why, size_t size)
 		nl_snprintf(why, size, "IA32_FEATURE_CONTROL is locked with VMX outside SMX off (firmware)");
 		return -1;
 	}
-	caps_read();
+	vmx_caps_read();
 	/* CR0/CR4 bits fixed in VMX operation: SDM "VMX-Fixed Bits in CR0/CR4". */
-	cr0 = (read_cr0() | caps.msr[CAP_IA32_VMX_CR0_FIXED0]) & caps.msr[CAP_IA32_VMX_CR0_FIXED1];
-	cr4 = (read_cr4() | CR4_VMXE | caps.msr[CAP_IA32_VMX_CR4_FIXED0]) &
-	      caps.msr[CAP_IA32_VMX_CR4_FIXED1];
+	cr0 = (read_cr0() | vmx_caps.msr[CAP_IA32_VMX_CR0_FIXED0]) & vmx_caps.msr[CAP_IA32_VMX_CR0_FIXED1];
+	cr4 = (read_cr4() | CR4_VMXE | vmx_caps.msr[CAP_IA32_VMX_CR4_FIXED0]) &
+	      vmx_caps.msr[CAP_IA32_VMX_CR4_FIXED1];
 	write_cr0(cr0);
 	write_cr4(cr4);
 	memset(vmxon_region, 0, sizeof(vmxon_region));
-	*(u32 *)vmxon_region = vmcs_revision_id();
+	*(u32 *)vmxon_region = vmx_vmcs_revision_id();
 	r = __vmxon((u64)vmxon_region);
 	if (r != VMX_OK) {
 		nl_snprintf(why, size, "VMXON failed: %s", vmx_outcome_name(r, buf, sizeof(buf)));

@@ -2,19 +2,19 @@
 /*
  * After ExitBootServices the firmware's page tables, stack and descriptor tables are
  * still live but belong to memory L1 now owns. L1 does not rely on them: it installs the
- * same 4 GiB identity map as x86/boot.asm (2 MiB pages, the top GiB uncached), because
+ * same 4 GiB identity map as l1/boot/boot.asm (2 MiB pages, the top GiB uncached), because
  * L2's own tables (l2/pf.c) copy L1's PML4[0] -> PDPT -> PD layout, which OVMF does not
  * promise (it may map with 1 GiB pages, mark pages read-only or not-present). Then it moves
  * to its own stack and enters l1_start(), which loads its GDT, IDT and TSS.
  * OVMF also leaves its local APIC timer running, which SeaBIOS does not: under a KVM L0 it
  * showed as one PREEMPTION_TIMER exit in many scenarios' windows (the VMX lab). It is stopped.
- * CR0, CR4 and EFER get the values x86/boot.asm leaves (OVMF sets CR4.DE, MCE, OSFXSR,
+ * CR0, CR4 and EFER get the values l1/boot/boot.asm leaves (OVMF sets CR4.DE, MCE, OSFXSR,
  * OSXMMEXCPT, CR0.MP and EFER.NXE): L1 and L2 inherit them, and an L0 may handle exits
  * differently for them, so both builds measure the same machine state.
  */
 #include "l1/main.h"
 #include "x86/apic.h"
-#include "x86/efi/handover.h"
+#include "l1/boot/efi/handover.h"
 #include "x86/power.h"
 #include "x86/processor.h"
 #include "lib/printf.h"

@@ -3,8 +3,8 @@
  * The seam between the gnu-efi side (efi_main.c, firmware types) and L1 (plain C): called
  * after ExitBootServices succeeded, with the command line already in ASCII.
  */
-#ifndef X86_EFI_HANDOVER_H
-#define X86_EFI_HANDOVER_H
+#ifndef L1_BOOT_EFI_HANDOVER_H
+#define L1_BOOT_EFI_HANDOVER_H
 
 /* Takes the machine from the firmware's state to what l1_start() expects; never returns. */
 __attribute__((noreturn)) void efi_handover(const char *cmdline);

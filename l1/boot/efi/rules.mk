@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # L1 as a UEFI application (gnu-efi): the same L1, L2, x86 and lib sources as the multiboot
-# image, built position-independent into build/efi/, plus x86/efi/ in place of x86/boot.asm.
+# image, built position-independent into build/efi/, plus l1/boot/efi/ in place of
+# l1/boot/boot.asm.
 # Included after l1/rules.mk: it needs the complete source lists.
 EFI_INC ?= /usr/include/efi
 EFI_LIBDIR ?= /usr/lib
@@ -9,15 +10,15 @@ EFI_LDS := $(EFI_LIBDIR)/elf_x86_64_efi.lds
 
 EFI_CFLAGS := $(filter-out -fno-pic -fno-pie,$(FREE_CFLAGS)) -fPIC -fshort-wchar -DNESTLAB_EFI
 
-EFI_SRCS += x86/efi/efi_main.c
-EFI_SRCS += x86/efi/handover.c
+EFI_SRCS += l1/boot/efi/efi_main.c
+EFI_SRCS += l1/boot/efi/handover.c
 
-EFI_IMAGE_SRCS := $(filter-out x86/boot.asm,$(X86_SRCS)) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS) $(EFI_SRCS)
+EFI_IMAGE_SRCS := $(X86_SRCS) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS) $(EFI_SRCS)
 EFI_OBJS := $(patsubst %.c,$(BUILD)/efi/obj/%.o,$(patsubst %.asm,$(BUILD)/efi/obj/%.asm.o,$(EFI_IMAGE_SRCS)))
 EFI_IMAGE := $(BUILD)/efi/BOOTX64.EFI
 
 # Only efi_main.c sees the firmware's headers and calling convention.
-$(BUILD)/efi/obj/x86/efi/efi_main.o: EFI_CFLAGS += -I$(EFI_INC) -I$(EFI_INC)/x86_64 -DGNU_EFI_USE_MS_ABI
+$(BUILD)/efi/obj/l1/boot/efi/efi_main.o: EFI_CFLAGS += -I$(EFI_INC) -I$(EFI_INC)/x86_64 -DGNU_EFI_USE_MS_ABI
 
 $(BUILD)/efi/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -29,7 +30,7 @@ $(BUILD)/efi/obj/%.asm.o: %.asm
 	$(call say,EFINASM,$<)
 	$(Q)$(NASM) -f elf64 -I x86/ -o $@ $<
 
-$(BUILD)/efi/obj/x86/efi/efi_main.o: | $(BUILD)/efi/gnu-efi-present
+$(BUILD)/efi/obj/l1/boot/efi/efi_main.o: | $(BUILD)/efi/gnu-efi-present
 
 # One line naming the fix instead of "No rule to make target /usr/lib/crt0-efi-x86_64.o".
 $(BUILD)/efi/gnu-efi-present:
@@ -59,7 +60,7 @@ $(EFI_IMAGE): $(BUILD)/efi/l1.so
 		case " $(EFI_NOT_LOADED) " in *" $$s "*) continue ;; esac; \
 		objdump -h $@ | grep -q " $$s " || echo $$s; done); \
 	if [ -n "$$missing" ]; then rm -f $@; \
-		echo "$@: sections missing from the PE image: $$missing: add them to EFI_SECTIONS in x86/efi/rules.mk" >&2; \
+		echo "$@: sections missing from the PE image: $$missing: add them to EFI_SECTIONS in l1/boot/efi/rules.mk" >&2; \
 		exit 1; fi
 
 ALL_TARGETS += $(EFI_IMAGE)

@@ -8,7 +8,7 @@
  */
 #include <efi.h>
 
-#include "x86/efi/handover.h"
+#include "l1/boot/efi/handover.h"
 
 #define CMDLINE_LEN	2048		/* l1/cmdline.h CMDLINE_MAX */
 #define MAP_BYTES	(64 * 1024)	/* a few hundred descriptors; OVMF has about 100 */
@@ -54,7 +54,7 @@ copy:
 	cmdline[o] = 0;
 }
 
-/* L1 identity-maps the low 4 GiB only (x86/efi/handover.c): the image must lie there. */
+/* L1 identity-maps the low 4 GiB only (l1/boot/efi/handover.c): the image must lie there. */
 static BOOLEAN image_below_4g(const EFI_LOADED_IMAGE *li)
 {
 	return (UINT64)li->ImageBase + li->ImageSize <= FOUR_GIB;
@@ -96,7 +96,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 	if (EFI_ERROR(s))
 		return fail(st, L"no EFI_LOADED_IMAGE_PROTOCOL on the image handle", s);
 	if (!image_below_4g(li))
-		return fail(st, L"loaded above 4 GiB: give the VM less memory or fix x86/efi/handover.c",
+		return fail(st, L"loaded above 4 GiB: give the VM less memory or fix l1/boot/efi/handover.c",
 			    EFI_UNSUPPORTED);
 	cmdline_from_load_options(li);
 	s = exit_boot_services(image, st);
