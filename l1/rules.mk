@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # The L1 micro-hypervisor image: L1 + L2 + x86 + lib, freestanding.
 L1_SRCS += l1/main.c
-L1_SRCS += l1/cmdline.c
 L1_SRCS += l1/console.c
 L1_SRCS += l1/registry.c
 L1_SRCS += l1/scenario.c
