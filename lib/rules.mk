@@ -39,3 +39,9 @@ $(BUILD)/host/lib/string_test.o: HOST_CFLAGS += -fno-builtin
 $(LIB_TESTS): $(BUILD)/host/lib/%: $(BUILD)/host/lib/%.o
 	$(call say,HOSTLD,$@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
+
+# Each registry (l1/scenarios.def, s390x/scenarios.def) against the scenarios its image
+# defines: a host test of the built images, run with the unit tests.
+HOST_TESTS += scripts/check-registry
+check-unit: $(BUILD)/l1/l1.elf64 $(BUILD)/s390x/nestlab-s390x.elf
+export NESTLAB_BUILD := $(BUILD)
