@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "l1/console.h"
-#include "lib/printf.h"
 #include "lib/report.h"
 #include "x86/serial.h"
 
@@ -13,15 +12,4 @@ void console_init(void)
 void console_puts(const char *s)
 {
 	serial_puts(s);
-}
-
-void console_printf(const char *fmt, ...)
-{
-	static char buf[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	nl_vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	serial_puts(buf);
 }

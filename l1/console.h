@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* L1's console: COM1 lines for people, records for the runner. Never used inside a
- * measurement window. */
+/* L1's console is COM1 (x86/serial): console_puts and console_printf are lib/console.h's. */
 #ifndef L1_CONSOLE_H
 #define L1_CONSOLE_H
 
+#include "lib/console.h"
 #include "lib/record.h"
 
+/* The serial port, and the report API's sink on it. */
 void console_init(void);
-void console_puts(const char *s);
-void console_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

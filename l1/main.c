@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * L1 entry: console, VMX or SVM on, capabilities, then the selected scenarios, then power off.
- * Two ways in: multiboot (x86/boot.asm calls l1_main) and UEFI (x86/efi/ calls l1_start
+ * Two ways in: multiboot (l1/boot/boot.asm calls l1_main) and UEFI (l1/boot/efi/ calls l1_start
  * after ExitBootServices); both end in l1_start.
  */
-#include "l1/cmdline.h"
 #include "l1/console.h"
 #include "l1/main.h"
 #include "l1/scenario.h"
@@ -15,8 +14,10 @@
 #include "x86/power.h"
 #include "x86/processor.h"
 #include "lib/printf.h"
-#include "lib/scenario_records.h"
+#include "lib/guest.h"
+#include "lib/guest_cmdline.h"
 #include "lib/report.h"
+#include "lib/scenario_records.h"
 #include "lib/string.h"
 
 #define MULTIBOOT_BOOTLOADER_MAGIC	0x2badb002
@@ -30,8 +31,7 @@ struct multiboot_info {
  * command line (the default suite's run= list) is cut, or the begin record overflows. */
 #define BEGIN_CMDLINE_MAX 100
 
-static struct cmdline cmd;
-static u32 totals[4];
+static struct guest_cmdline cmd;
 
 static void pic_mask_all(void)
 {
@@ -78,53 +78,6 @@ static void begin_record(const char *boot)
 	console_printf("INFO: nestlab L1: %s %s\n", vendor, brand);
 }
 
-static const struct scenario *find(const char *name)
-{
-	for (u32 i = 0; i < scenario_count; i++)
-		if (!strcmp(scenario_registry[i]->name, name))
-			return scenario_registry[i];
-	return NULL;
-}
-
-static void unknown_scenario(const char *name)
-{
-	report_fail("unknown scenario %s", name);
-	record_result(name, "ERROR", 0, "unknown scenario");
-	totals[V_ERROR]++;
-}
-
-static void run_selected(void)
-{
-	char name[64];
-	const char *rest;
-	u32 n = 0, i = 0;
-
-	if (!cmd.run) {
-		for (u32 k = 0; k < scenario_count; k++)
-			n += strncmp(scenario_registry[k]->name, "debug/", 6) != 0;
-		for (u32 k = 0; k < scenario_count; k++)
-			if (strncmp(scenario_registry[k]->name, "debug/", 6))
-				totals[scenario_run(scenario_registry[k], ++i, n, &cmd.opt)]++;
-		return;
-	}
-	for (rest = cmd.run; (rest = cmdline_next_name(rest, name, sizeof(name)));)
-		n++;
-	for (rest = cmd.run; (rest = cmdline_next_name(rest, name, sizeof(name)));) {
-		const struct scenario *s = find(name);
-
-		i++;
-		if (s)
-			totals[scenario_run(s, i, n, &cmd.opt)]++;
-		else
-			unknown_scenario(name);
-	}
-}
-
-static void end_record(void)
-{
-	record_end_of_run(totals[V_PASS], totals[V_FAIL], totals[V_SKIP], totals[V_ERROR]);
-}
-
 void l1_start(const char *cmdline, const char *boot)
 {
 	char why[128];
@@ -132,24 +85,23 @@ void l1_start(const char *cmdline, const char *boot)
 	desc_init();
 	console_init();
 	pic_mask_all();
-	cmdline_parse(&cmd, cmdline);
-	measure_edge_pause(cmd.opt.edge_pause);
+	guest_cmdline_parse(&cmd, cmdline, GUEST_CMDLINE_MAX);
+	measure_edge_pause(cmd.opt.edge_pause != NULL);
 	begin_record(boot);
 	if (!hv_select()) {
 		/* Every scenario SKIPs saying so: a clear verdict, not an error. */
 		report_prefix_push("l1");
-		run_selected();
+		guest_run_selected(cmd.run, &cmd.opt);
 	} else if (report_prefix_push(hv->name), hv->on(why, sizeof(why))) {
 		report_fail("enable: %s", why);
-		totals[V_ERROR]++;
+		guest_tally(VERDICT_ERROR);
 	} else {
 		hv->caps_report();
 		if (hv == &svm_ops)
 			console_printf("INFO: svm: %u L2 hypercall sites use VMMCALL\n", l2_hypercalls_use_vmmcall());
-		run_selected();
+		guest_run_selected(cmd.run, &cmd.opt);
 	}
-	end_record();
-	report_summary();
+	guest_end();
 	power_off();
 }
 

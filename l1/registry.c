@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
+/* The ordered registry: each scenario's name and description from l1/scenarios.def. */
 #include "l1/scenario.h"
 
-const struct scenario *const scenario_registry[] = {
-#define SCENARIO(id, name, desc) &scn_##id,
+const struct scenario_entry scenario_registry[] = {
+#define SCENARIO(id, name, desc) SCENARIO_ENTRY(id, name, desc)
 #include "l1/scenarios.def"
 #undef SCENARIO
 };

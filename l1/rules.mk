@@ -5,7 +5,6 @@ L1_BOOT_SRCS += l1/boot/boot.asm
 L1_LDS := l1/boot/l1.ld
 
 L1_SRCS += l1/main.c
-L1_SRCS += l1/cmdline.c
 L1_SRCS += l1/console.c
 L1_SRCS += l1/registry.c
 L1_SRCS += l1/scenario.c

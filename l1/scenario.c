@@ -15,10 +15,9 @@
 
 static struct vcpu vcpu;
 static struct l2_ctx ctx;
-static u64 samples[MAX_ITERS];
+static u64 samples[RUNOPT_ITERS_MAX];
 static struct jmp_buf abort_jmp;
 static bool in_scenario;
-static const struct scenario *current;
 static u32 exit_delay;		/* run_options.delay of the running scenario */
 
 void scenario_fatal(const char *fmt, ...)
@@ -35,22 +34,6 @@ void scenario_fatal(const char *fmt, ...)
 		nl_longjmp(&abort_jmp, 1);
 	console_printf("FAIL: %s: %s\n", hv ? hv->name : "l1", vcpu.error);
 	power_off();
-}
-
-bool check(bool cond, const char *fmt, ...)
-{
-	static char msg[200];
-	va_list ap;
-
-	va_start(ap, fmt);
-	nl_vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return record_check(current->name, cond, msg);
-}
-
-static void result_record(const struct scenario *s, const char *verdict, u32 iters, const char *why)
-{
-	record_result(s->name, verdict, iters, why);
 }
 
 static const char *missing_need(const struct scenario *s, char *buf, size_t size)
@@ -143,7 +126,7 @@ static void check_exits(const struct scenario *s, struct vcpu *v, u32 iters, u32
 		check(bias == 0, "no other exits%s", bias ? " (want a broken expectation)" : "");
 }
 
-static void measurement_records(const struct scenario *s, struct vcpu *v, u32 iters, bool raw)
+static void measurement_records(const char *name, struct vcpu *v, u32 iters, bool raw)
 {
 	struct record r;
 
@@ -151,7 +134,7 @@ static void measurement_records(const struct scenario *s, struct vcpu *v, u32 it
 		if (!v->exits[i])
 			continue;
 		record_begin(&r, "exit");
-		record_str(&r, "name", s->name);
+		record_str(&r, "name", name);
 		record_str(&r, "level", "l1");
 		record_str(&r, "reason", hv->slot_name(i));
 		record_u64(&r, "count", v->exits[i]);
@@ -160,39 +143,20 @@ static void measurement_records(const struct scenario *s, struct vcpu *v, u32 it
 	/* Net of the timing overhead; stats_compute() sorts, so raw samples go first. */
 	measure_net(samples, iters, ctx.tsc_overhead);
 	if (raw)
-		measure_samples_records(s->name, samples, iters);
-	record_latency(s->name, "cycles", samples, iters, ctx.warmup, &ctx.tsc_overhead);
+		measure_samples_records(name, samples, iters);
+	record_latency(name, "cycles", samples, iters, ctx.warmup, &ctx.tsc_overhead);
 }
 
-enum verdict scenario_run(const struct scenario *s, u32 index, u32 of, const struct run_options *o)
+/* The window and its checks, once the needs are met. */
+static enum verdict run_window(const struct scenario_entry *e, u32 iters, const struct run_options *o)
 {
+	const struct scenario *s = e->scn;
 	struct vcpu *v = &vcpu;
-	u32 iters = o->iters ? o->iters : DEFAULT_ITERS, max = s->max_iters ? s->max_iters : MAX_ITERS;
-	struct report_counts before, after;
-	char why[128];
-	const char *missing;
 
-	current = s;
-	record_scenario(s->name, index, of);
-	trap_context = s->name;
-	report_prefix_push(s->name);
-	report_counts(&before);
-	if (iters > max)
-		iters = max;
-
-	missing = missing_need(s, why, sizeof(why));
-	if (missing) {
-		report_skip("%s", missing);
-		result_record(s, "SKIP", 0, missing);
-		report_prefix_pop();
-		trap_context = NULL;
-		return V_SKIP;
-	}
 	if (s->special) {
 		serial_flush();	/* a deliberate crash must not eat the scenario record */
 		s->special();
 	}
-
 	memset(v, 0, sizeof(*v));
 	memset(&ctx, 0, sizeof(ctx));
 	memset(samples, 0, sizeof(samples));
@@ -207,27 +171,36 @@ enum verdict scenario_run(const struct scenario *s, u32 index, u32 of, const str
 	if (s->expect_error) {
 		check(contains(v->error, s->expect_error), "VM entry failure decoded: \"%s\" (want \"%s\")",
 		      v->error, s->expect_error);
-		report_counts(&after);
-		result_record(s, after.failed > before.failed ? "FAIL" : "PASS", 0, v->error);
-		report_prefix_pop();
-		trap_context = NULL;
-		return after.failed > before.failed ? V_FAIL : V_PASS;
+		return scenario_result(scenario_failed() ? VERDICT_FAIL : VERDICT_PASS, 0, v->error);
 	}
 	if (v->error[0]) {
 		report_fail("ERROR: %s", v->error);
 		hv->dump(v);
-		result_record(s, "ERROR", iters, v->error);
-		report_prefix_pop();
-		trap_context = NULL;
-		return V_ERROR;
+		return scenario_result(VERDICT_ERROR, iters, v->error);
 	}
-	check_exits(s, v, iters, o->break_name && !strcmp(o->break_name, s->name) ? 1 : 0);
+	check_exits(s, v, iters, scenario_broken(o) ? 1 : 0);
 	if (s->check)
 		s->check(v);
-	measurement_records(s, v, iters, o->raw);
-	report_counts(&after);
-	result_record(s, after.failed > before.failed ? "FAIL" : "PASS", iters, NULL);
-	report_prefix_pop();
+	measurement_records(e->name, v, iters, o->raw);
+	return scenario_result(scenario_failed() ? VERDICT_FAIL : VERDICT_PASS, iters, NULL);
+}
+
+enum verdict scenario_run(const struct scenario_entry *e, const struct run_options *o)
+{
+	const struct scenario *s = e->scn;
+	u32 iters = run_options_iters(o, s->max_iters ? s->max_iters : RUNOPT_ITERS_MAX);
+	enum verdict verdict;
+	char why[128];
+	const char *missing;
+
+	trap_context = e->name;
+	missing = missing_need(s, why, sizeof(why));
+	if (missing) {
+		report_skip("%s", missing);
+		verdict = scenario_result(VERDICT_SKIP, 0, missing);
+	} else {
+		verdict = run_window(e, iters, o);
+	}
 	trap_context = NULL;
-	return after.failed > before.failed ? V_FAIL : V_PASS;
+	return verdict;
 }

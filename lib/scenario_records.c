@@ -47,15 +47,14 @@ void record_result(const char *name, const char *verdict, u32 iters, const char 
 	record_emit(&r);
 }
 
-void record_end_of_run(u32 passed, u32 failed, u32 skipped, u32 errors)
+void record_end_of_run(const u32 totals[VERDICT_COUNT])
 {
+	static const enum verdict order[] = { VERDICT_PASS, VERDICT_FAIL, VERDICT_SKIP, VERDICT_ERROR };
 	struct record r;
 
 	record_begin(&r, "end");
-	record_u64(&r, "passed", passed);
-	record_u64(&r, "failed", failed);
-	record_u64(&r, "skipped", skipped);
-	record_u64(&r, "errors", errors);
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++)
+		record_u64(&r, verdict_key(order[i]), totals[order[i]]);
 	record_emit(&r);
 }
 

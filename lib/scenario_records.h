@@ -9,6 +9,7 @@
 
 #include "lib/record.h"
 #include "lib/types.h"
+#include "lib/verdict.h"
 
 /* Finishes r and writes it through the report sink. */
 void record_emit(struct record *r);
@@ -18,8 +19,9 @@ bool record_check(const char *name, bool pass, const char *what);
 void record_result(const char *name, const char *verdict, u32 iters, const char *why);
 /* A `feature` record: a capability of the CPU, named in lower case (prefix + name). */
 void record_feature(const char *prefix, const char *name, bool on, const char *detail);
-/* The `end` record: L1 ran everything it was asked and powers off next. */
-void record_end_of_run(u32 passed, u32 failed, u32 skipped, u32 errors);
+/* The `end` record: L1 ran everything it was asked and powers off next. totals: per
+ * verdict; the record carries passed, failed, skipped, errors, in that order. */
+void record_end_of_run(const u32 totals[VERDICT_COUNT]);
 /*
  * `latency` and `hist` records of n samples, which it sorts, and an INFO line. unit is
  * "cycles" or "ns"; overhead (NULL: none measured) is what was already subtracted.

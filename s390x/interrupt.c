@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "s390x/interrupt.h"
-#include "s390x/console.h"
+#include "lib/console.h"
 #include "s390x/lowcore.h"
 #include "s390x/processor.h"
 #include "s390x/sclp.h"

@@ -1,38 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Runs one scenario and prints its records (docs/records.md). */
 #include "s390x/scenario.h"
-#include "s390x/console.h"
 #include "s390x/interrupt.h"
 #include "lib/printf.h"
 #include "lib/report.h"
 #include "lib/scenario_records.h"
-#include "lib/stats.h"
-#include "lib/string.h"
 
-const struct scenario *const scenario_registry[] = {
-#define SCENARIO(id, name, desc) &scn_##id,
+const struct scenario_entry scenario_registry[] = {
+#define SCENARIO(id, name, desc) SCENARIO_ENTRY(id, name, desc)
 #include "s390x/scenarios.def"
 #undef SCENARIO
 };
 const u32 scenario_count = ARRAY_SIZE(scenario_registry);
 
-static const struct scenario *current;
-static u32 failed;
 static char skip_why[160];
-
-bool check(bool cond, const char *fmt, ...)
-{
-	static char msg[200];
-	va_list ap;
-
-	va_start(ap, fmt);
-	nl_vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	record_check(current->name, cond, msg);
-	if (!cond)
-		failed++;
-	return cond;
-}
 
 void scenario_skip(const char *fmt, ...)
 {
@@ -45,40 +26,36 @@ void scenario_skip(const char *fmt, ...)
 
 void scenario_latency(u64 *samples, u32 n, u32 warmup)
 {
-	record_latency(current->name, "ns", samples, n, warmup, NULL);
+	record_latency(scenario_name(), "ns", samples, n, warmup, NULL);
 }
 
-static void result_record(const struct scenario *s, const char *verdict, u32 iters, const char *why)
+static enum verdict run_checked(const struct scenario_entry *e, const struct run_options *o)
 {
-	record_result(s->name, verdict, iters, why);
+	const struct scenario *s = e->scn;
+	struct run_options resolved = *o;
+	u32 iters;
+
+	resolved.iters = run_options_iters(o, RUNOPT_ITERS_MAX);
+	iters = s->measures ? resolved.iters : 1;
+	skip_why[0] = 0;
+	s->run(&resolved);
+	if (scenario_broken(o))
+		check(false, "expectation broken on purpose (break=%s)", e->name);
+	if (scenario_failed())
+		return scenario_result(VERDICT_FAIL, iters, "a check failed");
+	if (skip_why[0]) {
+		report_skip("%s", skip_why);
+		return scenario_result(VERDICT_SKIP, 0, skip_why);
+	}
+	return scenario_result(VERDICT_PASS, iters, NULL);
 }
 
-enum verdict scenario_run(const struct scenario *s, u32 index, u32 of, const struct run_options *o)
+enum verdict scenario_run(const struct scenario_entry *e, const struct run_options *o)
 {
 	enum verdict v;
-	u32 iters = s->measures ? o->iters : 1;
 
-	current = s;
-	failed = 0;
-	skip_why[0] = 0;
-	record_scenario(s->name, index, of);
-	crash_context = s->name;
-	report_prefix_push(s->name);
-	s->run(o);
-	if (o->break_name && strlen(s->name) == o->break_len && !strncmp(s->name, o->break_name, o->break_len))
-		check(false, "expectation broken on purpose (break=%s)", s->name);
-	if (failed) {
-		v = V_FAIL;
-		result_record(s, "FAIL", iters, "a check failed");
-	} else if (skip_why[0]) {
-		v = V_SKIP;
-		report_skip("%s", skip_why);
-		result_record(s, "SKIP", 0, skip_why);
-	} else {
-		v = V_PASS;
-		result_record(s, "PASS", iters, NULL);
-	}
-	report_prefix_pop();
+	crash_context = e->name;
+	v = run_checked(e, o);
 	crash_context = NULL;
 	return v;
 }

@@ -43,7 +43,6 @@ static void tpr_cr8_check(struct vcpu *v)
 }
 
 const struct scenario scn_apic_tpr_cr8 = {
-	.name	= "apic/tpr-cr8",
 	.needs	= NEEDS(TPR_SHADOW),
 	.setup	= tpr_cr8_setup,
 	.l2	= l2_tpr_cr8,
@@ -66,7 +65,6 @@ static void tpr_threshold_check(struct vcpu *v)
 }
 
 const struct scenario scn_apic_tpr_threshold = {
-	.name	= "apic/tpr-below-threshold",
 	.needs	= NEEDS(TPR_SHADOW),
 	.setup	= tpr_threshold_setup,
 	.l2	= l2_tpr_cr8,
@@ -93,7 +91,6 @@ static void tpr_mmio_check(struct vcpu *v)
 }
 
 const struct scenario scn_apic_tpr_mmio = {
-	.name	= "apic/tpr-mmio",
 	.needs	= APIC_BASIC,
 	.setup	= tpr_mmio_setup,
 	.l2	= l2_tpr_mmio,
@@ -131,7 +128,6 @@ static void access_exit_check(struct vcpu *v)
 }
 
 const struct scenario scn_apic_reg_read = {
-	.name	= "apic/reg-read",
 	.needs	= APIC_BASIC | NEEDS(APIC_REGISTERS),
 	.setup	= reg_read_setup,
 	.l2	= l2_apic_read,
@@ -139,7 +135,6 @@ const struct scenario scn_apic_reg_read = {
 };
 
 const struct scenario scn_apic_access_exit = {
-	.name	= "apic/access-exit",
 	.needs	= APIC_BASIC,
 	.setup	= reg_read_common,
 	.l2	= l2_apic_read,
@@ -164,7 +159,6 @@ static void write_exit_check(struct vcpu *v)
 }
 
 const struct scenario scn_apic_write_exit = {
-	.name	= "apic/write-exit",
 	.needs	= APIC_BASIC | NEEDS(APIC_REGISTERS),
 	.setup	= write_exit_setup,
 	.l2	= l2_apic_write,
@@ -215,7 +209,6 @@ static void self_ipi_xapic_check(struct vcpu *v)  { self_ipi_check(v, L2_VEC_XAP
 static void self_ipi_x2apic_check(struct vcpu *v) { self_ipi_check(v, L2_VEC_X2APIC); }
 
 const struct scenario scn_apic_self_ipi = {
-	.name	= "apic/self-ipi",
 	.needs	= APIC_VID | NEEDS(APIC_ACCESSES) | NEEDS(NESTED_PAGING),
 	.setup	= self_ipi_xapic_setup,
 	.l2	= l2_self_ipi_xapic,
@@ -223,7 +216,6 @@ const struct scenario scn_apic_self_ipi = {
 };
 
 const struct scenario scn_apic_x2apic_self_ipi = {
-	.name	= "apic/x2apic-self-ipi",
 	.needs	= APIC_VID | NEEDS(X2APIC_VIRT),
 	.setup	= self_ipi_x2apic_setup,
 	.l2	= l2_self_ipi_x2apic,
@@ -231,7 +223,6 @@ const struct scenario scn_apic_x2apic_self_ipi = {
 };
 
 const struct scenario scn_apic_posted = {
-	.name	= "apic/posted-interrupt",
 	.needs	= APIC_VID | NEEDS(APIC_ACCESSES) | NEEDS(NESTED_PAGING) |
 		  NEEDS(POSTED_INTERRUPTS) |
 		  NEEDS(ACK_INTERRUPT_ON_EXIT),

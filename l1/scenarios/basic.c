@@ -12,14 +12,12 @@ static void cpuid_check(struct vcpu *v)
 }
 
 const struct scenario scn_cpuid_exit = {
-	.name	= "cpuid/exit",
 	.l2	= l2_cpuid,
 	.expect	= { { XK_CPUID, 1 } },
 	.check	= cpuid_check,
 };
 
 const struct scenario scn_vmcall_exit = {
-	.name	= "vmcall/exit",
 	.l2	= l2_vmcall,
 	.expect	= { { XK_HYPERCALL, 1 } },
 };
@@ -30,7 +28,6 @@ static void hlt_setup(struct vcpu *v)
 }
 
 const struct scenario scn_hlt_exit = {
-	.name	= "hlt/exit",
 	.needs	= NEEDS(HLT_EXITING),
 	.setup	= hlt_setup,
 	.l2	= l2_hlt,

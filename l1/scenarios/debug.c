@@ -33,14 +33,14 @@ static void garbage(void)
 }
 
 const struct scenario scn_debug_crash = {
-	.name = "debug/crash", .special = crash, .l2 = l2_cpuid, .expect = { { XK_CPUID, 1 } },
+	.special = crash, .l2 = l2_cpuid, .expect = { { XK_CPUID, 1 } },
 };
 const struct scenario scn_debug_triple_fault = {
-	.name = "debug/triple-fault", .special = triple_fault, .l2 = l2_cpuid, .expect = { { XK_CPUID, 1 } },
+	.special = triple_fault, .l2 = l2_cpuid, .expect = { { XK_CPUID, 1 } },
 };
 const struct scenario scn_debug_hang = {
-	.name = "debug/hang", .special = hang, .l2 = l2_cpuid, .expect = { { XK_CPUID, 1 } },
+	.special = hang, .l2 = l2_cpuid, .expect = { { XK_CPUID, 1 } },
 };
 const struct scenario scn_debug_garbage = {
-	.name = "debug/garbage", .special = garbage, .l2 = l2_cpuid, .expect = { { XK_CPUID, 1 } },
+	.special = garbage, .l2 = l2_cpuid, .expect = { { XK_CPUID, 1 } },
 };

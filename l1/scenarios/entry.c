@@ -22,7 +22,6 @@ static void bad_host_setup(struct vcpu *v)
 }
 
 const struct scenario scn_entry_bad_guest = {
-	.name		= "entry/invalid-guest-state",
 	.needs		= NEEDS(VMX),
 	.setup		= bad_guest_setup,
 	.l2		= l2_cpuid,
@@ -30,7 +29,6 @@ const struct scenario scn_entry_bad_guest = {
 };
 
 const struct scenario scn_entry_bad_host = {
-	.name		= "entry/invalid-host-state",
 	.needs		= NEEDS(VMX),
 	.setup		= bad_host_setup,
 	.l2		= l2_cpuid,

@@ -22,7 +22,6 @@ static void ept_check(struct vcpu *v)
 }
 
 const struct scenario scn_ept_violation = {
-	.name	= "ept/violation",
 	.needs	= NEEDS(NESTED_PAGING),
 	.setup	= ept_setup,
 	.l2	= l2_ept_touch,
@@ -58,7 +57,6 @@ static void cr3_check(struct vcpu *v)
 }
 
 const struct scenario scn_pf_cr3_across_exit = {
-	.name	= "pf/cr3-across-exit",
 	.setup	= pf_setup,
 	.l2	= l2_cr3_across_exit,
 	.expect	= { { XK_HYPERCALL, 1 } },
@@ -66,7 +64,6 @@ const struct scenario scn_pf_cr3_across_exit = {
 };
 
 const struct scenario scn_pf_demand_paging = {
-	.name	= "pf/demand-paging",
 	.setup	= pf_setup,
 	.l2	= l2_demand_paging,
 	.check	= pf_check,

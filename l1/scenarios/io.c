@@ -28,7 +28,6 @@ static void io_intercepted_check(struct vcpu *v)
 }
 
 const struct scenario scn_io_intercepted = {
-	.name	= "io/intercepted",
 	.needs	= NEEDS(IO_BITMAPS),
 	.setup	= io_intercepted_setup,
 	.l2	= l2_io_scratch,
@@ -52,7 +51,6 @@ static void io_passthrough_check(struct vcpu *v)
 }
 
 const struct scenario scn_io_passthrough = {
-	.name	= "io/passthrough",
 	.needs	= NEEDS(IO_BITMAPS),
 	.setup	= io_passthrough_setup,
 	.l2	= l2_io_scratch,

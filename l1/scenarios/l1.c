@@ -15,7 +15,6 @@ static void op_cpuid(u32 i)
 }
 
 const struct scenario scn_l1_cpuid = {
-	.name	= "l1/cpuid",
 	.l1_op	= op_cpuid,
 };
 
@@ -27,7 +26,6 @@ static void op_vmread(u32 i)
 }
 
 const struct scenario scn_l1_vmread = {
-	.name	= "l1/vmread",
 	.needs	= NEEDS(VMX),
 	.l1_op	= op_vmread,
 };

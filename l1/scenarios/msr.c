@@ -21,7 +21,6 @@ static void rdmsr_check(struct vcpu *v)
 }
 
 const struct scenario scn_msr_rdmsr_exit = {
-	.name	= "msr/rdmsr-exit",
 	.needs	= NEEDS(MSR_BITMAPS),
 	.setup	= rdmsr_setup,
 	.l2	= l2_rdmsr,
@@ -45,7 +44,6 @@ static void wrmsr_check(struct vcpu *v)
 }
 
 const struct scenario scn_msr_wrmsr_exit = {
-	.name	= "msr/wrmsr-exit",
 	.needs	= NEEDS(MSR_BITMAPS),
 	.setup	= wrmsr_setup,
 	.l2	= l2_wrmsr,
@@ -69,7 +67,6 @@ static void passthrough_check(struct vcpu *v)
 }
 
 const struct scenario scn_msr_passthrough = {
-	.name	= "msr/passthrough",
 	.needs	= NEEDS(MSR_BITMAPS),
 	.setup	= passthrough_setup,
 	.l2	= l2_msr_rw,

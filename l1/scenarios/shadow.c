@@ -63,7 +63,6 @@ static void vmwrite_exit_check(struct vcpu *v)
 }
 
 const struct scenario scn_shadow_vmread = {
-	.name	= "shadow/vmread",
 	.needs	= NEEDS(VMCS_SHADOWING),
 	.setup	= shadow_setup,
 	.l2	= l2_vmread,
@@ -71,7 +70,6 @@ const struct scenario scn_shadow_vmread = {
 };
 
 const struct scenario scn_shadow_vmread_exit = {
-	.name	= "shadow/vmread-exit",
 	.needs	= NEEDS(VMCS_SHADOWING),
 	.setup	= vmread_exit_setup,
 	.l2	= l2_vmread,
@@ -80,7 +78,6 @@ const struct scenario scn_shadow_vmread_exit = {
 };
 
 const struct scenario scn_shadow_vmwrite = {
-	.name	= "shadow/vmwrite",
 	.needs	= NEEDS(VMCS_SHADOWING),
 	.setup	= shadow_setup,
 	.l2	= l2_vmwrite,
@@ -88,7 +85,6 @@ const struct scenario scn_shadow_vmwrite = {
 };
 
 const struct scenario scn_shadow_vmwrite_exit = {
-	.name	= "shadow/vmwrite-exit",
 	.needs	= NEEDS(VMCS_SHADOWING),
 	.setup	= vmwrite_exit_setup,
 	.l2	= l2_vmwrite,

@@ -20,7 +20,6 @@ static void gif_exit_check(struct vcpu *v)
 }
 
 const struct scenario scn_svm_gif_exit = {
-	.name	= "svm/gif-exit",
 	.needs	= NEEDS(SVM),
 	.setup	= gif_exit_setup,
 	.l2	= l2_gif,
@@ -43,7 +42,6 @@ static void vgif_check(struct vcpu *v)
 }
 
 const struct scenario scn_svm_vgif = {
-	.name	= "svm/vgif",
 	.needs	= NEEDS(SVM) | NEEDS(VGIF),
 	.setup	= vgif_setup,
 	.l2	= l2_gif,
@@ -63,7 +61,6 @@ static void vmsave_check(struct vcpu *v)
 }
 
 const struct scenario scn_svm_vmsave_exit = {
-	.name	= "svm/vmsave-exit",
 	.needs	= NEEDS(SVM),
 	.setup	= vmsave_exit_setup,
 	.l2	= l2_vmsave_vmload,
@@ -80,7 +77,6 @@ static void vmsave_virtual_setup(struct vcpu *v)
 }
 
 const struct scenario scn_svm_vmsave_virtual = {
-	.name	= "svm/vmsave-virtual",
 	.needs	= NEEDS(SVM) | NEEDS(NESTED_PAGING) | NEEDS(VIRTUAL_VMLOAD),
 	.setup	= vmsave_virtual_setup,
 	.l2	= l2_vmsave_vmload,
@@ -101,7 +97,6 @@ static void nrip_check(struct vcpu *v)
 }
 
 const struct scenario scn_svm_nrip_save = {
-	.name	= "svm/nrip-save",
 	.needs	= NEEDS(SVM) | NEEDS(NRIP_SAVE),
 	.setup	= nrip_setup,
 	.l2	= l2_cpuid,

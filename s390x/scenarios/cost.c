@@ -14,7 +14,7 @@
 #define STFLE_DWORDS 4
 #define FACILITY_STFLE 7	/* "Facility Indications": STORE FACILITY LIST EXTENDED */
 
-static u64 samples[MAX_ITERS];
+static u64 samples[RUNOPT_ITERS_MAX];
 static u8 sysib[4096] __attribute__((aligned(4096)));
 static u64 facilities[STFLE_DWORDS];
 
@@ -112,8 +112,8 @@ static void cost_stfle(const struct run_options *o)
 	measure(P_STFLE, "STFLE", "gave cc 0 with facility 7 (STFLE) set", o);
 }
 
-const struct scenario scn_cost_diag44 = { .name = "cost/diag-44", .run = cost_diag44, .measures = true };
-const struct scenario scn_cost_diag9c = { .name = "cost/diag-9c", .run = cost_diag9c, .measures = true };
-const struct scenario scn_cost_sigp_sense = { .name = "cost/sigp-sense", .run = cost_sigp_sense, .measures = true };
-const struct scenario scn_cost_stsi = { .name = "cost/stsi", .run = cost_stsi, .measures = true };
-const struct scenario scn_cost_stfle = { .name = "cost/stfle", .run = cost_stfle, .measures = true };
+const struct scenario scn_cost_diag44 = { .run = cost_diag44, .measures = true };
+const struct scenario scn_cost_diag9c = { .run = cost_diag9c, .measures = true };
+const struct scenario scn_cost_sigp_sense = { .run = cost_sigp_sense, .measures = true };
+const struct scenario scn_cost_stsi = { .run = cost_stsi, .measures = true };
+const struct scenario scn_cost_stfle = { .run = cost_stfle, .measures = true };

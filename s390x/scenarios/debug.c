@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The runner's CRASH, TIMEOUT and ERROR paths on s390x (not in the default suite). */
 #include "s390x/scenario.h"
-#include "s390x/console.h"
+#include "lib/console.h"
 
 static void debug_crash(const struct run_options *o)
 {
@@ -23,6 +23,6 @@ static void debug_garbage(const struct run_options *o)
 	console_puts("@nl1 check name=debug/garbage status=PASS what=crc ~00000000\n");
 }
 
-const struct scenario scn_debug_crash = { .name = "debug/crash", .run = debug_crash };
-const struct scenario scn_debug_hang = { .name = "debug/hang", .run = debug_hang };
-const struct scenario scn_debug_garbage = { .name = "debug/garbage", .run = debug_garbage };
+const struct scenario scn_debug_crash = { .run = debug_crash };
+const struct scenario scn_debug_hang = { .run = debug_hang };
+const struct scenario scn_debug_garbage = { .run = debug_garbage };

@@ -182,6 +182,6 @@ static void reset_clear(const struct run_options *o)
 	check_regs64("CPU 1 FPR", ss.fprs, zero, 16);
 }
 
-const struct scenario scn_reset_cpu = { .name = "reset/cpu-reset", .run = reset_cpu };
-const struct scenario scn_reset_initial = { .name = "reset/initial-cpu-reset", .run = reset_initial };
-const struct scenario scn_reset_clear = { .name = "reset/clear-reset", .run = reset_clear };
+const struct scenario scn_reset_cpu = { .run = reset_cpu };
+const struct scenario scn_reset_initial = { .run = reset_initial };
+const struct scenario scn_reset_clear = { .run = reset_clear };

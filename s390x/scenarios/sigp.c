@@ -193,9 +193,9 @@ static void sigp_store_status(const struct run_options *o)
 	      (unsigned long long)cpu1_state.gprs[7], (unsigned long long)(PSW_MASK_64 | PSW_MASK_WAIT));
 }
 
-const struct scenario scn_sigp_sense = { .name = "sigp/sense", .run = sigp_sense };
-const struct scenario scn_sigp_restart_stop = { .name = "sigp/restart-stop-start", .run = sigp_restart_stop };
-const struct scenario scn_sigp_set_prefix = { .name = "sigp/set-prefix", .run = sigp_set_prefix };
-const struct scenario scn_sigp_external_call = { .name = "sigp/external-call", .run = sigp_external_call };
-const struct scenario scn_sigp_emergency = { .name = "sigp/emergency-signal", .run = sigp_emergency };
-const struct scenario scn_sigp_store_status = { .name = "sigp/store-status", .run = sigp_store_status };
+const struct scenario scn_sigp_sense = { .run = sigp_sense };
+const struct scenario scn_sigp_restart_stop = { .run = sigp_restart_stop };
+const struct scenario scn_sigp_set_prefix = { .run = sigp_set_prefix };
+const struct scenario scn_sigp_external_call = { .run = sigp_external_call };
+const struct scenario scn_sigp_emergency = { .run = sigp_emergency };
+const struct scenario scn_sigp_store_status = { .run = sigp_store_status };

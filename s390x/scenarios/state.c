@@ -87,5 +87,5 @@ static void state_sigp_sense(const struct run_options *o)
 	run_one(preserve_sigp_sense, "SIGP sense CPU 0", 0);	/* operating: cc 0 */
 }
 
-const struct scenario scn_state_diag44 = { .name = "state/diag44-preserve", .run = state_diag44 };
-const struct scenario scn_state_sigp_sense = { .name = "state/sigp-sense-preserve", .run = state_sigp_sense };
+const struct scenario scn_state_diag44 = { .run = state_diag44 };
+const struct scenario scn_state_sigp_sense = { .run = state_sigp_sense };

@@ -9,13 +9,13 @@
 #include <efi.h>
 
 #include "l1/boot/efi/handover.h"
+#include "lib/guest_cmdline.h"
 
-#define CMDLINE_LEN	2048		/* l1/cmdline.h CMDLINE_MAX */
 #define MAP_BYTES	(64 * 1024)	/* a few hundred descriptors; OVMF has about 100 */
 #define EBS_TRIES	8
 #define FOUR_GIB	0x100000000ULL
 
-static char cmdline[CMDLINE_LEN];
+static char cmdline[GUEST_CMDLINE_MAX];
 static UINT64 memory_map[MAP_BYTES / sizeof(UINT64)];
 
 static EFI_STATUS fail(EFI_SYSTEM_TABLE *st, CHAR16 *msg, EFI_STATUS s)
