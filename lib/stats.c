@@ -89,16 +89,19 @@ void stats_sort(u64 *samples, size_t n)
 }
 
 /* Nearest rank: sorted[ceil(q * n / 100) - 1]; q = 0 gives the minimum. */
-u64 stats_percentile_sorted(const u64 *sorted, size_t n, unsigned q)
+size_t stats_rank(size_t n, unsigned q)
 {
 	u64 rank;
 
-	if (!n)
-		return 0;
 	if (q >= 100)
-		return sorted[n - 1];
+		return n - 1;
 	rank = ((u64)q * n + 99) / 100;
-	return sorted[rank ? rank - 1 : 0];
+	return rank ? rank - 1 : 0;
+}
+
+u64 stats_percentile_sorted(const u64 *sorted, size_t n, unsigned q)
+{
+	return n ? sorted[stats_rank(n, q)] : 0;
 }
 
 void stats_compute(u64 *samples, size_t n, struct stats *out)

@@ -22,6 +22,10 @@ struct stats {
 
 /* Sorts samples in place (heapsort: O(n log n), no recursion, no allocation). */
 void stats_sort(u64 *samples, size_t n);
+/* Nearest rank: the index of the q-th percentile in n sorted samples (n > 0); q >= 100 is
+ * the maximum. L1's latency records and the runner's compare use the same definition. */
+size_t stats_rank(size_t n, unsigned q);
+/* sorted[stats_rank(n, q)], 0 when n == 0. */
 u64 stats_percentile_sorted(const u64 *sorted, size_t n, unsigned q);
 u64 stats_isqrt(u64 x);
 void stats_compute(u64 *samples, size_t n, struct stats *out);

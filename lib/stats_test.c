@@ -124,7 +124,8 @@ static void test_hist(void)
 
 static void test_percentile(void)
 {
-	static const u64 s[] = { 10, 20, 30, 40 };
+	static const u64 s[] = { 10, 20, 30, 40 }, one[] = { 7 }, ties[] = { 1, 2, 3, 3, 3 };
+	u64 hundred[100];
 
 	CHECK(stats_percentile_sorted(s, 0, 50) == 0, "p50 of nothing");
 	CHECK(stats_percentile_sorted(s, 4, 0) == 10, "p0 is the minimum");
@@ -134,6 +135,14 @@ static void test_percentile(void)
 	CHECK(stats_percentile_sorted(s, 4, 50) == 20, "p50 of 4 is the lower middle");
 	CHECK(stats_percentile_sorted(s, 4, 75) == 30, "p75 of 4");
 	CHECK(stats_percentile_sorted(s, 4, 100) == 40, "p100 is the maximum");
+	CHECK(stats_percentile_sorted(s, 4, 99) == 40, "p99 of 4 is the maximum");
+	CHECK(stats_percentile_sorted(one, 1, 50) == 7 && stats_percentile_sorted(one, 1, 99) == 7, "n=1");
+	CHECK(stats_percentile_sorted(ties, 5, 50) == 3, "ties: median 3");
+	CHECK(stats_percentile_sorted(ties, 5, 20) == 1, "ties: p20 is rank 1");
+	for (int i = 0; i < 100; i++)
+		hundred[i] = i + 1;
+	CHECK(stats_percentile_sorted(hundred, 100, 99) == 99, "p99 of 1..100 is 99");
+	CHECK(stats_percentile_sorted(hundred, 100, 50) == 50, "median of 1..100 is 50");
 	CHECK(stats_percentile_sorted(s, 4, 1000) == 40, "p1000 clamps to the maximum");
 }
 

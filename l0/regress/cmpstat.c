@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/stats.h"
 #include "l0/regress/cmpstat.h"
 #include "l0/sys/util.h"
 
@@ -28,21 +29,6 @@ static size_t draw(u64 *state, size_t n)
 		}
 	}
 	return (size_t)(m >> 64);
-}
-
-static size_t rank_of(size_t n, unsigned q)
-{
-	size_t r;
-
-	if (q >= 100)
-		return n - 1;
-	r = ((u64)q * n + 99) / 100;
-	return r ? r - 1 : 0;
-}
-
-u64 cmpstat_quantile(const u64 *sorted, size_t n, unsigned q)
-{
-	return n ? sorted[rank_of(n, q)] : 0;
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -74,7 +60,7 @@ static u64 *sorted_copy(const u64 *v, size_t n)
  */
 static u64 resample_quantile(const u64 *sorted, size_t n, unsigned q, u32 *count, u64 *state)
 {
-	size_t i, k = rank_of(n, q), seen = 0;
+	size_t i, k = stats_rank(n, q), seen = 0;
 
 	memset(count, 0, n * sizeof(*count));
 	for (i = 0; i < n; i++)
@@ -115,7 +101,7 @@ void cmpstat_bootstrap(const u64 *base, size_t nb, const u64 *new, size_t nn, un
 		return;
 	sb = sorted_copy(base, nb);
 	sn = sorted_copy(new, nn);
-	cmpstat_point(cmpstat_quantile(sb, nb, q), cmpstat_quantile(sn, nn, q), out);
+	cmpstat_point(stats_percentile_sorted(sb, nb, q), stats_percentile_sorted(sn, nn, q), out);
 	if (b) {
 		count = xrealloc(NULL, (nb > nn ? nb : nn) * sizeof(*count));
 		d = xrealloc(NULL, b * sizeof(*d));

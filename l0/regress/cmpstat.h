@@ -31,8 +31,6 @@ struct boot_opts {
 	u64 seed;
 };
 
-/* Nearest-rank quantile of sorted[n] (0 when n == 0). */
-u64 cmpstat_quantile(const u64 *sorted, size_t n, unsigned q);
 /* Sorts a copy of base and new, then bootstraps the change in quantile q. */
 void cmpstat_bootstrap(const u64 *base, size_t nb, const u64 *new, size_t nn, unsigned q,
 		       const struct boot_opts *o, struct change *out);

@@ -20,23 +20,6 @@ static bool near(double a, double b)
 	return fabs(a - b) < 1e-6;
 }
 
-static void test_quantile(void)
-{
-	static const u64 one[] = { 7 }, ties[] = { 1, 2, 3, 3, 3 }, four[] = { 10, 20, 30, 40 };
-	u64 hundred[100];
-
-	for (int i = 0; i < 100; i++)
-		hundred[i] = i + 1;
-	CHECK(cmpstat_quantile(NULL, 0, 50) == 0, "empty: 0");
-	CHECK(cmpstat_quantile(one, 1, 50) == 7 && cmpstat_quantile(one, 1, 99) == 7, "n=1");
-	CHECK(cmpstat_quantile(ties, 5, 50) == 3, "ties: median 3");
-	CHECK(cmpstat_quantile(ties, 5, 20) == 1, "ties: p20 is rank 1");
-	CHECK(cmpstat_quantile(four, 4, 50) == 20, "even n: the lower middle");
-	CHECK(cmpstat_quantile(four, 4, 99) == 40, "p99 of 4 is the maximum");
-	CHECK(cmpstat_quantile(hundred, 100, 99) == 99, "p99 of 1..100 is 99");
-	CHECK(cmpstat_quantile(hundred, 100, 50) == 50, "median of 1..100 is 50");
-}
-
 static void test_constant(void)
 {
 	u64 b[64], n[64];
@@ -148,7 +131,6 @@ static void test_summary(void)
 
 int main(void)
 {
-	test_quantile();
 	test_constant();
 	test_small();
 	test_outlier();

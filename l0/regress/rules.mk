@@ -17,7 +17,8 @@ REGRESS_TESTS := $(BUILD)/host/l0/regress/cmpstat_test $(BUILD)/host/l0/regress/
 	$(BUILD)/host/l0/regress/regress_test
 L0_TESTS += $(REGRESS_TESTS)
 
-REGRESS_UTIL := $(BUILD)/host/l0/sys/util.o $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/verdict.o
+REGRESS_UTIL := $(BUILD)/host/l0/sys/util.o $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/verdict.o \
+	$(BUILD)/host/lib/stats.o
 $(BUILD)/host/l0/regress/cmpstat_test: $(BUILD)/host/l0/regress/cmpstat_test.o $(BUILD)/host/l0/regress/cmpstat.o \
 	$(REGRESS_UTIL)
 $(BUILD)/host/l0/regress/compare_test: $(BUILD)/host/l0/regress/compare_test.o $(BUILD)/host/l0/regress/compare.o \
