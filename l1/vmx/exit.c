@@ -85,13 +85,6 @@ static enum exit_action entry_failed(struct vcpu *v, u32 reason)
 			  vmx_exit_reason_name(reason & 0xffff), (unsigned long long)qual, q);
 }
 
-static enum exit_action unexpected_exit(struct vcpu *v, u16 basic)
-{
-	return vcpu_error(v, "unexpected exit %s (%u), qualification %#llx, RIP %#llx", vmx_exit_reason_name(basic),
-			  basic, (unsigned long long)vmread(VMCS_EXIT_QUALIFICATION),
-			  (unsigned long long)vmread(VMCS_GUEST_RIP));
-}
-
 enum exit_action vmx_handle_exit(struct vcpu *v)
 {
 	u32 reason = (u32)vmread(VMCS_EXIT_REASON);
@@ -102,6 +95,9 @@ enum exit_action vmx_handle_exit(struct vcpu *v)
 	if (basic < EXIT_REASON_COUNT)
 		vcpu_count_exit(v, basic);
 	if (basic >= EXIT_REASON_COUNT || !exit_handlers[basic])
-		return unexpected_exit(v, basic);
+		return vcpu_error(v, "unexpected exit %s (%u), qualification %#llx, RIP %#llx",
+				  vmx_exit_reason_name(basic), basic,
+				  (unsigned long long)vmread(VMCS_EXIT_QUALIFICATION),
+				  (unsigned long long)vmread(VMCS_GUEST_RIP));
 	return exit_handlers[basic](v);
 }
