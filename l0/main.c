@@ -339,15 +339,12 @@ static int cmd_run(int argc, char **argv)
 
 static int cmd_table(int argc, char **argv)
 {
-	int rc;
+	struct diag why;
 
 	if (argc != 2)
 		return usage_error("table takes one run directory or results.json%s", "");
-	rc = table_print(stdout, argv[1]);
-	if (rc == -ENOENT)
-		return usage_error("cannot read '%s' as JSON (a run directory or its results.json)", argv[1]);
-	if (rc)
-		return usage_error("'%s' is not a nestlab results document", argv[1]);
+	if (table_print(stdout, argv[1], &why))
+		return env_error(why.msg);
 	return 0;
 }
 

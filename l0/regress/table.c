@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "l0/regress/doc.h"
 #include "l0/regress/table.h"
 #include "l0/sys/json.h"
 
@@ -10,7 +11,7 @@ static void print_exits(FILE *out, struct json_object *exits, const char *level)
 	struct json_object *l;
 	int n = 0;
 
-	if (!exits || !json_object_object_get_ex(exits, level, &l)) {
+	if (!json_object_object_get_ex(exits, level, &l) || !json_object_is_type(l, json_type_object)) {
 		fputs(" - |", out);
 		return;
 	}
@@ -38,17 +39,17 @@ static const char *cycle_unit(struct json_object *env)
 	return "TSC cycles";
 }
 
-int table_print(FILE *out, const char *path)
+int table_print(FILE *out, const char *path, struct diag *why)
 {
 	struct json_object *root, *env, *scns;
 
-	root = json_load_results(path);
+	root = results_doc_load(path, why);
 	if (!root)
-		return -ENOENT;
-	if (!json_object_object_get_ex(root, "scenarios", &scns) ||
-	    !json_object_object_get_ex(root, "environment", &env)) {
-		json_object_put(root);
 		return -EINVAL;
+	if (!json_object_object_get_ex(root, "scenarios", &scns) ||
+	    !json_object_object_get_ex(root, "environment", &env) || !env) {
+		json_object_put(root);
+		return diag_set(why, -EINVAL, "'%s' has no environment: name a results.json nestlab wrote", path);
 	}
 	fprintf(out, "Run `%s`: %s, CPU model %s, nestlab %s (git %s). Cycles are %s.\n\n",
 		json_text(root, "run_id"), json_text(env, "l0"), json_text(env, "cpu_model"), json_text(env, "nestlab_version"),
@@ -63,7 +64,7 @@ int table_print(FILE *out, const char *path)
 		print_exits(out, exits, "l1");
 		print_exits(out, exits, "l0");
 		print_exits(out, exits, "l0_nested");
-		if (json_object_object_get_ex(s, "latency", &lat))
+		if (json_object_object_get_ex(s, "latency", &lat) && lat)
 			fprintf(out, " %s | %s |\n", json_text(lat, "median"), json_text(lat, "p99"));
 		else
 			fputs(" - | - |\n", out);
