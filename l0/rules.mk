@@ -28,6 +28,7 @@ ALL_TARGETS += $(BUILD)/l0/nestlab
 
 # The session test drives the whole runner but main(); the run-option test its command line.
 $(BUILD)/host/l0/run/session_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+$(BUILD)/host/l0/run/session_rules_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/runopt_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 
 HOST_TESTS += $(L0_TESTS)
@@ -36,10 +37,17 @@ $(L0_TESTS):
 	$(call say,HOSTLD,$@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -ljson-c -lm
 
+# A guest's console flood of valid records, for the fake Bochs (FAKE_MODE=records).
+$(BUILD)/host/l0/record_flood: $(BUILD)/host/l0/test/record_flood.o $(BUILD)/host/lib/record.o \
+	$(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/printf.o
+	$(call say,HOSTLD,$@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
+ALL_TARGETS += $(BUILD)/host/l0/record_flood
+
 # The runner against a fake Bochs (l0/test/fake-bochs): spawning, timeouts, exit codes.
-check-runner: $(BUILD)/l0/nestlab
+check-runner: $(BUILD)/l0/nestlab $(BUILD)/host/l0/record_flood
 	@mkdir -p $(BUILD)/check
-	@l0/test/check-runner.sh $(BUILD)/l0/nestlab | sed '$$s/^/runner: /' | tee $(BUILD)/check/runner.log
+	@FAKE_FLOOD_BIN=$(abspath $(BUILD)/host/l0/record_flood) l0/test/check-runner.sh $(BUILD)/l0/nestlab | sed '$$s/^/runner: /' | tee $(BUILD)/check/runner.log
 
 CHECK_TARGETS += check-runner
 

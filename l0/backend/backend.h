@@ -40,6 +40,12 @@ struct job {
 	const struct run_opts *o;
 	char *dir;			/* <run dir>/job-<k> */
 	char *console;			/* file the L1 console goes to */
+	/* The file the emulator writes the console to while it runs, when collect() builds
+	 * console from it afterwards (NULL: console itself); over console_raw_max bytes it
+	 * ends the job as SESSION_CAPPED. */
+	char *console_raw;
+	u64 console_raw_max;
+	bool console_cut;		/* collect() met more than it takes: SESSION_CAPPED */
 	struct scn_result **scn;	/* scenarios, in run order */
 	size_t n;
 	pid_t pid;			/* emulator process group; 0 when none */

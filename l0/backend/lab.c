@@ -316,6 +316,8 @@ static int lab_start(struct job *j, struct diag *why)
 		diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
 	} else {
 		j->console = xasprintf("%s/l1-console.log", j->dir);
+		j->console_raw = xasprintf("%s/%s", j->dir, e9_file(lab_kind(j->o)));	/* capped while it runs */
+		j->console_raw_max = E9_MAX;
 		e = lab_kind(j->o)->svm ? lab_start_qemu(j, cmd, why) : lab_start_bochs(j, cmd, why);
 	}
 	free(cmd);
@@ -336,8 +338,9 @@ static void lab_collect(struct job *j)
 	FILE *c = open_memstream(&console, &clen), *n = open_memstream(&notes, &nlen);
 	bool inside = false;
 
-	if (!c || !n || file_read(path, E9_MAX, &text, &len))
+	if (!c || !n || file_read(path, E9_MAX + 1, &text, &len))
 		goto out;
+	j->console_cut = len > E9_MAX;
 	for (l = text; l < text + len; l = next + 1) {
 		next = memchr(l, '\n', text + len - l);
 		if (!next)

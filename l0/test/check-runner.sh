@@ -159,6 +159,16 @@ args="cpuid/exit"; xrun FAKE_MODE=flood
 [ $(( $(date +%s) - start )) -lt 10 ] && ! kill -0 "$(cat "$(latest)/job-0/fake.pid")" 2>/dev/null
 ok "console flood: killed at the cap, not at the timeout"
 
+if [ -x "${FAKE_FLOOD_BIN:-}" ]; then
+	start=$(date +%s)
+	args="--timeout 3 cpuid/exit"; xrun FAKE_MODE=records FAKE_FLOOD_BIN="$FAKE_FLOOD_BIN"
+	took=$(( $(date +%s) - start ))
+	[ $rc -eq 1 ] && has '^TIMEOUT: cpuid/exit: no result before the host-side timeout' && [ $took -le 8 ]
+	ok "16 MiB of valid records: TIMEOUT within --timeout + 5 s (took $took s)"
+else
+	echo "SKIP: record flood: FAKE_FLOOD_BIN not set (make check-runner sets it)"
+fi
+
 ## interrupted: exit 130, results written, emulator gone
 args="cpuid/exit vmcall/exit"
 env NESTLAB_BOCHS="$here/fake-bochs" FAKE_HANG=vmcall/exit "$nestlab" run --image "$image" --results "$tmp/results" \
