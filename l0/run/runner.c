@@ -73,17 +73,18 @@ static void job_add(struct job *j, struct scn_result *s)
 }
 
 /*
- * New console bytes into the session, until until (monotonic seconds) or Ctrl-C: a guest
- * that has written megabytes of records is parsed a chunk at a time between looks at both.
+ * New console bytes into the session, until until (monotonic seconds) or, while the job
+ * runs, Ctrl-C: a guest that has written megabytes of records is parsed a chunk at a time
+ * between looks at both. The last read after the job ended takes the rest up to until.
  */
-static void job_read(struct job *j, double until)
+static void job_read(struct job *j, double until, bool last)
 {
 	char buf[65536];
 	ssize_t n;
 
 	if (j->console_fd < 0 && j->console)
 		j->console_fd = open(j->console, O_RDONLY | O_CLOEXEC);
-	while (j->console_fd >= 0 && !j->sess.capped && !runner_stop && clock_now_s() < until &&
+	while (j->console_fd >= 0 && !j->sess.capped && (last || !runner_stop) && clock_now_s() < until &&
 	       (n = read(j->console_fd, buf, sizeof(buf))) > 0)
 		session_feed(&j->sess, buf, n);
 }
@@ -106,7 +107,7 @@ static void job_finish(struct run *r, struct job *j, const char *how_why)
 		r->o->be->collect(j);
 	if (r->o->be->params && !r->l0_params)
 		r->l0_params = r->o->be->params(j);
-	job_read(j, clock_now_s() + FINAL_READ_S);
+	job_read(j, clock_now_s() + FINAL_READ_S, true);
 	/* The cap met only now (a console put together after the run): ERROR, not a cut. */
 	if (j->how == SESSION_EXITED && (j->sess.capped || j->console_cut))
 		j->how = SESSION_CAPPED;
@@ -169,7 +170,7 @@ static bool job_poll(struct run *r, struct job *j)
 	int status;
 	pid_t p;
 
-	job_read(j, j->deadline);
+	job_read(j, j->deadline, false);
 	p = waitpid(j->pid, &status, WNOHANG);
 	if (p == j->pid) {
 		j->pid = 0;
