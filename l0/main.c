@@ -29,6 +29,7 @@
 #include "l0/run/runopt.h"
 #include "l0/regress/shard.h"
 #include "l0/sys/exit_status.h"
+#include "l0/sys/proc.h"
 
 #define WARNINGS_SHOWN 5
 
@@ -120,6 +121,7 @@ static void install_signals(void)
 {
 	struct sigaction sa = { .sa_handler = on_signal };
 
+	proc_set_stop(&runner_stop);	/* waits for child processes serve Ctrl-C too */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);

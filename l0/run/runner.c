@@ -14,6 +14,7 @@
 #include "l0/run/progress.h"
 #include "l0/run/results.h"
 #include "l0/run/runner.h"
+#include "l0/sys/proc.h"
 #include "l0/sys/util.h"
 
 #define POLL_MS 50
@@ -168,11 +169,9 @@ static bool job_poll(struct run *r, struct job *j)
 {
 	char why[64];
 	int status;
-	pid_t p;
 
 	job_read(j, j->deadline, false);
-	p = waitpid(j->pid, &status, WNOHANG);
-	if (p == j->pid) {
+	if (proc_poll(j->pid, &status) > 0) {
 		j->pid = 0;
 		j->how = SESSION_EXITED;
 		job_finish(r, j, NULL);

@@ -181,6 +181,17 @@ d=$(latest)
 ok "SIGINT: exit 130, results written"
 ! kill -0 "$(cat "$d/job-0/fake.pid")" 2>/dev/null; ok "SIGINT: the emulator is gone"
 
+## kill -9 of nestlab: the emulator and everything in its process group go too
+env NESTLAB_BOCHS="$here/fake-bochs" FAKE_HANG=vmcall/exit "$nestlab" run --image "$image" --results "$tmp/results" \
+	$args >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+i=0; while [ $i -lt 50 ] && ! has '^PASS: cpuid/exit'; do sleep 0.1; i=$((i + 1)); done
+d=$(ls -td "$tmp/results"/*/ | head -n 1); fake=$(cat "$d/job-0/fake.pid" 2>/dev/null)
+[ -n "$fake" ] && kill -0 "$fake" 2>/dev/null; ok "kill -9: the fake emulator runs before"
+kill -9 $pid; wait $pid 2>/dev/null
+i=0; while [ $i -lt 30 ] && [ -n "$(pgrep -g "$fake")" ]; do sleep 0.1; i=$((i + 1)); done
+[ -z "$(pgrep -g "$fake")" ]; ok "kill -9: no process of the emulator's group is left ($(pgrep -g "$fake" | tr '\n' ' '))"
+
 ## TAP
 args="--tap cpuid/exit vmcall/exit hlt/exit"; xrun FAKE_FAIL=vmcall/exit FAKE_SKIP=hlt/exit
 [ $rc -eq 1 ] && [ "$(head -2 "$tmp/out")" = "$(printf 'TAP version 13\n1..3')" ] && has '^ok 1 - cpuid/exit' &&
