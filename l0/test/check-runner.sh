@@ -108,6 +108,17 @@ ok "bochsrc settings"
 grep -qx -- "-q -f bochsrc -rc rcfile" "$d/job-0/fake.args" && [ "$(cat "$d/job-0/rcfile")" = "$(printf 'c\nquit')" ]
 ok "bochs arguments and rc file"
 
+[ "$(cat "$d/job-0/fake.netns")" != "$(readlink /proc/self/ns/net)" ]; ok "Bochs in a network namespace of its own"
+# As an ordinary user too: an unprivileged user namespace owns its network namespace.
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+	u=$tmp/user; mkdir -p "$u"; cp "$image" "$u/l1.elf"; chmod 755 "$tmp"; chown -R 65534 "$u"
+	setpriv --reuid=65534 --regid=65534 --clear-groups env NESTLAB_BOCHS="$here/fake-bochs" HOME="$u" \
+		"$nestlab" run --backend bochs --image "$u/l1.elf" --results "$u/results" cpuid/exit >"$tmp/out" 2>"$tmp/err"
+	rc=$?; ud=$(ls -td "$u/results"/*/ | head -n 1)
+	[ $rc -eq 0 ] && [ -s "$ud/job-0/fake.netns" ] && [ "$(cat "$ud/job-0/fake.netns")" != "$(readlink /proc/self/ns/net)" ] &&
+		! err_has "5900"; ok "Bochs in a network namespace of its own, as an ordinary user (rc $rc)"
+fi
+
 ## NESTLAB_BOCHS relative to the current directory
 (cd "$here" && env NESTLAB_BOCHS=./fake-bochs "$nestlab" run --image "$image" --results "$tmp/results" cpuid/exit \
 	>"$tmp/out" 2>"$tmp/err"); rc=$?
