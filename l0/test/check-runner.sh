@@ -58,9 +58,12 @@ ok "list --all: every scenario"
 "$nestlab" list 'debug/*' > "$tmp/out"; has '^debug/crash '; ok "list debug/*: a debug/ glob selects debug/"
 "$nestlab" list 'cpuid/*' > "$tmp/out"; [ "$(wc -l < "$tmp/out")" -eq 1 ] && has '^cpuid/exit '; ok "list cpuid/*"
 
+"$nestlab" list --backend nosuch > "$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && [ ! -s "$tmp/out" ]; ok "list --backend nosuch: exit 2, one line (rc $rc)"
+
 ## usage and environment errors: exit 2, one line on stderr
 for bad in "--bogus" "--backend kvm9" "-j 0" "--iters 0" "--iters 2000" "--timeout x" "--model pentium" \
-	   "no/such-scenario" "--break hlt/exit cpuid/exit" "--timeout"; do
+	   "no/such-scenario" "--break hlt/exit cpuid/exit" "--timeout" "--shard 40/40" "--results="; do
 	args="$bad"; xrun
 	[ $rc -eq 2 ] && one_err_line; ok "usage error '$bad': exit 2, one line (rc $rc)"
 done
@@ -70,8 +73,7 @@ env NESTLAB_BOCHS=/nonexistent/bochs "$nestlab" run --backend bochs cpuid/exit >
 env -u NESTLAB_BOCHS PATH=/nonexistent "$nestlab" run cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && one_err_line && err_has "bochs not found: apt-get install bochs"; ok "bochs missing: exit 2, one line"
 env NESTLAB_BOCHS="$here/fake-bochs" "$nestlab" run --image "$tmp/none.elf" cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
-grep -v 'backend auto' "$tmp/err" > "$tmp/err2"; mv "$tmp/err2" "$tmp/err"
-[ $rc -eq 2 ] && one_err_line && err_has "not found: run make"; ok "image missing: exit 2"
+[ $rc -eq 2 ] && one_err_line && err_has "not found: run make"; ok "image missing (backend auto): exit 2, one line"
 head -c 100 /dev/zero > "$tmp/zero.elf"
 env NESTLAB_BOCHS="$here/fake-bochs" "$nestlab" run --backend bochs --image "$tmp/zero.elf" cpuid/exit >"$tmp/out" 2>"$tmp/err"
 rc=$?; [ $rc -eq 2 ] && one_err_line && err_has "no Multiboot header"; ok "image without Multiboot header: exit 2"
@@ -196,9 +198,9 @@ ok "SIGINT: exit 130, results written"
 env NESTLAB_BOCHS="$here/fake-bochs" FAKE_HANG=vmcall/exit "$nestlab" run --image "$image" --results "$tmp/results" \
 	$args >"$tmp/out" 2>"$tmp/err" &
 pid=$!
-i=0; while [ $i -lt 50 ] && ! has '^PASS: cpuid/exit'; do sleep 0.1; i=$((i + 1)); done
-d=$(ls -td "$tmp/results"/*/ | head -n 1); fake=$(cat "$d/job-0/fake.pid" 2>/dev/null)
-[ -n "$fake" ] && kill -0 "$fake" 2>/dev/null; ok "kill -9: the fake emulator runs before"
+i=0; while [ $i -lt 100 ] && ! has '^PASS: cpuid/exit'; do sleep 0.1; i=$((i + 1)); done
+d=$(ls -td "$tmp/results"/2*/ | head -n 1); fake=$(cat "$d/job-0/fake.pid" 2>/dev/null)
+[ -n "$fake" ] && kill -0 "$fake" 2>/dev/null; ok "kill -9: the fake emulator runs before ($d: '$fake')"
 kill -9 $pid; wait $pid 2>/dev/null
 i=0; while [ $i -lt 30 ] && [ -n "$(pgrep -g "$fake")" ]; do sleep 0.1; i=$((i + 1)); done
 [ -z "$(pgrep -g "$fake")" ]; ok "kill -9: no process of the emulator's group is left ($(pgrep -g "$fake" | tr '\n' ' '))"
