@@ -40,6 +40,16 @@ has() { grep -q -e "$1" "$tmp/out"; }
 err_has() { grep -q -e "$1" "$tmp/err"; }
 one_err_line() { [ "$(wc -l < "$tmp/err")" -eq 1 ]; }
 latest() { readlink -f "$tmp/results/latest"; }
+# newest: the run directory made since $tmp/mark was touched (before the run started)
+newest() { find "$tmp/results" -maxdepth 1 -name '2*' -newer "$tmp/mark" | head -n 1; }
+# wait_inside NAME: until the running job's fake emulator has started scenario NAME (10 s at most)
+wait_inside() {
+	i=0
+	while [ $i -lt 100 ] && ! grep -qs "scenario name=$1 " "$(newest)/job-0/serial.log"; do
+		sleep 0.1; i=$((i + 1))
+	done
+	sleep 0.2	# and the runner has read it
+}
 
 # xrun [ENV=VALUE...]: nestlab run $args with the fake Bochs; status in $rc,
 # output in $tmp/out and $tmp/err
@@ -184,10 +194,11 @@ fi
 
 ## interrupted: exit 130, results written, emulator gone
 args="cpuid/exit vmcall/exit"
+touch "$tmp/mark"; sleep 0.01
 env NESTLAB_BOCHS="$here/fake-bochs" FAKE_HANG=vmcall/exit "$nestlab" run --image "$image" --results "$tmp/results" \
 	$args >"$tmp/out" 2>"$tmp/err" &
 pid=$!
-i=0; while [ $i -lt 50 ] && ! has '^PASS: cpuid/exit'; do sleep 0.1; i=$((i + 1)); done
+wait_inside vmcall/exit
 kill -INT $pid; wait $pid; rc=$?
 d=$(latest)
 [ $rc -eq 130 ] && has '^ERROR: vmcall/exit: interrupted' && grep -q '"interrupted": true' "$d/results.json"
@@ -195,11 +206,12 @@ ok "SIGINT: exit 130, results written"
 ! kill -0 "$(cat "$d/job-0/fake.pid")" 2>/dev/null; ok "SIGINT: the emulator is gone"
 
 ## kill -9 of nestlab: the emulator and everything in its process group go too
+touch "$tmp/mark"; sleep 0.01
 env NESTLAB_BOCHS="$here/fake-bochs" FAKE_HANG=vmcall/exit "$nestlab" run --image "$image" --results "$tmp/results" \
 	$args >"$tmp/out" 2>"$tmp/err" &
 pid=$!
-i=0; while [ $i -lt 100 ] && ! has '^PASS: cpuid/exit'; do sleep 0.1; i=$((i + 1)); done
-d=$(ls -td "$tmp/results"/2*/ | head -n 1); fake=$(cat "$d/job-0/fake.pid" 2>/dev/null)
+wait_inside vmcall/exit
+d=$(newest); fake=$(cat "$d/job-0/fake.pid" 2>/dev/null)
 [ -n "$fake" ] && kill -0 "$fake" 2>/dev/null; ok "kill -9: the fake emulator runs before ($d: '$fake')"
 kill -9 $pid; wait $pid 2>/dev/null
 i=0; while [ $i -lt 30 ] && [ -n "$(pgrep -g "$fake")" ]; do sleep 0.1; i=$((i + 1)); done
