@@ -72,6 +72,9 @@ struct backend {
 	/* After the job's process ended, before its console is read for the last time:
 	 * a back end whose L1 console comes out of another machine puts it in place. */
 	void (*collect)(struct job *j);
+	/* What the L0 booted, by hash: a JSON object's text (the lab's kernel package, kernel and
+	 * modules: scripts/lab-build's kernel-inputs), malloc'd; NULL: nothing to name. */
+	char *(*inputs)(const struct run_opts *o);
 	/* The L0's settings as this job saw them ("kvm_intel nested=Y ept=Y ..."), malloc'd. */
 	char *(*params)(struct job *j);
 	bool emulator;			/* L1 on bare metal: no L1->L0 exits */

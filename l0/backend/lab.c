@@ -140,6 +140,17 @@ static char *lab_version(const struct run_opts *o)
 	return v;
 }
 
+/* scripts/lab-build's record of the kernel package, kernel and modules it put in the lab. */
+static char *lab_inputs(const struct run_opts *o)
+{
+	char *path = lab_file("kernel-inputs"), *line;
+
+	(void)o;
+	line = read_line_of(path);
+	free(path);
+	return line;
+}
+
 static const char *lab_cpu_model(const struct run_opts *o)
 {
 	return lab_kind(o)->svm ? "max" : bochs_cpu_model(o);
@@ -406,6 +417,7 @@ static size_t lab_diagnose(struct job *j, char ***lines)
 		.name = label,				\
 		.probe = lab_probe,			\
 		.version = lab_version,			\
+		.inputs = lab_inputs,			\
 		.cpu_model = lab_cpu_model,		\
 		.start = lab_start,			\
 		.stop = backend_stop_group,		\

@@ -45,6 +45,7 @@ int runner_create(struct run *r, const struct run_opts *o, const struct scenario
 		return diag_set(why, e, "cannot create a run directory under %s: %s: pass a writable --results DIR",
 				o->results, strerror(-e));
 	r->l0_version = o->be->version ? o->be->version(o) : xstrdup(o->be->name);
+	r->l0_inputs = o->be->inputs ? o->be->inputs(o) : NULL;
 	return 0;
 }
 
@@ -250,5 +251,6 @@ void runner_free(struct run *r)
 	free(r->dir);
 	free(r->l0_version);
 	free(r->l0_params);
+	free(r->l0_inputs);
 	run_env_free(&r->env);
 }
