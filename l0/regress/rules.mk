@@ -15,8 +15,10 @@ NESTLAB_SRCS += l0/regress/table.c
 NESTLAB_SRCS += l0/regress/doc.c
 
 REGRESS_TESTS := $(BUILD)/host/l0/regress/cmpstat_test $(BUILD)/host/l0/regress/compare_test \
-	$(BUILD)/host/l0/regress/regress_test
+	$(BUILD)/host/l0/regress/regress_test $(BUILD)/host/l0/regress/readers_fuzz_test
 L0_TESTS += $(REGRESS_TESTS)
+# and the runner: l0/rules.mk
+$(BUILD)/host/l0/regress/readers_fuzz_test: $(BUILD)/host/l0/regress/readers_fuzz.o $(BUILD)/host/l0/test/fuzz_main.o
 
 REGRESS_UTIL := $(BUILD)/host/l0/sys/util.o $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/verdict.o
 $(BUILD)/host/l0/regress/cmpstat_test: $(BUILD)/host/l0/regress/cmpstat_test.o $(BUILD)/host/l0/regress/cmpstat.o \

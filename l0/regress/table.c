@@ -41,16 +41,23 @@ static const char *cycle_unit(struct json_object *env)
 
 int table_print(FILE *out, const char *path, struct diag *why)
 {
-	struct json_object *root, *env, *scns;
+	struct json_object *root = results_doc_load(path, why);
+	int e;
 
-	root = results_doc_load(path, why);
 	if (!root)
 		return -EINVAL;
+	e = table_print_doc(out, root);
+	json_object_put(root);
+	return e ? diag_set(why, e, "'%s' has no environment: name a results.json nestlab wrote", path) : 0;
+}
+
+int table_print_doc(FILE *out, struct json_object *root)
+{
+	struct json_object *env, *scns;
+
 	if (!json_object_object_get_ex(root, "scenarios", &scns) ||
-	    !json_object_object_get_ex(root, "environment", &env) || !env) {
-		json_object_put(root);
-		return diag_set(why, -EINVAL, "'%s' has no environment: name a results.json nestlab wrote", path);
-	}
+	    !json_object_object_get_ex(root, "environment", &env) || !env)
+		return -EINVAL;
 	fprintf(out, "Run `%s`: %s, CPU model %s, nestlab %s (git %s). Cycles are %s.\n\n",
 		json_text(root, "run_id"), json_text(env, "l0"), json_text(env, "cpu_model"), json_text(env, "nestlab_version"),
 		json_text(env, "git_revision"), cycle_unit(env));
@@ -69,6 +76,5 @@ int table_print(FILE *out, const char *path, struct diag *why)
 		else
 			fputs(" - | - |\n", out);
 	}
-	json_object_put(root);
 	return 0;
 }

@@ -12,5 +12,8 @@
  * p99). Returns 0, or -EINVAL with why when the file is not a results document.
  */
 int table_print(FILE *out, const char *path, struct diag *why);
+/* The same of a document results_doc_check() passed; -EINVAL when it has no environment. */
+struct json_object;
+int table_print_doc(FILE *out, struct json_object *root);
 
 #endif

@@ -62,9 +62,13 @@ json_object *json_parse_doc(const char *text, size_t len)
 		return NULL;
 	/* The whole text or nothing: trailing bytes or an embedded NUL make it no document. */
 	if (len <= INT_MAX && !memchr(text, '\0', len)) {
+		size_t end;
+
 		o = json_tokener_parse_ex(tok, text, (int)len);
-		if (json_tokener_get_error(tok) != json_tokener_success ||
-		    json_tokener_get_parse_end(tok) + strspn(text + json_tokener_get_parse_end(tok), " \t\r\n") != len) {
+		end = json_tokener_get_error(tok) == json_tokener_success ? json_tokener_get_parse_end(tok) : 0;
+		while (end && end < len && strchr(" \t\r\n", text[end]))	/* text need not end in NUL */
+			end++;
+		if (end != len) {
 			json_object_put(o);
 			o = NULL;
 		}
