@@ -29,6 +29,7 @@
 #include "l0/run/runopt.h"
 #include "l0/regress/shard.h"
 #include "l0/sys/exit_status.h"
+#include "l0/sys/proc.h"
 
 #define WARNINGS_SHOWN 5
 
@@ -50,7 +51,7 @@ static void usage(FILE *f)
 	fputs("compare: exit 0 no regression, 1 slower/more exits/broken beyond --threshold\n"
 	      "(default 2%), 125 not comparable (scenarios, backend or CPU model differ).\n"
 	      "Exit status: 0 all PASS/SKIP, 1 any FAIL/ERROR/CRASH/TIMEOUT, 2 usage or\n"
-	      "environment error, 130 interrupted.\n"
+	      "environment error (a --shard that selects no scenario included), 130 interrupted.\n"
 	      "Environment: NESTLAB_BOCHS=PATH runs PATH instead of bochs; NESTLAB_LAB=DIR uses\n"
 	      "the lab built in DIR (make lab LAB=DIR LAB_KERNEL=...) instead of build/lab.\n", f);
 }
@@ -95,6 +96,8 @@ static int cmd_list(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "ah", longopts, NULL)) != -1) {
 		if (c == 'a')
 			all = true;
+		else if (c == 'b' && strcmp(optarg, "auto") && !backend_find(optarg))
+			return usage_error("list --backend: no back end '%s' (nestlab --help names them)", optarg);
 		else if (c == 'b')
 			scenario_use_arch(backend_arch(optarg));
 		else if (c == 'h')
@@ -120,6 +123,7 @@ static void install_signals(void)
 {
 	struct sigaction sa = { .sa_handler = on_signal };
 
+	proc_set_stop(&runner_stop);	/* waits for child processes serve Ctrl-C too */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
@@ -209,14 +213,15 @@ static int check_image(struct run_opts *o, const char *given, char *abs)
 	return 0;
 }
 
-static int choose_backend(struct run_opts *o, const char *name)
+/* The back end, probed; what it would say besides goes to notes, printed once the run starts. */
+static int choose_backend(struct run_opts *o, const char *name, struct diag *notes)
 {
 	struct diag why = { "", "" }, note = { "", "" };
 
 	if (!strcmp(name, "auto")) {
 		if (backend_auto(o, &why, &note))
 			return env_error(why.msg);
-		fprintf(stderr, "nestlab: %s\n", note.msg);
+		snprintf(notes->msg, sizeof(notes->msg), "%s", note.msg);
 	} else {
 		o->be = backend_find(name);	/* a name of the table: runopt_parse checked it */
 		/* Never a silent BIOS boot instead: the EFI suite would look run when it was not. */
@@ -227,8 +232,7 @@ static int choose_backend(struct run_opts *o, const char *name)
 		if (o->be->probe(o, &why))
 			return env_error(why.msg);
 	}
-	if (why.note[0])
-		fprintf(stderr, "nestlab: warning: %s\n", why.note);
+	snprintf(notes->note, sizeof(notes->note), "%s", why.note);
 	return 0;
 }
 
@@ -271,8 +275,8 @@ static int cmd_run(int argc, char **argv)
 	struct run_opts o = { .model = "haswell", .jobs = 1, .timeout_s = 300, .results = "results" };
 	struct run_cli cli = { .backend = "auto" };
 	const struct scenario_info *sel[scenario_count];
-	char image_abs[PATH_MAX];
-	struct diag why = { "", "" };
+	char image_abs[PATH_MAX], shard[32];
+	struct diag why = { "", "" }, notes = { "", "" };
 	struct run r;
 	int c, n, i, rc, worst = 0;
 	unsigned k;
@@ -292,8 +296,11 @@ static int cmd_run(int argc, char **argv)
 	}
 	scenario_use_arch(backend_arch(cli.backend));
 	n = select_or_fail(argv + optind, argc - optind, cli.all, sel);
-	if (n > 0 && o.shard_n)
-		n = shard_select(sel, n, o.shard_i, o.shard_n);
+	if (n > 0 && o.shard_n && !(n = shard_select(sel, n, o.shard_i, o.shard_n))) {
+		snprintf(shard, sizeof(shard), "%u/%u", o.shard_i, o.shard_n);
+		return usage_error("--shard %s selects no scenario (fewer scenarios than shards): use fewer shards",
+				   shard);
+	}
 	if (n < 0)
 		return -n;
 	if (o.break_name) {
@@ -304,15 +311,19 @@ static int cmd_run(int argc, char **argv)
 	}
 	o.colour = !o.tap && isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
 		   !(getenv("TERM") && !strcmp(getenv("TERM"), "dumb"));
-	rc = choose_backend(&o, cli.backend);
+	rc = choose_backend(&o, cli.backend, &notes);
 	if (!rc)
 		rc = check_image(&o, cli.image, image_abs);
 	if (rc)
-		return rc;
+		return rc;	/* one line: the error, not what auto chose before it */
 	if (cli.nparams && !o.be->l0_params)
 		return usage_error("--l0-param needs a lab back end (lab-vmx, lab-svm), which loads KVM with them; "
 				   "on a host, reload the module yourself (modprobe -r kvm_intel; modprobe kvm_intel "
 				   "nested=1 %s)", cli.l0_params[0]);
+	if (notes.msg[0])
+		fprintf(stderr, "nestlab: %s\n", notes.msg);
+	if (notes.note[0])
+		fprintf(stderr, "nestlab: warning: %s\n", notes.note);
 	o.srcdir = find_srcdir();
 
 	install_signals();
@@ -339,15 +350,12 @@ static int cmd_run(int argc, char **argv)
 
 static int cmd_table(int argc, char **argv)
 {
-	int rc;
+	struct diag why;
 
 	if (argc != 2)
 		return usage_error("table takes one run directory or results.json%s", "");
-	rc = table_print(stdout, argv[1]);
-	if (rc == -ENOENT)
-		return usage_error("cannot read '%s' as JSON (a run directory or its results.json)", argv[1]);
-	if (rc)
-		return usage_error("'%s' is not a nestlab results document", argv[1]);
+	if (table_print(stdout, argv[1], &why))
+		return env_error(why.msg);
 	return 0;
 }
 

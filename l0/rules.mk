@@ -30,7 +30,44 @@ ALL_TARGETS += $(BUILD)/l0/nestlab
 
 # The session test drives the whole runner but main(); the run-option test its command line.
 $(BUILD)/host/l0/run/session_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+$(BUILD)/host/l0/run/session_rules_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+$(BUILD)/host/l0/run/session_fuzz_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+$(BUILD)/host/l0/regress/readers_fuzz_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/runopt_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+
+# make fuzz: each libFuzzer target (needs clang) for FUZZ_SECONDS on a copy of its seed
+# corpus (l0/test/corpus/<target>/); make fuzz-long FUZZ_SECONDS=N: the same, and a summary
+# (execs, coverage, crashes, the command) in results/fuzz-<date>/ (scripts/fuzz-long).
+# Without libFuzzer the same targets run as host tests in check-unit: seeds + fixed mutations.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -std=gnu11 -O1 -g -I. -D_GNU_SOURCE -DFUZZ_LIBFUZZER -DRECORD_FUZZ_LIBFUZZER \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_LIB := lib/crc32.c lib/record.c lib/printf.c
+FUZZ_RUNNER := $(filter-out l0/main.c,$(NESTLAB_SRCS)) $(FUZZ_LIB) lib/verdict.c lib/record_types.c \
+	lib/run_options.c x86/vmx.c
+FUZZ_SRCS_record := l0/run/record_fuzz.c l0/run/record.c $(FUZZ_LIB)
+FUZZ_SRCS_session := l0/run/session_fuzz.c l0/test/fuzz_main.c $(FUZZ_RUNNER)
+FUZZ_SRCS_readers := l0/regress/readers_fuzz.c l0/test/fuzz_main.c $(FUZZ_RUNNER)
+FUZZ_TARGETS := record session readers
+
+define fuzz_target
+$(BUILD)/fuzz/$(1)_fuzz: $(FUZZ_SRCS_$(1))
+	@mkdir -p $$(dir $$@)
+	$$(call say,FUZZCC,$$@)
+	$$(Q)$$(FUZZ_CC) $$(FUZZ_FLAGS) -o $$@ $(FUZZ_SRCS_$(1)) -ljson-c -lm
+endef
+$(foreach t,$(FUZZ_TARGETS),$(eval $(call fuzz_target,$(t))))
+
+fuzz fuzz-long:
+	@if command -v $(FUZZ_CC) >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%_fuzz) && \
+		scripts/fuzz-long $(BUILD) $(FUZZ_SECONDS) $(if $(filter fuzz-long,$@),results,-) $(FUZZ_TARGETS); \
+	else \
+		echo "SKIP: make $@: $(FUZZ_CC) not found: apt-get install clang"; \
+	fi
+
+.PHONY: fuzz fuzz-long
 
 HOST_TESTS += $(L0_TESTS)
 ALL_TARGETS += $(L0_TESTS)
@@ -38,10 +75,17 @@ $(L0_TESTS):
 	$(call say,HOSTLD,$@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -ljson-c -lm
 
+# A guest's console flood of valid records, for the fake Bochs (FAKE_MODE=records).
+$(BUILD)/host/l0/record_flood: $(BUILD)/host/l0/test/record_flood.o $(BUILD)/host/lib/record.o \
+	$(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/printf.o
+	$(call say,HOSTLD,$@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
+ALL_TARGETS += $(BUILD)/host/l0/record_flood
+
 # The runner against a fake Bochs (l0/test/fake-bochs): spawning, timeouts, exit codes.
-check-runner: $(BUILD)/l0/nestlab
+check-runner: $(BUILD)/l0/nestlab $(BUILD)/host/l0/record_flood
 	@mkdir -p $(BUILD)/check
-	@l0/test/check-runner.sh $(BUILD)/l0/nestlab | sed '$$s/^/runner: /' | tee $(BUILD)/check/runner.log
+	@FAKE_FLOOD_BIN=$(abspath $(BUILD)/host/l0/record_flood) l0/test/check-runner.sh $(BUILD)/l0/nestlab | sed '$$s/^/runner: /' | tee $(BUILD)/check/runner.log
 
 CHECK_TARGETS += check-runner
 

@@ -40,6 +40,12 @@ struct job {
 	const struct run_opts *o;
 	char *dir;			/* <run dir>/job-<k> */
 	char *console;			/* file the L1 console goes to */
+	/* The file the emulator writes the console to while it runs, when collect() builds
+	 * console from it afterwards (NULL: console itself); over console_raw_max bytes it
+	 * ends the job as SESSION_CAPPED. */
+	char *console_raw;
+	u64 console_raw_max;
+	bool console_cut;		/* collect() met more than it takes: SESSION_CAPPED */
 	struct scn_result **scn;	/* scenarios, in run order */
 	size_t n;
 	pid_t pid;			/* emulator process group; 0 when none */
@@ -66,6 +72,9 @@ struct backend {
 	/* After the job's process ended, before its console is read for the last time:
 	 * a back end whose L1 console comes out of another machine puts it in place. */
 	void (*collect)(struct job *j);
+	/* What the L0 booted, by hash: a JSON object's text (the lab's kernel package, kernel and
+	 * modules: scripts/lab-build's kernel-inputs), malloc'd; NULL: nothing to name. */
+	char *(*inputs)(const struct run_opts *o);
 	/* The L0's settings as this job saw them ("kvm_intel nested=Y ept=Y ..."), malloc'd. */
 	char *(*params)(struct job *j);
 	bool emulator;			/* L1 on bare metal: no L1->L0 exits */

@@ -29,7 +29,26 @@
 #define BOCHS_LOG_MAX (16u << 20)
 
 static char bochs_bin[PATH_MAX];
-static bool bochs_unshare;
+/*
+ * Bochs' RFB display listens on every interface without authentication: Bochs runs in a
+ * network namespace of its own, as root with unshare --net, else in an unprivileged user
+ * namespace that owns one. The words before Bochs' own; none when neither works here.
+ */
+static char *const ns_root[] = { "unshare", "--net", NULL };
+static char *const ns_user[] = { "unshare", "--user", "--map-root-user", "--net", NULL };
+static char *const *bochs_ns;
+
+static bool ns_works(char *const *ns)
+{
+	char *argv[8];
+	size_t n = 0;
+
+	while (ns[n])
+		argv[n] = ns[n], n++;
+	argv[n++] = "true";
+	argv[n] = NULL;
+	return !proc_run(argv, NULL, NULL, 5000);
+}
 
 static bool is_dir(const char *path)
 {
@@ -72,11 +91,13 @@ int bochs_probe(const struct run_opts *o, struct diag *why)
 	if (is_dir(GRUB_EFI_DIR) && proc_find("mformat", path, sizeof(path)))
 		return diag_set(why, -ENOENT, "mformat not found (grub-mkrescue needs it): apt-get install mtools");
 
-	bochs_unshare = geteuid() == 0 && !proc_find("unshare", path, sizeof(path)) &&
-			!proc_run((char *[]){ "unshare", "--net", "true", NULL }, NULL, NULL, 5000);
-	if (!bochs_unshare)
+	bochs_ns = NULL;
+	if (!proc_find("unshare", path, sizeof(path)))
+		bochs_ns = geteuid() == 0 && ns_works(ns_root) ? ns_root : ns_works(ns_user) ? ns_user : NULL;
+	if (!bochs_ns)
 		snprintf(why->note, sizeof(why->note),
-			 "Bochs' VNC display will listen on 0.0.0.0:5900 and up (no network namespace: run as root with unshare to close it)");
+			 "Bochs' VNC display will listen on 0.0.0.0:5900 and up: no network namespace "
+			 "(allow user namespaces: sysctl kernel.unprivileged_userns_clone=1)");
 	return 0;
 }
 
@@ -156,8 +177,15 @@ int bochs_boot(const char *dir, const char *grub_cfg, const char *grub_modules, 
 {
 	char *mkrescue_log = xasprintf("%s/mkrescue.log", dir), *out = xasprintf("%s/bochs.out", dir);
 	char *modules = xasprintf("--install-modules=%s", grub_modules);
-	char *argv[] = { "unshare", "--net", bochs_bin, "-q", "-f", "bochsrc", "-rc", "rcfile", NULL };
+	char *argv[16];
+	size_t n = 0;
 	int e;
+
+	for (char *const *w = bochs_ns; w && *w; w++)
+		argv[n++] = *w;
+	for (char *const *w = (char *const[]){ bochs_bin, "-q", "-f", "bochsrc", "-rc", "rcfile", NULL }; *w; w++)
+		argv[n++] = *w;
+	argv[n] = NULL;
 
 	e = bochs_write_in(dir, "iso/boot/grub/grub.cfg", grub_cfg);
 	if (!e)
@@ -177,7 +205,7 @@ int bochs_boot(const char *dir, const char *grub_cfg, const char *grub_modules, 
 			 mkrescue_log);
 		goto out;
 	}
-	e = proc_spawn(bochs_unshare ? argv : argv + 2, dir, out, pid);
+	e = proc_spawn(argv, dir, out, pid);
 	if (e)
 		diag_set(why, e, "cannot start %s: %s: apt-get install bochs (or fix NESTLAB_BOCHS)",
 			 bochs_bin, strerror(-e));

@@ -140,6 +140,17 @@ static char *lab_version(const struct run_opts *o)
 	return v;
 }
 
+/* scripts/lab-build's record of the kernel package, kernel and modules it put in the lab. */
+static char *lab_inputs(const struct run_opts *o)
+{
+	char *path = lab_file("kernel-inputs"), *line;
+
+	(void)o;
+	line = read_line_of(path);
+	free(path);
+	return line;
+}
+
 static const char *lab_cpu_model(const struct run_opts *o)
 {
 	return lab_kind(o)->svm ? "max" : bochs_cpu_model(o);
@@ -316,6 +327,8 @@ static int lab_start(struct job *j, struct diag *why)
 		diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
 	} else {
 		j->console = xasprintf("%s/l1-console.log", j->dir);
+		j->console_raw = xasprintf("%s/%s", j->dir, e9_file(lab_kind(j->o)));	/* capped while it runs */
+		j->console_raw_max = E9_MAX;
 		e = lab_kind(j->o)->svm ? lab_start_qemu(j, cmd, why) : lab_start_bochs(j, cmd, why);
 	}
 	free(cmd);
@@ -336,8 +349,9 @@ static void lab_collect(struct job *j)
 	FILE *c = open_memstream(&console, &clen), *n = open_memstream(&notes, &nlen);
 	bool inside = false;
 
-	if (!c || !n || file_read(path, E9_MAX, &text, &len))
+	if (!c || !n || file_read(path, E9_MAX + 1, &text, &len))
 		goto out;
+	j->console_cut = len > E9_MAX;
 	for (l = text; l < text + len; l = next + 1) {
 		next = memchr(l, '\n', text + len - l);
 		if (!next)
@@ -403,6 +417,7 @@ static size_t lab_diagnose(struct job *j, char ***lines)
 		.name = label,				\
 		.probe = lab_probe,			\
 		.version = lab_version,			\
+		.inputs = lab_inputs,			\
 		.cpu_model = lab_cpu_model,		\
 		.start = lab_start,			\
 		.stop = backend_stop_group,		\

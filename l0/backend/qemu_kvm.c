@@ -176,6 +176,8 @@ static int qemu_kvm_start(struct job *j, struct diag *why)
 		goto out;
 	}
 	j->console = xasprintf("%s/serial.log", j->dir);
+	j->console_raw = xasprintf("%s/qemu-serial.log", j->dir);	/* capped while QEMU runs */
+	j->console_raw_max = SESSION_BYTES_MAX;
 	e = proc_spawn(argv, j->dir, out, &j->pid);
 	if (e)
 		diag_set(why, e, "cannot start %s: %s: apt-get install qemu-system-x86", qemu_bin, strerror(-e));
@@ -310,8 +312,9 @@ static void qemu_kvm_collect(struct job *j)
 			n = 0;
 	}
 	free(trace);
-	if (file_read(serial, 64u << 20, &text, &len))
+	if (file_read(serial, SESSION_BYTES_MAX + 1, &text, &len))
 		goto done;
+	j->console_cut = len > SESSION_BYTES_MAX;
 	out = fopen(tmp, "we");
 	if (!out)
 		goto done;

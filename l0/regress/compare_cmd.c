@@ -13,6 +13,7 @@
 
 #include "l0/regress/commands.h"
 #include "l0/regress/compare.h"
+#include "l0/regress/doc.h"
 #include "l0/sys/exit_status.h"
 #include "l0/sys/json.h"
 
@@ -49,6 +50,7 @@ int cmd_compare(int argc, char **argv)
 	struct cmp_opts o = { .threshold = 2.0, .boot = { .resamples = 2000, .confidence = 95, .seed = 1 } };
 	struct json_object *base, *new;
 	struct cmp_result r;
+	struct diag why;
 	double v;
 	int c, rc;
 
@@ -83,13 +85,12 @@ int cmd_compare(int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return usage("compare takes BASE and NEW (run directories or results.json)%s", "");
-	base = json_load_results(argv[optind]);
-	if (!base)
-		return usage("cannot read '%s' as JSON (a run directory or its results.json)", argv[optind]);
-	new = json_load_results(argv[optind + 1]);
+	base = results_doc_load(argv[optind], &why);
+	new = base ? results_doc_load(argv[optind + 1], &why) : NULL;
 	if (!new) {
 		json_object_put(base);
-		return usage("cannot read '%s' as JSON (a run directory or its results.json)", argv[optind + 1]);
+		fprintf(stderr, "nestlab compare: %s\n", why.msg);
+		return EXIT_USAGE;
 	}
 	rc = compare_docs(base, new, &o, &r);
 	if (rc < 0)

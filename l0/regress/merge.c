@@ -16,6 +16,7 @@
 #include "lib/verdict.h"
 #include "l0/regress/commands.h"
 #include "l0/regress/compare.h"
+#include "l0/regress/doc.h"
 #include "l0/sys/exit_status.h"
 #include "l0/sys/file.h"
 #include "l0/sys/json.h"
@@ -91,12 +92,12 @@ int cmd_merge(int argc, char **argv)
 	if (argc < 3)
 		return fail("usage: nestlab merge OUT RUN... (run directories or results.json)%s%s", "", "");
 	for (int k = 2; k < argc && !rc; k++) {
-		json_object *doc = json_load_results(argv[k]), *list;
+		struct diag why;
+		json_object *doc = results_doc_load(argv[k], &why), *list = json_get(doc, "scenarios");
 		char *dir;
 
-		if (!doc || !json_object_is_type(list = json_get(doc, "scenarios"), json_type_array)) {
-			rc = fail("cannot read '%s' as a nestlab results document%s", argv[k], "");
-			json_object_put(doc);
+		if (!doc) {
+			rc = fail("%s%s", why.msg, "");
 			break;
 		}
 		if (!first) {
@@ -149,7 +150,8 @@ int cmd_merge(int argc, char **argv)
 		json_object_object_add(out, "duration_s", json_object_new_double(duration));
 		json_object_object_add(out, "environment", json_object_get(json_get(first, "environment")));
 		json_object_object_add(out, "options", json_object_get(json_get(first, "options")));
-		json_object_object_del(json_get(out, "options"), "shard");
+		if (json_get(out, "options"))
+			json_object_object_del(json_get(out, "options"), "shard");
 		json_object_object_add(out, "merged_from", json_object_get(from));
 		json_object_object_add(out, "scenarios", json_object_get(scns));
 		json_object_object_add(out, "summary", json_object_get(sum));

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <json-c/json.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 
 #include "l0/regress/commands.h"
 #include "l0/regress/compare.h"
+#include "l0/regress/doc.h"
 #include "l0/sys/exit_status.h"
 #include "l0/sys/file.h"
 #include "l0/sys/json.h"
@@ -32,6 +34,44 @@ static int fail(const char *fmt, const char *a)
 	fprintf(stderr, fmt, a);
 	fputc('\n', stderr);
 	return EXIT_USAGE;
+}
+
+/*
+ * Text from a results file as one gnuplot string: single quotes, where gnuplot
+ * substitutes nothing (no `command`, no @macro, no backslash escapes) and '' is a quote;
+ * control bytes (a newline would end the command) become '?'. Malloc'd.
+ */
+static char *gp_quote(const char *fmt, ...)
+{
+	va_list ap;
+	char *text, *q, *o;
+
+	va_start(ap, fmt);
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = xstrdup("");
+	va_end(ap);
+	o = q = xrealloc(NULL, 2 * strlen(text) + 3);
+	*o++ = '\'';
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (*p == '\'')
+			*o++ = '\'';
+		*o++ = *p < 0x20 || *p == 0x7f ? '?' : (char)*p;
+	}
+	*o++ = '\'';
+	*o = '\0';
+	free(text);
+	return q;
+}
+
+/* A data file's quoted column: no quote or control byte may end it early. */
+static char *dat_text(const char *s)
+{
+	char *t = xstrdup(s);
+
+	for (char *p = t; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '"')
+			*p = '?';
+	return t;
 }
 
 /* "apic/tpr-cr8" -> "apic-tpr-cr8": a file name. */
@@ -80,35 +120,55 @@ static void write_bins(FILE *d, json_object *samples, u64 *width, u64 *lo_out, u
 static bool histogram(FILE *gp, const char *dir, json_object *s, const char *l0)
 {
 	json_object *lat = json_get(s, "latency"), *samples = json_get(lat, "samples"), *h = json_get(lat, "histogram_log2");
-	char *name = slug(json_text(s, "name")), *dat = xasprintf("%s/%s.dat", dir, name), *body;
+	const char *unit = json_text(lat, "unit"), *median = json_text(lat, "median");
+	char *name, *dat, *body, *title, *xlabel;
 	u64 width = 1, lo = 0, hi = 0;
 	FILE *d;
 
-	if (!lat || (!samples && !h) || !(d = fopen(dat, "w"))) {
+	if (!json_object_is_type(samples, json_type_array) || !json_all_u64(samples))
+		samples = NULL;
+	if (!json_object_is_type(h, json_type_object))
+		h = NULL;
+	if (!json_object_is_type(lat, json_type_object) || (!samples && !h) || !json_str(s, "name"))
+		return false;
+	name = slug(json_str(s, "name"));
+	dat = xasprintf("%s/%s.dat", dir, name);
+	if (!(d = fopen(dat, "w"))) {
 		free(name);
 		free(dat);
 		return false;
 	}
 	if (samples && json_object_array_length(samples)) {
 		write_bins(d, samples, &width, &lo, &hi);
-		body = xasprintf("set title \"%s: %zu round trips, median %s %s (%s)\" noenhanced\n"
-				 "set xlabel '%s (net of the timing overhead)'\nset ylabel 'samples'\n"
+		title = gp_quote("%s: %zu round trips, median %s %s (%s)", json_str(s, "name"),
+				 json_object_array_length(samples), median, unit, l0);
+		xlabel = gp_quote("%s (net of the timing overhead)", unit);
+		body = xasprintf("set title %s noenhanced\n"
+				 "set xlabel %s\nset ylabel 'samples'\n"
 				 "set boxwidth %llu\nset style fill solid 0.6\nset xtics auto\nset yrange [0:*]\n"
 				 "set xrange [%g:%g]\nplot '%s.dat' using ($1+%g):2 with boxes lc rgb '#3060a0' notitle\n",
-				 json_text(s, "name"), json_object_array_length(samples), json_text(lat, "median"),
-				 json_text(lat, "unit"), l0, json_text(lat, "unit"), (unsigned long long)width,
+				 title, xlabel, (unsigned long long)width,
 				 (double)lo - 3.0 * width, (double)hi + 4.0 * width, name, width / 2.0);
 	} else {
-		json_object_object_foreach(h, k, v)
-			fprintf(d, "%s %d\n", k, json_object_get_int(v));
-		body = xasprintf("set title \"%s: median %s %s, log2 buckets (%s; run with --raw for samples)\" noenhanced\n"
-				 "set xlabel 'floor(log2(%s))'\nset ylabel 'samples'\nset boxwidth 0.8\n"
+		json_object_object_foreach(h, k, v) {
+			unsigned b;
+
+			if (uint_parse(k, 0, 63, &b) && json_object_is_type(v, json_type_int))
+				fprintf(d, "%u %d\n", b, json_object_get_int(v));
+		}
+		title = gp_quote("%s: median %s %s, log2 buckets (%s; run with --raw for samples)",
+				 json_str(s, "name"), median, unit, l0);
+		xlabel = gp_quote("floor(log2(%s))", unit);
+		body = xasprintf("set title %s noenhanced\n"
+				 "set xlabel %s\nset ylabel 'samples'\nset boxwidth 0.8\n"
 				 "set style fill solid 0.6\nset xtics 1\nset yrange [0:*]\nset xrange [*:*]\n"
 				 "plot '%s.dat' using 1:2 with boxes lc rgb '#3060a0' notitle\n",
-				 json_text(s, "name"), json_text(lat, "median"), json_text(lat, "unit"), l0, json_text(lat, "unit"), name);
+				 title, xlabel, name);
 	}
 	fclose(d);
 	both(gp, name, "800,450", body);
+	free(title);
+	free(xlabel);
 	free(body);
 	free(name);
 	free(dat);
@@ -119,14 +179,15 @@ static bool histogram(FILE *gp, const char *dir, json_object *s, const char *l0)
 static bool comparison(FILE *gp, const char *dir, const char *base_path, json_object *run, int *rc)
 {
 	struct cmp_opts o = { .threshold = 2.0, .boot = { .resamples = 2000, .confidence = 95, .seed = 1 } };
-	json_object *base = json_load_results(base_path);
+	struct diag why;
+	json_object *base = results_doc_load(base_path, &why);
 	char *dat = xasprintf("%s/compare.dat", dir), *body;
 	struct cmp_result r;
 	size_t i, rows = 0;
 	FILE *d;
 
 	if (!base) {
-		*rc = fail("cannot read BASE '%s' as JSON", base_path);
+		*rc = fail("%s", why.msg);
 		free(dat);
 		return false;
 	}
@@ -137,22 +198,29 @@ static bool comparison(FILE *gp, const char *dir, const char *base_path, json_ob
 		for (i = 0; i < r.n; i++) {
 			const struct change *m = &r.s[i].median;
 
+			char *label = dat_text(r.s[i].name);
+
 			if (r.s[i].latency && m->have)
-				fprintf(d, "%zu \"%s\" %.4f %.4f %.4f\n", rows++, r.s[i].name, m->rel,
+				fprintf(d, "%zu \"%s\" %.4f %.4f %.4f\n", rows++, label, m->rel,
 					m->have_ci ? m->rel_lo : m->rel, m->have_ci ? m->rel_hi : m->rel);
+			free(label);
 		}
 		fclose(d);
 	}
 	if (rows) {
-		body = xasprintf("set title \"median change, NEW %s vs BASE %s (95%% CI, threshold +-%.0f%%)\" noenhanced\n"
+		char *title = gp_quote("median change, NEW %s vs BASE %s (95%% CI, threshold +-%.0f%%)",
+				       json_text(run, "run_id"), json_text(base, "run_id"), o.threshold);
+
+		body = xasprintf("set title %s noenhanced\n"
 				 "set ylabel 'change of the median, %%'\nset xlabel ''\nset xtics rotate by -60 font ',8'\n"
 				 "set boxwidth 0.7\nset style fill solid 0.5\nset grid ytics\nset yrange [*:*]\n"
 				 "set xrange [-1:%zu]\n"
 				 "plot 'compare.dat' using 1:3:xtic(2) with boxes lc rgb '#a05030' title 'median change', \\\n"
 				 "     '' using 1:3:4:5 with yerrorbars lc rgb 'black' pt 0 title 'confidence interval', \\\n"
 				 "     %.2f with lines dt 2 lc rgb 'red' title 'threshold', -%.2f with lines dt 2 lc rgb 'red' notitle\n",
-				 json_text(run, "run_id"), json_text(base, "run_id"), o.threshold, rows, o.threshold, o.threshold);
+				 title, rows, o.threshold, o.threshold);
 		both(gp, "compare", "1100,550", body);
+		free(title);
 		free(body);
 	}
 	compare_free(&r);
@@ -164,6 +232,7 @@ static bool comparison(FILE *gp, const char *dir, const char *base_path, json_ob
 int cmd_report(int argc, char **argv)
 {
 	json_object *run, *scns, *env;
+	struct diag why;
 	char dir_abs[PATH_MAX], *dir, *gp_path, *log, gnuplot[PATH_MAX];
 	struct stat st;
 	size_t i, plots = 0;
@@ -174,9 +243,10 @@ int cmd_report(int argc, char **argv)
 		return fail("usage: nestlab report RUN [BASE] (run directories or results.json)%s", "");
 	if (proc_find("gnuplot", gnuplot, sizeof(gnuplot)))
 		return fail("gnuplot not found: apt-get install gnuplot-nox%s", "");
-	run = json_load_results(argv[1]);
-	if (!run || !json_object_is_type(scns = json_get(run, "scenarios"), json_type_array))
-		return json_object_put(run), fail("cannot read '%s' as a nestlab results document", argv[1]);
+	run = results_doc_load(argv[1], &why);
+	if (!run)
+		return fail("%s", why.msg);
+	scns = json_get(run, "scenarios");
 	if (!realpath(argv[1], dir_abs) || stat(dir_abs, &st))
 		return json_object_put(run), fail("cannot resolve '%s'", argv[1]);
 	if (!S_ISDIR(st.st_mode) && strrchr(dir_abs, '/'))

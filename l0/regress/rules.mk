@@ -12,10 +12,13 @@ NESTLAB_SRCS += l0/regress/junit_run.c
 NESTLAB_SRCS += l0/regress/merge.c
 NESTLAB_SRCS += l0/regress/report.c
 NESTLAB_SRCS += l0/regress/table.c
+NESTLAB_SRCS += l0/regress/doc.c
 
 REGRESS_TESTS := $(BUILD)/host/l0/regress/cmpstat_test $(BUILD)/host/l0/regress/compare_test \
-	$(BUILD)/host/l0/regress/regress_test
+	$(BUILD)/host/l0/regress/regress_test $(BUILD)/host/l0/regress/readers_fuzz_test
 L0_TESTS += $(REGRESS_TESTS)
+# and the runner: l0/rules.mk
+$(BUILD)/host/l0/regress/readers_fuzz_test: $(BUILD)/host/l0/regress/readers_fuzz.o $(BUILD)/host/l0/test/fuzz_main.o
 
 REGRESS_UTIL := $(BUILD)/host/l0/sys/util.o $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/verdict.o \
 	$(BUILD)/host/lib/stats.o
@@ -23,10 +26,10 @@ $(BUILD)/host/l0/regress/cmpstat_test: $(BUILD)/host/l0/regress/cmpstat_test.o $
 	$(REGRESS_UTIL)
 $(BUILD)/host/l0/regress/compare_test: $(BUILD)/host/l0/regress/compare_test.o $(BUILD)/host/l0/regress/compare.o \
 	$(BUILD)/host/l0/regress/compare_out.o $(BUILD)/host/l0/regress/cmpstat.o $(REGRESS_UTIL) \
-	$(BUILD)/host/l0/sys/json.o $(BUILD)/host/l0/sys/diag.o
+	$(BUILD)/host/l0/sys/json.o $(BUILD)/host/l0/sys/diag.o $(BUILD)/host/l0/sys/file.o
 $(BUILD)/host/l0/regress/regress_test: $(BUILD)/host/l0/regress/regress_test.o $(BUILD)/host/l0/regress/junit.o \
 	$(BUILD)/host/l0/regress/shard.o $(BUILD)/host/l0/regress/samples.o $(BUILD)/host/l0/run/scenario.o \
-	$(BUILD)/host/l0/run/record.o $(BUILD)/host/l0/sys/file.o $(BUILD)/host/l0/sys/json.o \
+	$(BUILD)/host/l0/run/record.o $(BUILD)/host/l0/sys/file.o $(BUILD)/host/l0/sys/json.o $(BUILD)/host/l0/sys/diag.o \
 	$(BUILD)/host/lib/record.o $(BUILD)/host/lib/printf.o $(REGRESS_UTIL)
 
 # nestlab compare end to end under Bochs: known delay -> slower (1), A/A -> same (0),
@@ -37,3 +40,11 @@ check-compare: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf
 
 CHECK_TARGETS += check-compare
 .PHONY: check-compare
+
+# The readers against hostile and wrong results files (no command runs, exit 2, one line).
+check-readers: $(BUILD)/l0/nestlab
+	@mkdir -p $(BUILD)/check
+	@l0/regress/check-readers.sh $(BUILD)/l0/nestlab | sed '$$s/^/readers: /' | tee $(BUILD)/check/readers.log
+
+CHECK_TARGETS += check-readers
+.PHONY: check-readers

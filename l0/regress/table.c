@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "l0/regress/doc.h"
 #include "l0/regress/table.h"
 #include "l0/sys/json.h"
 
@@ -10,7 +11,7 @@ static void print_exits(FILE *out, struct json_object *exits, const char *level)
 	struct json_object *l;
 	int n = 0;
 
-	if (!exits || !json_object_object_get_ex(exits, level, &l)) {
+	if (!json_object_object_get_ex(exits, level, &l) || !json_object_is_type(l, json_type_object)) {
 		fputs(" - |", out);
 		return;
 	}
@@ -38,18 +39,25 @@ static const char *cycle_unit(struct json_object *env)
 	return "TSC cycles";
 }
 
-int table_print(FILE *out, const char *path)
+int table_print(FILE *out, const char *path, struct diag *why)
 {
-	struct json_object *root, *env, *scns;
+	struct json_object *root = results_doc_load(path, why);
+	int e;
 
-	root = json_load_results(path);
 	if (!root)
-		return -ENOENT;
-	if (!json_object_object_get_ex(root, "scenarios", &scns) ||
-	    !json_object_object_get_ex(root, "environment", &env)) {
-		json_object_put(root);
 		return -EINVAL;
-	}
+	e = table_print_doc(out, root);
+	json_object_put(root);
+	return e ? diag_set(why, e, "'%s' has no environment: name a results.json nestlab wrote", path) : 0;
+}
+
+int table_print_doc(FILE *out, struct json_object *root)
+{
+	struct json_object *env, *scns;
+
+	if (!json_object_object_get_ex(root, "scenarios", &scns) ||
+	    !json_object_object_get_ex(root, "environment", &env) || !env)
+		return -EINVAL;
 	fprintf(out, "Run `%s`: %s, CPU model %s, nestlab %s (git %s). Cycles are %s.\n\n",
 		json_text(root, "run_id"), json_text(env, "l0"), json_text(env, "cpu_model"), json_text(env, "nestlab_version"),
 		json_text(env, "git_revision"), cycle_unit(env));
@@ -63,11 +71,10 @@ int table_print(FILE *out, const char *path)
 		print_exits(out, exits, "l1");
 		print_exits(out, exits, "l0");
 		print_exits(out, exits, "l0_nested");
-		if (json_object_object_get_ex(s, "latency", &lat))
+		if (json_object_object_get_ex(s, "latency", &lat) && lat)
 			fprintf(out, " %s | %s |\n", json_text(lat, "median"), json_text(lat, "p99"));
 		else
 			fputs(" - | - |\n", out);
 	}
-	json_object_put(root);
 	return 0;
 }

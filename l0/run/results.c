@@ -10,6 +10,7 @@
 
 #include "l0/backend/efi.h"
 #include "l0/sys/file.h"
+#include "l0/sys/json.h"
 #include "l0/run/output.h"
 #include "l0/sys/proc.h"
 #include "l0/run/results.h"
@@ -88,6 +89,14 @@ static json_object *environment(const struct run *r)
 	add(env, "l0", jstr(r->l0_version));
 	if (r->l0_params)
 		add(env, "l0_params", jstr(r->l0_params));
+	if (r->l0_inputs) {	/* our own file (lab-build's), but read as any input is */
+		json_object *in = json_parse_doc(r->l0_inputs, strlen(r->l0_inputs));
+
+		if (json_object_is_type(in, json_type_object))
+			add(env, "l0_inputs", in);
+		else
+			json_object_put(in);
+	}
 	add(env, "cpu_model", jstr(r->o->be->cpu_model ? r->o->be->cpu_model(r->o) : NULL));
 	add(env, "boot", jstr(r->o->boot_efi ? "efi" : "bios"));	/* --boot */
 	if (r->o->boot_efi)

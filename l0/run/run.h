@@ -18,6 +18,7 @@ struct run {
 	double t0, duration_s;
 	char *l0_version;
 	char *l0_params;		/* from the first job that reported them */
+	char *l0_inputs;		/* the back end's inputs(), JSON text, or NULL */
 	struct scn_result *scn;		/* in selection order */
 	size_t n;
 	struct run_env env;

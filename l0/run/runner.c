@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,10 +14,12 @@
 #include "l0/run/progress.h"
 #include "l0/run/results.h"
 #include "l0/run/runner.h"
+#include "l0/sys/proc.h"
 #include "l0/sys/util.h"
 
 #define POLL_MS 50
 #define RUNS_MAX 2	/* a scenario goes into at most two jobs */
+#define FINAL_READ_S 3	/* the console's rest after the job ended (16 MiB at most) */
 
 volatile sig_atomic_t runner_stop;
 
@@ -42,6 +45,7 @@ int runner_create(struct run *r, const struct run_opts *o, const struct scenario
 		return diag_set(why, e, "cannot create a run directory under %s: %s: pass a writable --results DIR",
 				o->results, strerror(-e));
 	r->l0_version = o->be->version ? o->be->version(o) : xstrdup(o->be->name);
+	r->l0_inputs = o->be->inputs ? o->be->inputs(o) : NULL;
 	return 0;
 }
 
@@ -70,16 +74,29 @@ static void job_add(struct job *j, struct scn_result *s)
 	APPEND(j->scn, j->n, s);
 }
 
-/* New console bytes into the session. */
-static void job_read(struct job *j)
+/*
+ * New console bytes into the session, until until (monotonic seconds) or, while the job
+ * runs, Ctrl-C: a guest that has written megabytes of records is parsed a chunk at a time
+ * between looks at both. The last read after the job ended takes the rest up to until.
+ */
+static void job_read(struct job *j, double until, bool last)
 {
 	char buf[65536];
 	ssize_t n;
 
 	if (j->console_fd < 0 && j->console)
 		j->console_fd = open(j->console, O_RDONLY | O_CLOEXEC);
-	while (j->console_fd >= 0 && !j->sess.capped && (n = read(j->console_fd, buf, sizeof(buf))) > 0)
+	while (j->console_fd >= 0 && !j->sess.capped && (last || !runner_stop) && clock_now_s() < until &&
+	       (n = read(j->console_fd, buf, sizeof(buf))) > 0)
 		session_feed(&j->sess, buf, n);
+}
+
+/* The console an emulator writes while it runs, when the session reads another one later. */
+static bool raw_console_over(const struct job *j)
+{
+	struct stat st;
+
+	return j->console_raw && !stat(j->console_raw, &st) && (u64)st.st_size > j->console_raw_max;
 }
 
 static void job_finish(struct run *r, struct job *j, const char *how_why)
@@ -92,7 +109,10 @@ static void job_finish(struct run *r, struct job *j, const char *how_why)
 		r->o->be->collect(j);
 	if (r->o->be->params && !r->l0_params)
 		r->l0_params = r->o->be->params(j);
-	job_read(j);
+	job_read(j, clock_now_s() + FINAL_READ_S, true);
+	/* The cap met only now (a console put together after the run): ERROR, not a cut. */
+	if (j->how == SESSION_EXITED && (j->sess.capped || j->console_cut))
+		j->how = SESSION_CAPPED;
 	if (j->console_fd >= 0)
 		close(j->console_fd);
 	j->console_fd = -1;
@@ -150,11 +170,9 @@ static bool job_poll(struct run *r, struct job *j)
 {
 	char why[64];
 	int status;
-	pid_t p;
 
-	job_read(j);
-	p = waitpid(j->pid, &status, WNOHANG);
-	if (p == j->pid) {
+	job_read(j, j->deadline, false);
+	if (proc_poll(j->pid, &status) > 0) {
 		j->pid = 0;
 		j->how = SESSION_EXITED;
 		job_finish(r, j, NULL);
@@ -162,7 +180,7 @@ static bool job_poll(struct run *r, struct job *j)
 	}
 	if (runner_stop)
 		j->how = SESSION_INTERRUPTED;
-	else if (j->sess.capped)
+	else if (j->sess.capped || raw_console_over(j))
 		j->how = SESSION_CAPPED;
 	else if (clock_now_s() >= j->deadline)
 		j->how = SESSION_TIMEOUT;
@@ -221,6 +239,7 @@ void runner_free(struct run *r)
 	for (i = 0; i < r->njobs; i++) {
 		free(r->jobs[i]->dir);
 		free(r->jobs[i]->console);
+		free(r->jobs[i]->console_raw);
 		free(r->jobs[i]->scn);
 		free(r->jobs[i]);
 	}
@@ -232,5 +251,6 @@ void runner_free(struct run *r)
 	free(r->dir);
 	free(r->l0_version);
 	free(r->l0_params);
+	free(r->l0_inputs);
 	run_env_free(&r->env);
 }

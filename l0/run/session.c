@@ -4,6 +4,7 @@
  * come between its scenario and result records; anything that breaks that
  * order, garbage, or unprintable bytes inside a scenario make it ERROR.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,6 +123,26 @@ static void on_msr(struct session *s, const struct record_parsed *r, const char 
 	env_set(s, &s->env->msrs, &s->env->nmsrs, name, value, line, len);
 }
 
+/* The slot of (level, reason) among cur's exits: its own, or the empty one it would take. */
+static u16 *exit_slot(struct session *s, const char *level, const char *reason)
+{
+	u32 h = 2166136261u;	/* FNV-1a over "level\0reason" */
+	const char *p;
+
+	for (p = level; *p; p++)
+		h = (h ^ (u8)*p) * 16777619u;
+	h *= 16777619u;
+	for (p = reason; *p; p++)
+		h = (h ^ (u8)*p) * 16777619u;
+	for (;; h++) {
+		u16 *slot = &s->exit_slot[h % SESSION_EXIT_SLOTS];
+		const struct exit_count *e = *slot ? &s->cur->exits[*slot - 1] : NULL;
+
+		if (!e || (!strcmp(e->level, level) && !strcmp(e->reason, reason)))
+			return slot;
+	}
+}
+
 static void on_scenario(struct session *s, const struct record_parsed *r, const char *line, size_t len)
 {
 	struct scn_result *next = find_scn(s, record_get(r, "name"));
@@ -129,15 +150,32 @@ static void on_scenario(struct session *s, const struct record_parsed *r, const 
 	if (s->cur)
 		finish(s, s->cur, VERDICT_ERROR, xstrdup("no result record before the next scenario started"));
 	s->foreign = false;
-	if (!next || next->started) {
-		env_warn(s, next ? "a scenario started twice" : "L1 ran a scenario not asked of it",
-			 line, len);
+	if (!next) {
+		env_warn(s, "L1 ran a scenario not asked of it", line, len);
 		s->foreign = true;	/* its records are not this job's business */
 		return;
+	}
+	if (next->started || s->after) {
+		char *e = escape_bytes(line, len, NOTE_MAX);
+
+		/* A verdict already given does not stand: L1 did not run it once, in order. */
+		scn_result_set(next, VERDICT_ERROR, "%s", next->started ? "its scenario record came twice" :
+			       s->after);
+		scn_result_note(next, "%s: %s", next->why, e);
+		free(e);
+		s->foreign = true;
+		if (next->started)
+			return;
+		next->started = true;
+		next->job = s->job;
+		return finish(s, next, VERDICT_ERROR, xstrdup(next->why));
 	}
 	next->started = true;
 	next->job = s->job;
 	s->cur = next;
+	memset(s->exit_slot, 0, sizeof(s->exit_slot));
+	for (size_t i = 0; i < next->nexits; i++)
+		*exit_slot(s, next->exits[i].level, next->exits[i].reason) = (u16)(i + 1);
 }
 
 static void on_exit_record(struct session *s, const struct record_parsed *r, const char *line, size_t len)
@@ -145,7 +183,7 @@ static void on_exit_record(struct session *s, const struct record_parsed *r, con
 	struct scn_result *c = s->cur;
 	const char *level = record_get(r, "level"), *reason = record_get(r, "reason");
 	u64 count;
-	size_t i;
+	u16 *slot;
 
 	if (!level)
 		level = "l1";
@@ -153,10 +191,13 @@ static void on_exit_record(struct session *s, const struct record_parsed *r, con
 	    strspn(reason, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != strlen(reason) ||
 	    strspn(level, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(level))
 		return breach(s, "exit record without a reason and a count", line, len);
-	for (i = 0; i < c->nexits; i++)
-		if (!strcmp(c->exits[i].level, level) && !strcmp(c->exits[i].reason, reason))
-			return breach(s, "exit reason reported twice", line, len);
+	slot = exit_slot(s, level, reason);
+	if (*slot)
+		return breach(s, "exit reason reported twice", line, len);
+	if (c->nexits == SESSION_EXITS_MAX)
+		return breach(s, "more exit reasons than the runner keeps (512)", line, len);
 	APPEND(c->exits, c->nexits, (struct exit_count){ xstrdup(level), xstrdup(reason), count });
+	*slot = (u16)c->nexits;
 }
 
 /* KVM's counters over the window, written by the kvm back end: one key per counter. */
@@ -165,6 +206,8 @@ static void on_kvm_stat(struct session *s, const struct record_parsed *r, const 
 	struct scn_result *c = s->cur;
 	const char *level = record_type_find(r->type) == RECORD_VCPUSTAT ? "vcpu" : "vm";
 
+	if (c->nl0_stats + r->npairs > SESSION_ITEMS_MAX)
+		return breach(s, "more KVM statistics than the runner keeps (4096)", line, len);
 	for (unsigned i = 0; i < r->npairs; i++) {
 		const char *key = r->pool + r->kv[i].key;
 		u64 v;
@@ -237,6 +280,8 @@ static void on_check(struct session *s, const struct record_parsed *r, const cha
 
 	if (v == VERDICT_NONE || v == VERDICT_ERROR)	/* a check passes, fails or is skipped */
 		return breach(s, "check record without a PASS/FAIL/SKIP status", line, len);
+	if (s->cur->nchecks == SESSION_ITEMS_MAX)
+		return breach(s, "more check records than the runner keeps (4096)", line, len);
 	if (what)
 		record_get_len(r, "what", &wlen);
 	APPEND(s->cur->checks, s->cur->nchecks,
@@ -253,8 +298,14 @@ static void on_result(struct session *s, const struct record_parsed *r, const ch
 
 	if (v == VERDICT_NONE)
 		breach(s, "result record without a PASS/FAIL/SKIP/ERROR verdict", line, len);
-	if (!record_get_u64(r, "iterations", &c->iterations))
+	switch (record_get_u64(r, "iterations", &c->iterations)) {
+	case 0:
 		c->have_iterations = true;
+		break;
+	case -EINVAL:
+		breach(s, "result record with a malformed iterations number", line, len);
+		break;
+	}
 	if (c->garbage)		/* the first breach's text is the reason */
 		return finish(s, c, VERDICT_ERROR, c->why ? xstrdup(c->why) : NULL);
 	finish(s, c, v, why ? escape_bytes(why, wlen, 512) : NULL);
@@ -290,6 +341,7 @@ static void on_crash(struct session *s, const struct record_parsed *r, const cha
 		why = xasprintf("L1 took %s (vector %llu) error=%s rip=%s cr2=%s", vector_name(vec),
 				(unsigned long long)vec, is_hex_number(err) ? err : "?",
 				is_hex_number(rip) ? rip : "?", is_hex_number(cr2) ? cr2 : "?");
+	s->after = "a scenario record after L1's crash record";
 	if (c && c->verdict == VERDICT_NONE) {
 		c->started = true;
 		c->job = s->job;
@@ -307,6 +359,7 @@ static void on_end(struct session *s, const struct record_parsed *r, const char 
 	if (s->ended)
 		env_warn(s, "a second end record", line, len);
 	s->ended = true;
+	s->after = "a scenario record after L1's end record";
 }
 
 /* Records that belong to the open scenario name it. */
@@ -377,6 +430,14 @@ static void session_line(struct session *s, const char *line, size_t len, bool o
 	type = record_type_find(r.type);
 	if (type == RECORD_TYPE_UNKNOWN || !handlers[type])
 		return;		/* a later version's type, or one the runner has no use for */
+	for (i = 0; i < r.npairs; i++) {	/* a NUL would cut the value short where it is read */
+		if (strlen(r.pool + r.kv[i].value) != r.kv[i].value_len) {
+			breach(s, "a value holding a NUL byte (%00)", line, len);
+			if (!s->cur)
+				return;
+			break;	/* the scenario ends ERROR: its handler may still close it */
+		}
+	}
 	if (record_type_scope(type) == RECORD_SCOPE_SCENARIO && !in_scenario(s, &r, line, len))
 		return;
 	handlers[type](s, &r, line, len);

@@ -15,6 +15,9 @@
 #define SESSION_BYTES_MAX (16u << 20)
 #define SESSION_NOTES_MAX 16	/* kept per scenario; more are counted */
 #define LATENCY_BUCKETS 64
+#define SESSION_EXITS_MAX 512	/* distinct (level, reason) pairs per scenario */
+#define SESSION_ITEMS_MAX 4096	/* checks, KVM statistics per scenario */
+#define SESSION_EXIT_SLOTS 1024	/* open addressing: at most half full */
 
 struct exit_count {
 	char *level;		/* "l1" */
@@ -94,6 +97,8 @@ struct session {
 	struct scn_result *cur;		/* started, no result yet */
 	bool foreign;			/* inside a scenario not asked of this job */
 	bool begun, ended;
+	const char *after;		/* set by a crash or end record: no scenario may follow */
+	u16 exit_slot[SESSION_EXIT_SLOTS];	/* cur's exits: index + 1, by hash of level and reason */
 	char *crash;			/* a crash outside any scenario */
 	char *early;			/* session_finish's answer */
 	u64 bytes;

@@ -40,6 +40,16 @@ has() { grep -q -e "$1" "$tmp/out"; }
 err_has() { grep -q -e "$1" "$tmp/err"; }
 one_err_line() { [ "$(wc -l < "$tmp/err")" -eq 1 ]; }
 latest() { readlink -f "$tmp/results/latest"; }
+# newest: the run directory made since $tmp/mark was touched (before the run started)
+newest() { find "$tmp/results" -maxdepth 1 -name '2*' -newer "$tmp/mark" | head -n 1; }
+# wait_inside NAME: until the running job's fake emulator has started scenario NAME (10 s at most)
+wait_inside() {
+	i=0
+	while [ $i -lt 100 ] && ! grep -qs "scenario name=$1 " "$(newest)/job-0/serial.log"; do
+		sleep 0.1; i=$((i + 1))
+	done
+	sleep 0.2	# and the runner has read it
+}
 
 # xrun [ENV=VALUE...]: nestlab run $args with the fake Bochs; status in $rc,
 # output in $tmp/out and $tmp/err
@@ -58,9 +68,12 @@ ok "list --all: every scenario"
 "$nestlab" list 'debug/*' > "$tmp/out"; has '^debug/crash '; ok "list debug/*: a debug/ glob selects debug/"
 "$nestlab" list 'cpuid/*' > "$tmp/out"; [ "$(wc -l < "$tmp/out")" -eq 1 ] && has '^cpuid/exit '; ok "list cpuid/*"
 
+"$nestlab" list --backend nosuch > "$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && [ ! -s "$tmp/out" ]; ok "list --backend nosuch: exit 2, one line (rc $rc)"
+
 ## usage and environment errors: exit 2, one line on stderr
 for bad in "--bogus" "--backend kvm9" "-j 0" "--iters 0" "--iters 2000" "--timeout x" "--model pentium" \
-	   "no/such-scenario" "--break hlt/exit cpuid/exit" "--timeout"; do
+	   "no/such-scenario" "--break hlt/exit cpuid/exit" "--timeout" "--shard 40/40" "--results="; do
 	args="$bad"; xrun
 	[ $rc -eq 2 ] && one_err_line; ok "usage error '$bad': exit 2, one line (rc $rc)"
 done
@@ -70,8 +83,7 @@ env NESTLAB_BOCHS=/nonexistent/bochs "$nestlab" run --backend bochs cpuid/exit >
 env -u NESTLAB_BOCHS PATH=/nonexistent "$nestlab" run cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && one_err_line && err_has "bochs not found: apt-get install bochs"; ok "bochs missing: exit 2, one line"
 env NESTLAB_BOCHS="$here/fake-bochs" "$nestlab" run --image "$tmp/none.elf" cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
-grep -v 'backend auto' "$tmp/err" > "$tmp/err2"; mv "$tmp/err2" "$tmp/err"
-[ $rc -eq 2 ] && one_err_line && err_has "not found: run make"; ok "image missing: exit 2"
+[ $rc -eq 2 ] && one_err_line && err_has "not found: run make"; ok "image missing (backend auto): exit 2, one line"
 head -c 100 /dev/zero > "$tmp/zero.elf"
 env NESTLAB_BOCHS="$here/fake-bochs" "$nestlab" run --backend bochs --image "$tmp/zero.elf" cpuid/exit >"$tmp/out" 2>"$tmp/err"
 rc=$?; [ $rc -eq 2 ] && one_err_line && err_has "no Multiboot header"; ok "image without Multiboot header: exit 2"
@@ -107,6 +119,17 @@ grep -q '^cpu: model=corei7_skylake_x, .*reset_on_triple_fault=0, ignore_bad_msr
 ok "bochsrc settings"
 grep -qx -- "-q -f bochsrc -rc rcfile" "$d/job-0/fake.args" && [ "$(cat "$d/job-0/rcfile")" = "$(printf 'c\nquit')" ]
 ok "bochs arguments and rc file"
+
+[ "$(cat "$d/job-0/fake.netns")" != "$(readlink /proc/self/ns/net)" ]; ok "Bochs in a network namespace of its own"
+# As an ordinary user too: an unprivileged user namespace owns its network namespace.
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+	u=$tmp/user; mkdir -p "$u"; cp "$image" "$u/l1.elf"; chmod 755 "$tmp"; chown -R 65534 "$u"
+	setpriv --reuid=65534 --regid=65534 --clear-groups env NESTLAB_BOCHS="$here/fake-bochs" HOME="$u" \
+		"$nestlab" run --backend bochs --image "$u/l1.elf" --results "$u/results" cpuid/exit >"$tmp/out" 2>"$tmp/err"
+	rc=$?; ud=$(ls -td "$u/results"/*/ | head -n 1)
+	[ $rc -eq 0 ] && [ -s "$ud/job-0/fake.netns" ] && [ "$(cat "$ud/job-0/fake.netns")" != "$(readlink /proc/self/ns/net)" ] &&
+		! err_has "5900"; ok "Bochs in a network namespace of its own, as an ordinary user (rc $rc)"
+fi
 
 ## NESTLAB_BOCHS relative to the current directory
 (cd "$here" && env NESTLAB_BOCHS=./fake-bochs "$nestlab" run --image "$image" --results "$tmp/results" cpuid/exit \
@@ -159,17 +182,40 @@ args="cpuid/exit"; xrun FAKE_MODE=flood
 [ $(( $(date +%s) - start )) -lt 10 ] && ! kill -0 "$(cat "$(latest)/job-0/fake.pid")" 2>/dev/null
 ok "console flood: killed at the cap, not at the timeout"
 
+if [ -x "${FAKE_FLOOD_BIN:-}" ]; then
+	start=$(date +%s)
+	args="--timeout 3 cpuid/exit"; xrun FAKE_MODE=records FAKE_FLOOD_BIN="$FAKE_FLOOD_BIN"
+	took=$(( $(date +%s) - start ))
+	[ $rc -eq 1 ] && has '^TIMEOUT: cpuid/exit' && has 'no result before the host-side timeout' && [ $took -le 8 ]
+	ok "16 MiB of valid records: TIMEOUT within --timeout + 5 s (took $took s)"
+else
+	echo "SKIP: record flood: FAKE_FLOOD_BIN not set (make check-runner sets it)"
+fi
+
 ## interrupted: exit 130, results written, emulator gone
 args="cpuid/exit vmcall/exit"
+touch "$tmp/mark"; sleep 0.01
 env NESTLAB_BOCHS="$here/fake-bochs" FAKE_HANG=vmcall/exit "$nestlab" run --image "$image" --results "$tmp/results" \
 	$args >"$tmp/out" 2>"$tmp/err" &
 pid=$!
-i=0; while [ $i -lt 50 ] && ! has '^PASS: cpuid/exit'; do sleep 0.1; i=$((i + 1)); done
+wait_inside vmcall/exit
 kill -INT $pid; wait $pid; rc=$?
 d=$(latest)
 [ $rc -eq 130 ] && has '^ERROR: vmcall/exit: interrupted' && grep -q '"interrupted": true' "$d/results.json"
 ok "SIGINT: exit 130, results written"
 ! kill -0 "$(cat "$d/job-0/fake.pid")" 2>/dev/null; ok "SIGINT: the emulator is gone"
+
+## kill -9 of nestlab: the emulator and everything in its process group go too
+touch "$tmp/mark"; sleep 0.01
+env NESTLAB_BOCHS="$here/fake-bochs" FAKE_HANG=vmcall/exit "$nestlab" run --image "$image" --results "$tmp/results" \
+	$args >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+wait_inside vmcall/exit
+d=$(newest); fake=$(cat "$d/job-0/fake.pid" 2>/dev/null)
+[ -n "$fake" ] && kill -0 "$fake" 2>/dev/null; ok "kill -9: the fake emulator runs before ($d: '$fake')"
+kill -9 $pid; wait $pid 2>/dev/null
+i=0; while [ $i -lt 30 ] && [ -n "$(pgrep -g "$fake")" ]; do sleep 0.1; i=$((i + 1)); done
+[ -z "$(pgrep -g "$fake")" ]; ok "kill -9: no process of the emulator's group is left ($(pgrep -g "$fake" | tr '\n' ' '))"
 
 ## TAP
 args="--tap cpuid/exit vmcall/exit hlt/exit"; xrun FAKE_FAIL=vmcall/exit FAKE_SKIP=hlt/exit
