@@ -27,7 +27,9 @@
 	X(SAMPLES,  "samples",  SCENARIO)	/* raw samples in run order */		\
 	X(HIST,     "hist",     SCENARIO)	/* log2 histogram of the samples */	\
 	X(CHECK,    "check",    SCENARIO)	/* one PASS/FAIL line */		\
-	X(RESULT,   "result",   SCENARIO)	/* closes the scenario: its verdict */
+	X(RESULT,   "result",   SCENARIO)	/* closes the scenario: its verdict */	\
+	X(TIMING,   "timing",   SCENARIO)	/* how L0 was instrumented while it timed */ \
+	X(COUNTING, "counting", SCENARIO)	/* the counting pass's KVM stats, to tie */
 
 enum record_scope { RECORD_SCOPE_RUN, RECORD_SCOPE_SCENARIO };
 

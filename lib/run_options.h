@@ -69,6 +69,10 @@
 	X(ICOUNT, "icount", 0, CHOICE, 0, 0, NULL, "on|off",					\
 	  "qemu-tcg, lab-svm: on (default) the TSC counts instructions, repeatably;\n"		\
 	  "off: TCG's host-clock TSC")								\
+	X(COUNT_PASS, "count-pass", 0, CHOICE, 0, 0, NULL, "on|off",				\
+	  "kvm, qemu-kvm, lab-*: on (default) runs the job twice, timing with no\n"		\
+	  "KVM tracepoint on and counting exits by reason in a separate traced pass;\n"	\
+	  "off: the timing pass alone (no l0 exits by reason)")					\
 	X(BOOT, "boot", 0, CHOICE, 0, 0, NULL, "bios|efi",					\
 	  "bios (default): multiboot; efi: L1's EFI build under OVMF (qemu-tcg,\n"		\
 	  "qemu-kvm, lab-vmx-qemu; NESTLAB_OVMF=FILE or CODE,VARS picks the firmware)")		\

@@ -32,6 +32,7 @@ struct run_opts {
 	const char *srcdir;		/* source tree (git revision), or NULL */
 	bool icount_off;		/* qemu-tcg: --icount off (host-clock TSC) */
 	bool boot_efi;			/* --boot efi: L1's EFI build through OVMF (l0/backend/efi.c) */
+	bool count_off;			/* --count-pass off: KVM back ends time only, no counting pass */
 	bool tap, colour;
 };
 

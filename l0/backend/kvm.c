@@ -4,9 +4,13 @@
  * child process running one VM; the device model is what L1 touches: the COM1 UART
  * (console and scratch register), the shutdown ports, and the control port through which
  * L1 opens and closes a scenario's measurement window. At each edge the VMM reads KVM's
- * counters (binary stats of the vCPU and the VM; per-reason tracefs hists) and writes the
- * window's differences into the console as records of the scenario, so the session
- * parses them like L1's own.
+ * counters and writes the window's differences into the console as records of the
+ * scenario, so the session parses them like L1's own.
+ * The VM runs twice (l0/kvm/l0_pass.h): first a counting pass with the tracefs hist
+ * triggers armed, its console kept aside (count-serial.log), then the timing pass with
+ * no KVM tracepoint enabled, whose console the runner reads: its samples, its binary
+ * stats, and the counting pass's per-reason exits of each scenario. --count-pass off
+ * runs the timing pass alone.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -24,6 +28,7 @@
 #include "l0/kvm/kvm_stats.h"
 #include "l0/kvm/kvm_trace.h"
 #include "l0/kvm/kvm_vm.h"
+#include "l0/kvm/l0_pass.h"
 #include "l0/kvm/l0_window.h"
 #include "l0/run/l1cmd.h"
 #include "l0/sys/proc.h"
@@ -37,6 +42,9 @@
 #define COM1		0x3f8
 #define UART_LSR_IDLE	0x60	/* THRE and TEMT: always ready */
 #define LCR_DLAB	0x80
+#define COUNT_CONSOLE	"count-serial.log"	/* the counting pass's console, in the job's dir */
+#define TIMING_COUNTERS	"kvm_stats"
+#define COUNTING_COUNTERS "tracefs_hist,kvm_stats"
 
 struct vmm {
 	struct kvm_vm vm;
@@ -47,6 +55,9 @@ struct vmm {
 	struct console_tracker track;
 	struct kvm_stats vcpu_stats, vm_stats;
 	struct kvm_trace trace;
+	enum l0_pass pass;
+	bool counting;			/* timing pass: a counting pass ran before it */
+	struct l0_pass_store counted;	/* timing pass: the counting pass's records */
 	bool open;
 	struct l0_counters at_open, now;
 	unsigned mmio_logged;
@@ -110,8 +121,17 @@ static void port_out(struct vmm *m, uint16_t port, uint32_t val)
 			snapshot(m, &m->at_open);
 			m->open = true;
 		} else if (m->open) {
+			const char *name = m->track.scenario;
+
 			snapshot(m, &m->now);
-			l0_window_write(m->console, m->track.scenario, &m->at_open, &m->now);
+			if (m->pass == L0_PASS_COUNTING) {
+				l0_window_write(m->console, name, &m->at_open, &m->now, L0_WINDOW_EXITS);
+				l0_pass_write_count(m->console, name, COUNTING_COUNTERS, &m->at_open, &m->now);
+			} else {
+				l0_window_write(m->console, name, &m->at_open, &m->now, L0_WINDOW_STATS);
+				l0_pass_write_timed(m->console, name, TIMING_COUNTERS, m->counting);
+				l0_pass_store_write(&m->counted, m->console, name);
+			}
 			m->open = false;
 		}
 	} else if (port == BOCHS_SHUTDOWN_PORT) {
@@ -199,37 +219,76 @@ static int vmm_loop(struct vmm *m)
 	return 0;
 }
 
+/* One boot of L1 in a fresh VM, its console to console_path. */
+static int vmm_pass(struct job *j, struct vmm *m, const char *cmdline, const char *console_path)
+{
+	struct diag why = { "", "" };
+	int rc = 2;
+
+	m->vcpu_stats.fd = m->vm_stats.fd = -1;
+	m->console = open(console_path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
+	if (m->console < 0)
+		return 2;
+	if (kvm_vm_create(&m->vm, GUEST_MEM, &why) ||
+	    kvm_vm_load_multiboot(&m->vm, j->o->image, cmdline, &why)) {
+		vmm_log(m, "%s", why.msg);
+		goto out;
+	}
+	if (kvm_stats_open(m->vm.vcpu, &m->vcpu_stats) || kvm_stats_open(m->vm.vm, &m->vm_stats))
+		vmm_log(m, "KVM_GET_STATS_FD failed: no KVM counters (kernel older than 5.14?)");
+	/* The timing pass arms nothing: a hist trigger runs on every exit it would time. */
+	if (m->pass == L0_PASS_COUNTING && kvm_trace_start(&m->trace))
+		vmm_log(m, "no tracefs hist triggers on kvm:kvm_exit: no per-reason l0 counts "
+			"(mount tracefs; CONFIG_HIST_TRIGGERS)");
+	rc = vmm_loop(m);
+	kvm_trace_stop(&m->trace);
+	kvm_stats_close(&m->vcpu_stats);
+	kvm_stats_close(&m->vm_stats);
+	kvm_vm_destroy(&m->vm);
+out:
+	close(m->console);
+	return rc;
+}
+
+static void vmm_reset(struct vmm *m)
+{
+	struct l0_pass_store counted = m->counted;
+	int log = m->log;
+	bool counting = m->counting;
+
+	memset(m, 0, sizeof(*m));
+	m->log = log;
+	m->counted = counted;
+	m->counting = counting;
+}
+
 static int vmm_main(struct job *j)
 {
 	char *cmdline = l1_cmdline(j), *logpath = xasprintf("%s/kvm.log", j->dir);
-	struct diag why = { "", "" };
+	char *count_path = xasprintf("%s/" COUNT_CONSOLE, j->dir);
 	struct vmm m;
 	int rc = 2;
 
 	memset(&m, 0, sizeof(m));
-	m.vcpu_stats.fd = m.vm_stats.fd = -1;
 	m.log = open(logpath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
-	m.console = open(j->console, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
-	if (m.log < 0 || m.console < 0 || !cmdline)
+	if (m.log < 0 || !cmdline)
 		goto out;
-	if (kvm_vm_create(&m.vm, GUEST_MEM, &why) ||
-	    kvm_vm_load_multiboot(&m.vm, j->o->image, cmdline, &why)) {
-		vmm_log(&m, "%s", why.msg);
-		goto out;
+	if (!j->o->count_off) {
+		m.pass = L0_PASS_COUNTING;
+		if (vmm_pass(j, &m, cmdline, count_path))
+			vmm_log(&m, "the counting pass ended early: its scenarios lack l0 counts");
+		vmm_reset(&m);
+		if (l0_pass_store_load(&m.counted, count_path))
+			vmm_log(&m, "cannot read %s: no l0 counts", count_path);
+		m.counting = true;
 	}
-	if (kvm_stats_open(m.vm.vcpu, &m.vcpu_stats) || kvm_stats_open(m.vm.vm, &m.vm_stats))
-		vmm_log(&m, "KVM_GET_STATS_FD failed: no KVM counters (kernel older than 5.14?)");
-	if (kvm_trace_start(&m.trace))
-		vmm_log(&m, "no tracefs hist triggers on kvm:kvm_exit: no per-reason l0 counts "
-			"(mount tracefs; CONFIG_HIST_TRIGGERS)");
-	rc = vmm_loop(&m);
-	kvm_trace_stop(&m.trace);
-	kvm_stats_close(&m.vcpu_stats);
-	kvm_stats_close(&m.vm_stats);
-	kvm_vm_destroy(&m.vm);
+	m.pass = L0_PASS_TIMING;
+	rc = vmm_pass(j, &m, cmdline, j->console);
+	l0_pass_store_free(&m.counted);
 out:
 	free(cmdline);
 	free(logpath);
+	free(count_path);
 	return rc;
 }
 
@@ -259,16 +318,11 @@ static int kvm_start(struct job *j, struct diag *why)
 	if (e)
 		return diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
 	j->console = xasprintf("%s/serial.log", j->dir);
-	pid = fork();
-	if (pid < 0)
-		return diag_set(why, -errno, "fork: %s", strerror(errno));
-	if (!pid) {
-		setpgid(0, 0);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
+	e = proc_fork(&pid);
+	if (e)
+		return diag_set(why, e, "fork: %s", strerror(-e));
+	if (!pid)
 		_exit(vmm_main(j));
-	}
-	setpgid(pid, pid);
 	j->pid = pid;
 	return 0;
 }

@@ -12,14 +12,21 @@
  * (-action panic=pause) stops the VM at each edge and a monitor process reads
  * `query-stats` before it resumes it. --boot efi boots L1's EFI build through OVMF
  * (l0/backend/efi.c).
+ * QEMU runs twice (l0/kvm/l0_pass.h), under a supervisor process that is the job: first the
+ * counting pass with the trace on (its console, trace and statistics kept as count-*),
+ * then the timing pass with no KVM tracepoint enabled, whose console and statistics the
+ * results come from. The two passes' windows pair up in order.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <sys/prctl.h>
 
 #include "l0/backend/backend.h"
 #include "l0/backend/efi.h"
@@ -28,6 +35,7 @@
 #include "l0/kvm/kvm_trace.h"
 #include "l0/kvm/kvm_vm.h"
 #include "l0/kvm/l0_window.h"
+#include "l0/kvm/l0_pass.h"
 #include "l0/run/l1cmd.h"
 #include "l0/sys/proc.h"
 #include "l0/backend/qmp.h"
@@ -43,6 +51,11 @@
 #define QMP_SOCKET	"qmp.sock"
 #define QMP_STATS	"qmp-stats.txt"
 #define QMP_CONNECT_MS	10000
+#define SERIAL		"qemu-serial.log"
+#define COUNT_PREFIX	"count-"		/* the counting pass's files: count-qemu-serial.log ... */
+#define COUNT_TRACE	"count-trace.txt"
+#define TIMING_COUNTERS	"qmp_query_stats"
+#define COUNTING_COUNTERS "tracefs_trace,qmp_query_stats"
 /* In the QMP statistics window: the opening control-port OUT (after the opening pause),
  * the closing one, and the closing pvpanic OUT (before the closing pause). */
 #define QMP_EDGE_IO_EXITS	3
@@ -137,52 +150,148 @@ static int start_monitor(struct job *j)
 	return 0;
 }
 
+static int trace_events(const char *on)
+{
+	int e = 0;
+
+	for (const char *const *ev = (const char *const[]){ "kvm_exit", "kvm_nested_vmexit", "kvm_pio", NULL };
+	     !e && *ev; ev++) {
+		char *f = xasprintf("events/kvm/%s/enable", *ev);
+
+		e = trace_write(f, on);
+		free(f);
+	}
+	return e;
+}
+
+/* One run's events only: the ring is emptied, and large enough for a whole suite. */
+static int trace_on(void)
+{
+	int e = trace_write("tracing_on", "0");
+
+	if (!e)
+		e = trace_write("buffer_size_kb", "131072");
+	if (!e)
+		e = trace_write("trace", "");
+	if (!e)
+		e = trace_events("1");
+	if (!e)
+		e = trace_write("tracing_on", "1");
+	return e;
+}
+
+/* The counting pass's trace into the job's dir; an overrun ring leaves an empty file. */
+static void trace_keep(struct job *j)
+{
+	char *path = xasprintf("%s/" COUNT_TRACE, j->dir), *trace = NULL, *st = NULL;
+	size_t tlen = 0, slen = 0;
+	bool full = true;
+
+	trace_write("tracing_on", "0");
+	if (!file_read(TRACEFS "/per_cpu/cpu0/stats", 4095, &st, &slen)) {
+		/* A full ring drops events: then no count is reported rather than a wrong one. */
+		full = !strstr(st, "overrun: 0") ||
+		       (strstr(st, "dropped events: ") && !strstr(st, "dropped events: 0"));
+		free(st);
+	}
+	if (full || file_read(TRACEFS "/trace", TRACE_MAX, &trace, &tlen))
+		tlen = 0;
+	file_write(path, trace ? trace : "", tlen);
+	free(trace);
+	free(path);
+	trace_events("0");
+	trace_write("trace", "");
+}
+
+static void rename_in(struct job *j, const char *from, const char *to)
+{
+	char *a = xasprintf("%s/%s", j->dir, from), *b = xasprintf("%s/%s%s", j->dir, COUNT_PREFIX, to);
+
+	rename(a, b);
+	free(a);
+	free(b);
+}
+
+/* One QEMU, in the supervisor's process group (stopping the job ends it too); its exit. */
+static int qemu_pass(struct job *j, char *const argv[], const char *out)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid < 0)
+		return -errno;
+	if (!pid) {
+		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		prctl(PR_SET_PDEATHSIG, SIGKILL);	/* the supervisor's death ends it */
+		if (fd < 0 || chdir(j->dir) || dup2(fd, 1) < 0 || dup2(fd, 2) < 0)
+			_exit(127);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	if (start_monitor(j))
+		fprintf(stderr, "nestlab: cannot start the QMP monitor\n");
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -errno;
+	return 0;
+}
+
+/* The job's process: the counting pass (unless --count-pass off), then the timing pass. */
+static int supervise(struct job *j, char *const argv[], const char *out)
+{
+	j->pid = getpid();
+	if (!j->o->count_off) {
+		if (trace_on())
+			fprintf(stderr, "nestlab: cannot set up tracing in %s\n", TRACEFS);
+		qemu_pass(j, argv, out);
+		trace_keep(j);
+		rename_in(j, SERIAL, SERIAL);
+		rename_in(j, QMP_STATS, QMP_STATS);
+	}
+	/* The timing pass: no KVM tracepoint enabled. */
+	trace_write("tracing_on", "0");
+	trace_events("0");
+	return qemu_pass(j, argv, out) ? 1 : 0;
+}
+
 static int qemu_kvm_start(struct job *j, struct diag *why)
 {
 	char *cmdline = l1_cmdline(j), *out = xasprintf("%s/qemu.out", j->dir);
 	/* OVMF wants more than the 64 MiB L1 needs. */
 	char *argv[48] = { qemu_bin, "-accel", "kvm", "-cpu", "host", "-m", j->o->boot_efi ? "256" : "64",
 			   "-nodefaults", "-display", "none", "-no-reboot", "-L", "/usr/share/seabios", "-L",
-			   "/usr/share/qemu", "-serial", "file:qemu-serial.log", "-device",
+			   "/usr/share/qemu", "-serial", "file:" SERIAL, "-device",
 			   "isa-debug-exit,iobase=0xf4,iosize=4", "-device", "pvpanic", "-action", "panic=pause", "-S",
 			   "-qmp", "unix:" QMP_SOCKET ",server=on,wait=off" };
 	struct efi_boot efi = { .n = 0 };
 	size_t n = 0;
 	int e = 0;
+	pid_t pid;
 
 	while (argv[n])
 		n++;
 	e = qemu_boot_args(j, &ovmf, cmdline, &efi, argv, &n, why);
 	if (e)
 		goto out;
-	/* One run's events only: the ring is emptied, and large enough for a whole suite. */
+	/* Tracing must work before the job starts: the counting pass depends on it. */
 	e = trace_write("tracing_on", "0");
-	if (!e)
-		e = trace_write("buffer_size_kb", "131072");
-	if (!e)
-		e = trace_write("trace", "");
-	for (const char *const *ev = (const char *const[]){ "kvm_exit", "kvm_nested_vmexit", "kvm_pio", NULL };
-	     !e && *ev; ev++) {
-		char *f = xasprintf("events/kvm/%s/enable", *ev);
-
-		e = trace_write(f, "1");
-		free(f);
-	}
-	if (!e)
-		e = trace_write("tracing_on", "1");
 	if (e) {
 		diag_set(why, e, "cannot set up tracing in %s: %s: run as root with tracefs mounted",
 			 TRACEFS, strerror(-e));
 		goto out;
 	}
 	j->console = xasprintf("%s/serial.log", j->dir);
-	j->console_raw = xasprintf("%s/qemu-serial.log", j->dir);	/* capped while QEMU runs */
+	j->console_raw = xasprintf("%s/" SERIAL, j->dir);	/* capped while QEMU runs */
 	j->console_raw_max = SESSION_BYTES_MAX;
-	e = proc_spawn(argv, j->dir, out, &j->pid);
-	if (e)
-		diag_set(why, e, "cannot start %s: %s: apt-get install qemu-system-x86", qemu_bin, strerror(-e));
-	else if ((e = start_monitor(j)))
-		diag_set(why, e, "cannot start the QMP monitor: %s", strerror(-e));
+	e = proc_fork(&pid);
+	if (e) {
+		diag_set(why, e, "fork: %s", strerror(-e));
+		goto out;
+	}
+	if (!pid)
+		_exit(supervise(j, argv, out));
+	j->pid = pid;
 out:
 	efi_boot_free(&efi);
 	free(cmdline);
@@ -267,22 +376,65 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 	return n;
 }
 
-/* Window k's records: the trace's exit counts, and KVM's statistics from QMP when it has them. */
+/* Edge statistics k (2k opens window k, 2k+1 closes it) of a stats file into open/close. */
+static void edge_stats(struct job *j, const char *file, size_t k, struct l0_counters *open,
+		       struct l0_counters *close)
+{
+	char *stats = xasprintf("%s/%s", j->dir, file);
+
+	if (qmp_edge_stats(stats, 2 * k, open) || qmp_edge_stats(stats, 2 * k + 1, close)) {
+		open->vcpu.n = open->vm.n = 0;
+		close->vcpu.n = close->vm.n = 0;
+	}
+	close->edge_io_exits = QMP_EDGE_IO_EXITS;
+	free(stats);
+}
+
+/*
+ * Window k's records: the timing pass's KVM statistics from QMP, how it was timed, and the
+ * counting pass's exits by reason (trace) with its statistics (to tie the two).
+ */
 static void write_window(struct job *j, int fd, const char *name, size_t k, const struct l0_counters *trace)
 {
 	static struct l0_counters open, close;
-	char *stats = xasprintf("%s/" QMP_STATS, j->dir);
 
+	memset(&open, 0, sizeof(open));
+	memset(&close, 0, sizeof(close));
+	edge_stats(j, QMP_STATS, k, &open, &close);
+	l0_window_write(fd, name, &open, &close, L0_WINDOW_STATS);
+	l0_pass_write_timed(fd, name, TIMING_COUNTERS, trace != NULL);
+	if (!trace)
+		return;
 	memset(&open, 0, sizeof(open));
 	open.have_trace = true;		/* trace counts start at 0 */
 	close = *trace;
-	if (qmp_edge_stats(stats, 2 * k, &open) || qmp_edge_stats(stats, 2 * k + 1, &close)) {
-		open.vcpu.n = open.vm.n = 0;
-		close.vcpu.n = close.vm.n = 0;
+	edge_stats(j, COUNT_PREFIX QMP_STATS, k, &open, &close);
+	l0_window_write(fd, name, &open, &close, L0_WINDOW_EXITS);
+	l0_pass_write_count(fd, name, COUNTING_COUNTERS, &open, &close);
+}
+
+/*
+ * With --count-pass off there is no trace to name the windows: they are the scenarios
+ * that reported a latency, in order.
+ */
+static size_t timed_windows(const char *text, size_t len, struct window *w, size_t max)
+{
+	static struct record_parsed rp;
+	size_t n = 0;
+
+	for (const char *l = text, *next; l < text + len && n < max; l = next + 1) {
+		const char *name;
+
+		next = memchr(l, '\n', text + len - l);
+		if (!next)
+			next = text + len;
+		if (record_parse(l, next - l, &rp) == RECORD_OK && !strcmp(rp.type, "latency") &&
+		    (name = record_get(&rp, "name"))) {
+			memset(&w[n], 0, sizeof(w[n]));
+			snprintf(w[n++].scenario, sizeof(w[n].scenario), "%s", name);
+		}
 	}
-	close.edge_io_exits = QMP_EDGE_IO_EXITS;
-	l0_window_write(fd, name, &open, &close);
-	free(stats);
+	return n;
 }
 
 /* L1's console with each window's records put before its scenario's `result` record. */
@@ -290,31 +442,19 @@ static void qemu_kvm_collect(struct job *j)
 {
 	static struct window w[WINDOWS_MAX];
 	static struct record_parsed rp;
-	char *serial = xasprintf("%s/qemu-serial.log", j->dir), *trace = NULL, *text = NULL;
-	char *tmp = xasprintf("%s/serial.log.tmp", j->dir), *path = TRACEFS "/trace";
+	char *serial = xasprintf("%s/" SERIAL, j->dir), *trace = NULL, *text = NULL;
+	char *tmp = xasprintf("%s/serial.log.tmp", j->dir), *path = xasprintf("%s/" COUNT_TRACE, j->dir);
 	size_t tlen = 0, len = 0, n = 0;
 	FILE *out = NULL;
-	char stats[4096] = "";
 
-	trace_write("tracing_on", "0");
-	if (!file_read(path, TRACE_MAX, &trace, &tlen)) {
-		char *s = NULL;
-		size_t slen;
-
+	if (!j->o->count_off && !file_read(path, TRACE_MAX, &trace, &tlen))
 		n = read_windows(trace, tlen, w, WINDOWS_MAX);
-		/* A full ring drops events: then no count is reported rather than a wrong one. */
-		if (!file_read(TRACEFS "/per_cpu/cpu0/stats", sizeof(stats) - 1, &s, &slen)) {
-			snprintf(stats, sizeof(stats), "%s", s);
-			free(s);
-		}
-		if (!strstr(stats, "overrun: 0") ||
-		    (strstr(stats, "dropped events: ") && !strstr(stats, "dropped events: 0")))
-			n = 0;
-	}
 	free(trace);
 	if (file_read(serial, SESSION_BYTES_MAX + 1, &text, &len))
 		goto done;
 	j->console_cut = len > SESSION_BYTES_MAX;
+	if (j->o->count_off)
+		n = timed_windows(text, len, w, WINDOWS_MAX);
 	out = fopen(tmp, "we");
 	if (!out)
 		goto done;
@@ -328,7 +468,7 @@ static void qemu_kvm_collect(struct job *j)
 			fflush(out);
 			for (size_t k = 0; name && k < n; k++)
 				if (!strcmp(w[k].scenario, name))
-					write_window(j, fileno(out), name, k, &w[k].counts);
+					write_window(j, fileno(out), name, k, j->o->count_off ? NULL : &w[k].counts);
 		}
 		fwrite(l, 1, next - l, out);
 		if (next < text + len)
@@ -340,6 +480,7 @@ done:
 	free(text);
 	free(serial);
 	free(tmp);
+	free(path);
 }
 
 static char *qemu_kvm_params(struct job *j)

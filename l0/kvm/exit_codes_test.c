@@ -108,7 +108,7 @@ static void test_window(void)
 	at_close.exits[SVM_EXIT_VMMCALL] = 1;	/* L2's closing hypercall */
 	at_close.nested[SVM_EXIT_VMMCALL] = 1;
 	at_close.exits[SVM_SLOT_HIGH] = at_close.nested[SVM_SLOT_HIGH] = 3;	/* NPF */
-	l0_window_write(fd, "cpuid/exit", &at_open, &at_close);
+	l0_window_write(fd, "cpuid/exit", &at_open, &at_close, L0_WINDOW_EXITS | L0_WINDOW_STATS);
 	close(fd);
 	f = fopen(out, "r");
 	text = calloc(1, 8192);

@@ -159,13 +159,28 @@ static void take_edges_out(enum exit_isa isa, uint64_t *l1_l0, uint64_t *nested)
 	}
 }
 
-void l0_window_write(int fd, const char *scenario, const struct l0_counters *open,
-		     const struct l0_counters *close)
+static const char *const vcpu_edge[] = { "exits", "io_exits", NULL };
+
+uint64_t l0_window_vcpu_delta(const struct l0_counters *open, const struct l0_counters *close,
+			      const char *name)
 {
-	static const char *const vcpu_edge[] = { "exits", "io_exits", NULL };
+	uint64_t d = 0;
+
+	for (size_t i = 0; i < close->vcpu.n; i++)
+		if (!strcmp(close->vcpu.name[i], name))
+			d = less(close->vcpu.v[i], value_at_open(&open->vcpu, name));
+	for (int k = 0; vcpu_edge[k]; k++)
+		if (!strcmp(name, vcpu_edge[k]))
+			d = less(d, close->edge_io_exits);
+	return d;
+}
+
+void l0_window_write(int fd, const char *scenario, const struct l0_counters *open,
+		     const struct l0_counters *close, unsigned what)
+{
 	uint64_t l1_l0[TRACE_REASONS], nested[TRACE_REASONS];
 
-	if (open->have_trace && close->have_trace) {
+	if ((what & L0_WINDOW_EXITS) && open->have_trace && close->have_trace) {
 		for (int i = 0; i < TRACE_REASONS; i++) {
 			nested[i] = less(close->nested[i], open->nested[i]);
 			l1_l0[i] = less(less(close->exits[i], open->exits[i]), nested[i]);
@@ -174,6 +189,8 @@ void l0_window_write(int fd, const char *scenario, const struct l0_counters *ope
 		exit_records(fd, scenario, "l0", close->isa, l1_l0);
 		exit_records(fd, scenario, "l0_nested", close->isa, nested);
 	}
+	if (!(what & L0_WINDOW_STATS))
+		return;
 	stat_records(fd, scenario, "vcpustat", &open->vcpu, &close->vcpu, vcpu_edge, close->edge_io_exits);
 	stat_records(fd, scenario, "vmstat", &open->vm, &close->vm, NULL, 0);
 }

@@ -36,9 +36,17 @@ struct l0_counters {
 void l0_stat_add(struct l0_stat_set *s, const char *name, uint64_t v);
 /* Tracefs totals into c, when t has triggers. */
 void l0_counters_trace(struct l0_counters *c, const struct kvm_trace *t);
+/* What l0_window_write() writes: a timing pass its KVM stats, a counting pass its exits. */
+enum {
+	L0_WINDOW_EXITS = 1,	/* exit records by reason (level l0, l0_nested), from tracefs */
+	L0_WINDOW_STATS = 2,	/* vcpustat and vmstat records */
+};
 /* The window's records for scenario, written to fd (a console L1 also writes). */
 void l0_window_write(int fd, const char *scenario, const struct l0_counters *open,
-		     const struct l0_counters *close);
+		     const struct l0_counters *close, unsigned what);
+/* A vCPU stat's change over the window, the edges' I/O exits taken out of exits/io_exits. */
+uint64_t l0_window_vcpu_delta(const struct l0_counters *open, const struct l0_counters *close,
+			      const char *name);
 
 /* Follows a console as it is written and remembers the last `scenario` record's name. */
 struct console_tracker {

@@ -5,6 +5,7 @@ NESTLAB_SRCS += l0/kvm/kvm_vm.c
 NESTLAB_SRCS += l0/kvm/kvm_stats.c
 NESTLAB_SRCS += l0/kvm/kvm_trace.c
 NESTLAB_SRCS += l0/kvm/l0_window.c
+NESTLAB_SRCS += l0/kvm/l0_pass.c
 NESTLAB_SRCS += l0/kvm/exit_codes.c
 NESTLAB_SRCS += l0/kvm/e9.c
 

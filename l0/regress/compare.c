@@ -44,6 +44,27 @@ static json_object *find_scn(json_object *scns, const char *name)
 	return NULL;
 }
 
+/*
+ * How L0 was instrumented while the document's samples were taken: environment.l0_timing
+ * ("traced", "untraced", "none": no L0 below L1). A document written before the field is
+ * "traced" when L0 counted anything (every such run timed with tracefs armed), else
+ * "none" (an emulator run).
+ */
+static const char *timing_kind(json_object *doc, json_object *scns)
+{
+	const char *k = json_str(json_get(doc, "environment"), "l0_timing");
+
+	if (k)
+		return k;
+	for (size_t i = 0; i < json_object_array_length(scns); i++) {
+		json_object *s = json_object_array_get_idx(scns, i), *exits = json_get(s, "exits");
+
+		if (json_get(s, "l0_stats") || json_get(exits, "l0") || json_get(exits, "l0_nested"))
+			return "traced";
+	}
+	return "none";
+}
+
 /* 0, or -EINVAL with why the two documents cannot be compared. */
 static int incomparable(json_object *b, json_object *n, struct diag *why)
 {
@@ -61,6 +82,10 @@ static int incomparable(json_object *b, json_object *n, struct diag *why)
 			return diag_set(why, -EINVAL, "different %s: %s in BASE, %s in NEW", keys[i],
 					json_str(eb, keys[i]) ? json_str(eb, keys[i]) : "none",
 					json_str(en, keys[i]) ? json_str(en, keys[i]) : "none");
+	if ((!strcmp(timing_kind(b, sb), "traced") && !strcmp(timing_kind(n, sn), "untraced")) ||
+	    (!strcmp(timing_kind(b, sb), "untraced") && !strcmp(timing_kind(n, sn), "traced")))
+		return diag_set(why, -EINVAL, "BASE was timed with L0 %s, NEW with L0 %s: tracing L0 adds its own "
+				"cost to every exit; re-run both the same way", timing_kind(b, sb), timing_kind(n, sn));
 	for (i = 0; i < 2; i++) {
 		json_object *from = i ? sn : sb, *to = i ? sb : sn;
 

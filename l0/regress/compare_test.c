@@ -12,6 +12,7 @@
 
 #include "lib/test.h"
 #include "l0/regress/compare.h"
+#include "l0/sys/json.h"
 #include "l0/sys/util.h"
 
 static const struct cmp_opts opts = { .threshold = 2.0, .boot = { .resamples = 1000, .confidence = 95, .seed = 1 } };
@@ -205,6 +206,39 @@ static void test_incomparable(void)
 	CHECK(rc == -EINVAL, "same count, other names: -EINVAL (got %d)", rc);
 }
 
+/* environment.l0_timing set to kind (NULL: absent, as in documents written before it). */
+static json_object *timed(json_object *d, const char *kind)
+{
+	if (kind)
+		json_object_object_add(json_get(d, "environment"), "l0_timing", json_object_new_string(kind));
+	return d;
+}
+
+static void test_l0_timing(void)
+{
+	static const struct scn plain[] = { { "a/b", "PASS", 10, 0, "{\"l1\": {\"CPUID\": 64}}", true } };
+	static const struct scn l0[] = { { "a/b", "PASS", 10, 0, "{\"l0\": {\"CPUID\": 64}}", true } };
+	struct cmp_result r;
+	int rc;
+
+	rc = run(timed(doc("k", "m", l0, 1), "traced"), timed(doc("k", "m", l0, 1), "untraced"), &opts, NULL, NULL);
+	CHECK(rc == -EINVAL, "timed traced against untraced: -EINVAL (got %d)", rc);
+	rc = compare_docs(timed(doc("k", "m", l0, 1), "untraced"), timed(doc("k", "m", l0, 1), "traced"), &opts, &r);
+	CHECK(rc == -EINVAL && strstr(r.why.msg, "untraced") && strstr(r.why.msg, "traced"),
+	      "untraced against traced: -EINVAL, saying which (%s)", r.why.msg);
+	compare_free(&r);
+	rc = run(doc("k", "m", l0, 1), timed(doc("k", "m", l0, 1), "untraced"), &opts, NULL, NULL);
+	CHECK(rc == -EINVAL, "an old document with l0 counts is traced: -EINVAL against untraced (got %d)", rc);
+	rc = run(doc("k", "m", l0, 1), timed(doc("k", "m", l0, 1), "traced"), &opts, NULL, NULL);
+	CHECK(rc == 0, "an old document with l0 counts against a traced one: comparable (got %d)", rc);
+	rc = run(timed(doc("k", "m", l0, 1), "untraced"), timed(doc("k", "m", l0, 1), "untraced"), &opts, NULL, NULL);
+	CHECK(rc == 0, "untraced against untraced: comparable (got %d)", rc);
+	rc = run(doc("bochs", "m", plain, 1), timed(doc("bochs", "m", plain, 1), "none"), &opts, NULL, NULL);
+	CHECK(rc == 0, "an old emulator document against a new one (none): comparable (got %d)", rc);
+	rc = run(doc("bochs", "m", plain, 1), doc("bochs", "m", plain, 1), &opts, NULL, NULL);
+	CHECK(rc == 0, "two old emulator documents: comparable (got %d)", rc);
+}
+
 static void test_summaries(void)
 {
 	static const struct scn base[] = { { "a/b", "PASS", 160, 0, NULL, false } };
@@ -254,6 +288,7 @@ int main(void)
 	test_iterations();
 	test_verdicts();
 	test_incomparable();
+	test_l0_timing();
 	test_summaries();
 	test_print();
 	return test_done();

@@ -76,6 +76,17 @@ static void add(json_object *o, const char *key, json_object *v)
 	json_object_object_add(o, key, v);
 }
 
+/* "none": no L0 below L1 to instrument; "traced" when any scenario was timed traced. */
+static const char *timing_kind(const struct run *r)
+{
+	if (r->o->be->emulator)
+		return "none";
+	for (size_t i = 0; i < r->n; i++)
+		if (r->scn[i].l0pass.have_timed && r->scn[i].l0pass.traced)
+			return "traced";
+	return "untraced";
+}
+
 static json_object *environment(const struct run *r)
 {
 	json_object *env = json_object_new_object(), *feat = json_object_new_object();
@@ -99,6 +110,7 @@ static json_object *environment(const struct run *r)
 	}
 	add(env, "cpu_model", jstr(r->o->be->cpu_model ? r->o->be->cpu_model(r->o) : NULL));
 	add(env, "boot", jstr(r->o->boot_efi ? "efi" : "bios"));	/* --boot */
+	add(env, "l0_timing", jstr(timing_kind(r)));
 	if (r->o->boot_efi)
 		add(env, "firmware", jstr(efi_firmware_path()));
 	if (r->env.l1_boot)
@@ -183,6 +195,56 @@ static json_object *latency(const struct latency *l)
 	return o;
 }
 
+static void add_word(const char *word, void *arr)
+{
+	json_object_array_add(arr, jstr(word));
+}
+
+static json_object *words(const char *list)
+{
+	json_object *a = json_object_new_array();
+
+	l0pass_words(list, add_word, a);
+	return a;
+}
+
+/* How L0 was instrumented while the scenario was timed, and its counting pass (if any). */
+static json_object *l0_timing(const struct l0pass *p)
+{
+	json_object *o = json_object_new_object();
+
+	add(o, "traced", json_object_new_boolean(p->traced));
+	add(o, "counters", words(p->timed_counters));
+	if (p->have_count) {
+		json_object *c = json_object_new_object();
+
+		add(c, "counters", words(p->count_counters));
+		add(c, "exits", jnum(p->count_exits));
+		add(c, "irq_exits", jnum(p->count_irq_exits));
+		add(o, "counting_pass", c);
+	} else {
+		add(o, "counting_pass", NULL);
+	}
+	return o;
+}
+
+/* L0 events in the timed window that can disturb a sample: KVM's vCPU stats. */
+static json_object *l0_events(const struct scn_result *s)
+{
+	static const char *const names[] = { "irq_exits", "l1d_flush" };
+	json_object *o = json_object_new_object();
+
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		u64 v = 0;
+
+		for (size_t i = 0; i < s->nl0_stats; i++)
+			if (!strcmp(s->l0_stats[i].level, "vcpu") && !strcmp(s->l0_stats[i].reason, names[k]))
+				v = s->l0_stats[i].count;
+		add(o, names[k], jnum(v));
+	}
+	return o;
+}
+
 static json_object *scenario(const struct scn_result *s)
 {
 	json_object *o = json_object_new_object(), *exits = json_object_new_object();
@@ -219,8 +281,15 @@ static json_object *scenario(const struct scn_result *s)
 		}
 		add(o, "l0_stats", stats);
 	}
-	if (s->lat.have)
-		add(o, "latency", latency(&s->lat));
+	if (s->l0pass.have_timed)
+		add(o, "l0_timing", l0_timing(&s->l0pass));
+	if (s->lat.have) {
+		json_object *l = latency(&s->lat);
+
+		if (s->l0pass.have_timed)
+			add(l, "l0_events", l0_events(s));
+		add(o, "latency", l);
+	}
 	for (i = 0; i < s->nchecks; i++) {
 		json_object *c = json_object_new_object();
 

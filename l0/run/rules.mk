@@ -5,6 +5,7 @@
 NESTLAB_SRCS += l0/run/scenario.c
 NESTLAB_SRCS += l0/run/record.c
 NESTLAB_SRCS += l0/run/session.c
+NESTLAB_SRCS += l0/run/l0pass.c
 NESTLAB_SRCS += l0/run/scn_result.c
 NESTLAB_SRCS += l0/run/runner.c
 NESTLAB_SRCS += l0/run/output.c
@@ -14,8 +15,8 @@ NESTLAB_SRCS += l0/run/l1cmd.c
 NESTLAB_SRCS += l0/run/runopt.c
 
 RUN_TESTS := $(BUILD)/host/l0/run/record_test $(BUILD)/host/l0/run/record_fuzz_test \
-	$(BUILD)/host/l0/run/session_test $(BUILD)/host/l0/run/session_rules_test $(BUILD)/host/l0/run/runopt_test \
-	$(BUILD)/host/l0/run/session_fuzz_test
+	$(BUILD)/host/l0/run/session_test $(BUILD)/host/l0/run/session_rules_test \
+	$(BUILD)/host/l0/run/runopt_test $(BUILD)/host/l0/run/l0pass_test $(BUILD)/host/l0/run/session_fuzz_test
 L0_TESTS += $(RUN_TESTS)
 
 $(BUILD)/host/l0/run/record_test: $(BUILD)/host/l0/run/record_test.o $(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)
@@ -23,4 +24,6 @@ $(BUILD)/host/l0/run/record_fuzz_test: $(BUILD)/host/l0/run/record_fuzz.o $(BUIL
 $(BUILD)/host/l0/run/session_test: $(BUILD)/host/l0/run/session_test.o $(BUILD)/host/l0/run/session_fixture.o	# and the runner: l0/rules.mk
 $(BUILD)/host/l0/run/session_rules_test: $(BUILD)/host/l0/run/session_rules_test.o $(BUILD)/host/l0/run/session_fixture.o
 $(BUILD)/host/l0/run/session_fuzz_test: $(BUILD)/host/l0/run/session_fuzz.o $(BUILD)/host/l0/test/fuzz_main.o
+$(BUILD)/host/l0/run/l0pass_test: $(BUILD)/host/l0/run/l0pass_test.o $(BUILD)/host/l0/run/l0pass.o \
+	$(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/runopt_test: $(BUILD)/host/l0/run/runopt_test.o	# and the runner: l0/rules.mk

@@ -60,6 +60,8 @@ static struct slot slot_of(enum run_option id, struct run_opts *o, struct run_cl
 		return (struct slot){ .flag = &o->icount_off };
 	case RUNOPT_BOOT:
 		return (struct slot){ .flag = &o->boot_efi };
+	case RUNOPT_COUNT_PASS:
+		return (struct slot){ .flag = &o->count_off };
 	default:			/* SPECIAL, and EDGE_PAUSE (the back end decides) */
 		return (struct slot){ 0 };
 	}

@@ -220,6 +220,24 @@ static void on_kvm_stat(struct session *s, const struct record_parsed *r, const 
 	}
 }
 
+/* The two passes' records (l0/run/l0pass.c). */
+static void on_l0pass(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	const char *bad = l0pass_take(&s->cur->l0pass, r);
+
+	if (bad)
+		breach(s, bad, line, len);
+}
+
+/* The timing pass's KVM vCPU stat (0 when it did not change, so was not reported). */
+static u64 vcpu_stat(const struct scn_result *c, const char *name)
+{
+	for (size_t i = 0; i < c->nl0_stats; i++)
+		if (!strcmp(c->l0_stats[i].level, "vcpu") && !strcmp(c->l0_stats[i].reason, name))
+			return c->l0_stats[i].count;
+	return 0;
+}
+
 static void on_latency(struct session *s, const struct record_parsed *r, const char *line, size_t len)
 {
 	struct latency *l = &s->cur->lat;
@@ -308,6 +326,12 @@ static void on_result(struct session *s, const struct record_parsed *r, const ch
 	}
 	if (c->garbage)		/* the first breach's text is the reason */
 		return finish(s, c, VERDICT_ERROR, c->why ? xstrdup(c->why) : NULL);
+	if (v == VERDICT_PASS || v == VERDICT_FAIL) {
+		char tie[256];
+
+		if (!l0pass_tie(&c->l0pass, vcpu_stat(c, "exits"), vcpu_stat(c, "irq_exits"), tie, sizeof(tie)))
+			return finish(s, c, VERDICT_ERROR, xstrdup(tie));
+	}
 	finish(s, c, v, why ? escape_bytes(why, wlen, 512) : NULL);
 }
 
@@ -399,6 +423,8 @@ static record_handler *const handlers[RECORD_TYPE_COUNT] = {
 	[RECORD_HIST] = on_hist,
 	[RECORD_CHECK] = on_check,
 	[RECORD_RESULT] = on_result,
+	[RECORD_TIMING] = on_l0pass,
+	[RECORD_COUNTING] = on_l0pass,
 };
 
 static void session_line(struct session *s, const char *line, size_t len, bool overlong)

@@ -9,6 +9,7 @@
 
 #include "lib/types.h"
 #include "lib/verdict.h"
+#include "l0/run/l0pass.h"
 #include "l0/run/scenario.h"
 
 #define SESSION_LINE_MAX 4096
@@ -55,6 +56,7 @@ struct scn_result {
 	struct exit_count *l0_stats;	/* level "vcpu"/"vm", reason = KVM's counter name */
 	size_t nl0_stats;
 	struct latency lat;
+	struct l0pass l0pass;	/* how L0 was instrumented while it was timed; the counting pass */
 	struct check_result *checks;
 	size_t nchecks;
 	char **notes;		/* offending console lines (escaped), L0 diagnostics */

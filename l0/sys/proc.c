@@ -130,22 +130,31 @@ static void unwatch(pid_t pgid)
 	}
 }
 
-static void child(char *const argv[], const char *cwd, int out, int err_pipe, pid_t parent)
+/* In a new child: its own group, dead with nestlab, default signals. false: nestlab is gone. */
+static bool child_setup(pid_t parent)
 {
-	int in = open("/dev/null", O_RDONLY), e;
 	sigset_t none;
 
 	setpgid(0, 0);
 	/* Survives exec (not a set-user-ID one): nestlab's death, even by SIGKILL, ends it. */
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != parent)
-		_exit(127);
+		return false;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
+	return true;
+}
+
+static void child(char *const argv[], const char *cwd, int out, int err_pipe, pid_t parent)
+{
+	int in = open("/dev/null", O_RDONLY), e;
+
+	if (!child_setup(parent))
+		_exit(127);
 	if (in < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0 ||
 	    (cwd && chdir(cwd)))
 		goto fail;
@@ -155,6 +164,23 @@ fail:
 	if (write(err_pipe, &e, sizeof(e)) < 0)
 		_exit(127);
 	_exit(127);
+}
+
+int proc_fork(pid_t *pid)
+{
+	pid_t parent = getpid();
+
+	*pid = fork();
+	if (*pid < 0)
+		return -errno;
+	if (!*pid) {
+		if (!child_setup(parent))
+			_exit(127);
+		return 0;
+	}
+	setpgid(*pid, *pid);
+	watch(*pid);
+	return 0;
 }
 
 int proc_spawn(char *const argv[], const char *cwd, const char *out_path, pid_t *pid)

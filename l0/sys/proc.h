@@ -19,6 +19,12 @@ int proc_find(const char *name, char *out, size_t size);
  * 0, or -errno of the failed step (exec included).
  */
 int proc_spawn(char *const argv[], const char *cwd, const char *out_path, pid_t *pid);
+/*
+ * A job process of nestlab's own (a VMM, a supervisor): forks into a new process group
+ * under the same rules as proc_spawn (parent-death SIGKILL, a watchdog, default signals).
+ * Returns 0 in both (*pid 0 in the child), or -errno.
+ */
+int proc_fork(pid_t *pid);
 /* The flag the command's signal handler sets (Ctrl-C): every wait of proc_wait() serves it. */
 void proc_set_stop(volatile sig_atomic_t *flag);
 /*
