@@ -27,7 +27,10 @@
 	X(SAMPLES,  "samples",  SCENARIO)	/* raw samples in run order */		\
 	X(HIST,     "hist",     SCENARIO)	/* log2 histogram of the samples */	\
 	X(CHECK,    "check",    SCENARIO)	/* one PASS/FAIL line */		\
-	X(RESULT,   "result",   SCENARIO)	/* closes the scenario: its verdict */
+	X(RESULT,   "result",   SCENARIO)	/* closes the scenario: its verdict */ \
+	X(COVFILE,  "covfile",  RUN)		/* cov=1: a .gcda file follows: n, path */ \
+	X(COVDATA,  "covdata",  RUN)		/* a piece of file n: off, d (docs/coverage.md) */ \
+	X(COVEND,   "covend",   RUN)		/* file n is complete: len, crc of its bytes */
 
 enum record_scope { RECORD_SCOPE_RUN, RECORD_SCOPE_SCENARIO };
 
