@@ -105,4 +105,5 @@ clean:
 
 .PHONY: all check check-unit run deps clean
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+# Not the coverage build's (build/cov) nor the gcov lab kernel's tree (build/kvm-gcov).
+-include $(shell find $(BUILD) \( -path $(BUILD)/cov -o -path $(BUILD)/kvm-gcov \) -prune -o -name '*.d' -print 2>/dev/null)

@@ -48,6 +48,7 @@ struct job {
 	int console_fd;
 	enum session_end how;
 	struct session sess;
+	unsigned cov_files;		/* --coverage: .gcda files L1 sent (l0/run/coverage.c) */
 };
 
 struct backend {
