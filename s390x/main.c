@@ -80,8 +80,11 @@ void s390x_main(void)
 	begin_record();
 	report_prefix_push("s390x");
 	guest_run_selected(cmd.run, &cmd.opt);
-	if (cmd.opt.coverage)
+	if (cmd.opt.coverage) {
+		/* libgcov is built with hard float: its prologues save f8-f15, the AFP registers. */
+		lctlg0(stctg0() | CR0_AFP);
 		coverage_dump();
+	}
 	guest_end();
 	s390x_halt();
 }
