@@ -327,8 +327,10 @@ static int cmd_run(int argc, char **argv)
 			return env_error(why.msg);
 		}
 		runner_execute(&r);
-		if (o.coverage)
+		if (o.coverage) {
 			coverage_report(&r);
+			coverage_kvm_report(&r);
+		}
 		rc = finish_run(&r);
 		runner_free(&r);
 		if (rc > worst)

@@ -28,6 +28,10 @@ void cov_sink_free(struct cov_sink *c);
 /* lcov over the run's jobs: 0, or -errno after a line on stderr saying what is missing. */
 int coverage_report(const struct run *r);
 
+/* KVM's coverage from a gcov lab kernel (l0/run/coverage_kvm.c): <run>/coverage-kvm/
+ * lcov.info and html/ from the jobs' "@lab gcov" lines; -ENODATA when there were none. */
+int coverage_kvm_report(const struct run *r);
+
 /* lcov.info's totals: lines found/hit, functions found/hit; -errno if unreadable. */
 struct cov_totals {
 	u64 lf, lh, fnf, fnh;

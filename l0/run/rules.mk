@@ -13,6 +13,7 @@ NESTLAB_SRCS += l0/run/results.c
 NESTLAB_SRCS += l0/run/l1cmd.c
 NESTLAB_SRCS += l0/run/runopt.c
 NESTLAB_SRCS += l0/run/coverage.c
+NESTLAB_SRCS += l0/run/coverage_kvm.c
 
 RUN_TESTS := $(BUILD)/host/l0/run/record_test $(BUILD)/host/l0/run/record_fuzz_test \
 	$(BUILD)/host/l0/run/session_test $(BUILD)/host/l0/run/runopt_test
