@@ -29,6 +29,7 @@ ALL_TARGETS += $(BUILD)/l0/nestlab
 # The session test drives the whole runner but main(); the run-option test its command line.
 $(BUILD)/host/l0/run/session_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/runopt_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+$(BUILD)/host/l0/run/coverage_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 
 HOST_TESTS += $(L0_TESTS)
 ALL_TARGETS += $(L0_TESTS)

@@ -16,13 +16,15 @@ NESTLAB_SRCS += l0/run/coverage.c
 NESTLAB_SRCS += l0/run/coverage_kvm.c
 
 RUN_TESTS := $(BUILD)/host/l0/run/record_test $(BUILD)/host/l0/run/record_fuzz_test \
-	$(BUILD)/host/l0/run/session_test $(BUILD)/host/l0/run/runopt_test
+	$(BUILD)/host/l0/run/session_test $(BUILD)/host/l0/run/runopt_test \
+	$(BUILD)/host/l0/run/coverage_test
 L0_TESTS += $(RUN_TESTS)
 
 $(BUILD)/host/l0/run/record_test: $(BUILD)/host/l0/run/record_test.o $(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/record_fuzz_test: $(BUILD)/host/l0/run/record_fuzz.o $(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/session_test: $(BUILD)/host/l0/run/session_test.o	# and the runner: l0/rules.mk
 $(BUILD)/host/l0/run/runopt_test: $(BUILD)/host/l0/run/runopt_test.o	# and the runner: l0/rules.mk
+$(BUILD)/host/l0/run/coverage_test: $(BUILD)/host/l0/run/coverage_test.o	# and the runner: l0/rules.mk
 
 # make fuzz: libFuzzer on record_parse() for FUZZ_SECONDS (needs clang).
 FUZZ_CC ?= clang
