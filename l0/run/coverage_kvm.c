@@ -4,7 +4,8 @@
  * scripts/kvm-gcov-kernel has gcov for arch/x86/kvm, and the lab's init sends the .gcda
  * files of /sys/kernel/debug/gcov after the run as a base64 tar on "@lab gcov" lines, which
  * the lab back end keeps in job-N/lab.log. Here they become <run>/coverage-kvm/job-N/...,
- * with the kernel tree's .gcno files beside them, then lcov.info and html/ as for L1.
+ * with the kernel tree's .gcno files beside them, then all.info (every file, kernel
+ * headers included), lcov.info (arch/x86/kvm and virt/kvm only) and html/ of the latter.
  */
 #define _XOPEN_SOURCE 700
 #include <errno.h>
@@ -123,6 +124,7 @@ int coverage_kvm_report(const struct run *r)
 {
 	char *dir = xasprintf("%s/coverage-kvm", r->dir), *log = xasprintf("%s/lcov.log", dir);
 	char *info = xasprintf("%s/lcov.info", dir), *html = xasprintf("%s/html", dir);
+	char *all = xasprintf("%s/all.info", dir);
 	char *add[4 + 2 * 64], *infos[64] = { 0 };
 	size_t i, nadd = 0, n = 0;
 	struct cov_totals t;
@@ -158,9 +160,16 @@ int coverage_kvm_report(const struct run *r)
 		add[nadd++] = infos[i];
 	}
 	add[nadd++] = "--output-file";
-	add[nadd++] = info;
+	add[nadd++] = all;
 	add[nadd] = NULL;
 	e = proc_run(add, NULL, log, TOOL_TIMEOUT_MS);
+	if (!e) {
+		/* KVM's own files, not the kernel headers its inline functions come from. */
+		char *argv[] = { "lcov", "--quiet", "--extract", all, "*/arch/x86/kvm/*", "*/virt/kvm/*",
+				 "--output-file", info, NULL };
+
+		e = proc_run(argv, NULL, log, TOOL_TIMEOUT_MS);
+	}
 	if (!e) {
 		char *argv[] = { "genhtml", "--quiet", "--output-directory", html, info, NULL };
 
@@ -178,6 +187,7 @@ out:
 	free(dir);
 	free(log);
 	free(info);
+	free(all);
 	free(html);
 	return e;
 }
