@@ -31,6 +31,15 @@ FREE_CFLAGS := -std=gnu11 -O2 -g $(COMMON_WARN) -I. -ffreestanding -fno-pic -fno
 	-fno-stack-protector -fno-asynchronous-unwind-tables -mno-red-zone \
 	-mgeneral-regs-only -mcmodel=small -fno-omit-frame-pointer -DNESTLAB_FREESTANDING
 
+# make COVERAGE=1: the guests (L1 multiboot and EFI, L2, s390x) built with gcov into
+# build/cov, beside the ordinary build; `nestlab run --coverage` collects (docs/coverage.md).
+ifeq ($(COVERAGE),1)
+BUILD := build/cov
+COV_CFLAGS := --coverage -fprofile-info-section=gcov_info -DNESTLAB_COVERAGE
+COV_LIBS := -lgcov
+FREE_CFLAGS += $(COV_CFLAGS)
+endif
+
 # Filled by the fragments.
 LIB_SRCS :=		# arch-neutral, built freestanding and for the host
 HOST_TESTS :=		# host test binaries; each prints "N passed, N failed"
@@ -96,4 +105,5 @@ clean:
 
 .PHONY: all check check-unit run deps clean
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+# Not the coverage build's (build/cov) nor the gcov lab kernel's tree (build/kvm-gcov).
+-include $(shell find $(BUILD) \( -path $(BUILD)/cov -o -path $(BUILD)/kvm-gcov \) -prune -o -name '*.d' -print 2>/dev/null)

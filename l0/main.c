@@ -19,6 +19,7 @@
 #include "l0/kvm/e9.h"
 #include "l0/backend/efi.h"
 #include "l0/backend/image.h"
+#include "l0/run/coverage.h"
 #include "l0/run/output.h"
 #include "l0/run/results.h"
 #include "l0/run/runner.h"
@@ -337,6 +338,10 @@ static int cmd_run(int argc, char **argv)
 			return env_error(why.msg);
 		}
 		runner_execute(&r);
+		if (o.coverage) {
+			coverage_report(&r);
+			coverage_kvm_report(&r);
+		}
 		rc = finish_run(&r);
 		runner_free(&r);
 		if (rc > worst)

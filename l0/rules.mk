@@ -34,6 +34,7 @@ $(BUILD)/host/l0/run/session_rules_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS
 $(BUILD)/host/l0/run/session_fuzz_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/regress/readers_fuzz_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/runopt_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+$(BUILD)/host/l0/run/coverage_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 
 # make fuzz: each libFuzzer target (needs clang) for FUZZ_SECONDS on a copy of its seed
 # corpus (l0/test/corpus/<target>/); make fuzz-long FUZZ_SECONDS=N: the same, and a summary

@@ -13,6 +13,7 @@
 #include "x86/io.h"
 #include "x86/power.h"
 #include "x86/processor.h"
+#include "lib/coverage.h"
 #include "lib/printf.h"
 #include "lib/guest.h"
 #include "lib/guest_cmdline.h"
@@ -101,6 +102,8 @@ void l1_start(const char *cmdline, const char *boot)
 			console_printf("INFO: svm: %u L2 hypercall sites use VMMCALL\n", l2_hypercalls_use_vmmcall());
 		guest_run_selected(cmd.run, &cmd.opt);
 	}
+	if (cmd.opt.coverage)
+		coverage_dump();
 	guest_end();
 	power_off();
 }

@@ -46,7 +46,7 @@ $(BUILD)/l1/l1.elf64: $(L1_OBJS) $(L1_LDS)
 	@mkdir -p $(dir $@)
 	$(call say,LD,$@)
 	$(Q)$(FREE_CC) -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,max-page-size=4096 \
-		-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -T $(L1_LDS) -o $@ $(L1_OBJS) -lgcc
+		-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -T $(L1_LDS) -o $@ $(L1_OBJS) $(COV_LIBS) -lgcc
 
 $(BUILD)/l1/l1.elf: $(BUILD)/l1/l1.elf64
 	$(call say,OBJCOPY,$@)

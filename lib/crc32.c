@@ -13,15 +13,20 @@ static const u32 crc32_nibble[16] = {
 	0x9b64c2b0, 0x86d3d2d4, 0xa00ae278, 0xbdbdf21c,
 };
 
-u32 crc32(const void *data, size_t len)
+u32 crc32_update(u32 crc, const void *data, size_t len)
 {
 	const u8 *p = data;
-	u32 crc = ~0u;
 
+	crc = ~crc;
 	while (len--) {
 		crc ^= *p++;
 		crc = (crc >> 4) ^ crc32_nibble[crc & 0xf];
 		crc = (crc >> 4) ^ crc32_nibble[crc & 0xf];
 	}
 	return ~crc;
+}
+
+u32 crc32(const void *data, size_t len)
+{
+	return crc32_update(0, data, len);
 }

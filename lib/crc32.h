@@ -6,5 +6,7 @@
 #include "lib/types.h"
 
 u32 crc32(const void *data, size_t len);
+/* The CRC of a stream in pieces: crc = crc32_update(crc, piece, n), from crc 0. */
+u32 crc32_update(u32 crc, const void *data, size_t len);
 
 #endif

@@ -15,6 +15,7 @@ static const u8 field_of[RUNOPT_COUNT] = {
 	FIELD(RAW, raw),
 	FIELD(EDGE_PAUSE, edge_pause),
 	FIELD(BREAK, break_name),
+	FIELD(COVERAGE, coverage),
 };
 #undef FIELD
 

@@ -28,6 +28,7 @@ struct run_options {
 	bool raw;			/* print every sample in `samples` records */
 	const char *edge_pause;		/* "pvpanic": stop the VM at each window edge; NULL: never */
 	const char *break_name;		/* scenario whose expectations are off by one */
+	bool coverage;			/* send the gcov counters before the end record */
 };
 
 struct guest_cmdline {

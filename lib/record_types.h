@@ -29,7 +29,10 @@
 	X(CHECK,    "check",    SCENARIO)	/* one PASS/FAIL line */		\
 	X(RESULT,   "result",   SCENARIO)	/* closes the scenario: its verdict */	\
 	X(TIMING,   "timing",   SCENARIO)	/* how L0 was instrumented while it timed */ \
-	X(COUNTING, "counting", SCENARIO)	/* the counting pass's KVM stats, to tie */
+	X(COUNTING, "counting", SCENARIO)	/* the counting pass's KVM stats, to tie */ \
+	X(COVFILE,  "covfile",  RUN)		/* cov=1: a .gcda file follows: n, path */ \
+	X(COVDATA,  "covdata",  RUN)		/* a piece of file n: off, d (docs/coverage.md) */ \
+	X(COVEND,   "covend",   RUN)		/* file n is complete: len, crc of its bytes */
 
 enum record_scope { RECORD_SCOPE_RUN, RECORD_SCOPE_SCENARIO };
 

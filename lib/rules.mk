@@ -15,6 +15,7 @@ LIB_SRCS += lib/run_options.c
 LIB_SRCS += lib/console.c
 LIB_SRCS += lib/guest_cmdline.c
 LIB_SRCS += lib/guest.c
+LIB_SRCS += lib/coverage.c
 
 # Host unit tests: build/host/lib/<name>_test from <name>_test.o and the objects below.
 LIB_TESTS := $(addprefix $(BUILD)/host/lib/,printf_test string_test report_test stats_test record_test \

@@ -79,7 +79,10 @@
 	X(L0_PARAM, "l0-param", 0, SPECIAL, 1, 8, NULL, "NAME=VAL[,...]",			\
 	  "lab-*: load kvm_intel (lab-vmx) or kvm_amd (lab-svm) with these\n"			\
 	  "parameters (ept=0,vpid=0; npt=0,vgif=0); give it several times (as many as\n"	\
-	  "the range says) for a matrix: one run and results directory per set")
+	  "the range says) for a matrix: one run and results directory per set")		\
+	X(COVERAGE, "coverage", 0, FLAG, 0, 0, "cov", NULL,					\
+	  "an L1 built with make COVERAGE=1 sends its gcov counters at the end;\n"		\
+	  "the run leaves coverage/lcov.info and coverage/html (docs/coverage.md)")
 
 enum run_option_type { RUNOPT_FLAG, RUNOPT_UINT, RUNOPT_TEXT, RUNOPT_CHOICE, RUNOPT_SPECIAL };
 

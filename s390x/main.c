@@ -4,6 +4,7 @@
 #include "s390x/processor.h"
 #include "s390x/scenario.h"
 #include "s390x/sclp.h"
+#include "lib/coverage.h"
 #include "lib/console.h"
 #include "lib/guest.h"
 #include "lib/scenario_records.h"
@@ -79,6 +80,11 @@ void s390x_main(void)
 	begin_record();
 	report_prefix_push("s390x");
 	guest_run_selected(cmd.run, &cmd.opt);
+	if (cmd.opt.coverage) {
+		/* libgcov is built with hard float: its prologues save f8-f15, the AFP registers. */
+		lctlg0(stctg0() | CR0_AFP);
+		coverage_dump();
+	}
 	guest_end();
 	s390x_halt();
 }

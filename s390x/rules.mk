@@ -5,7 +5,7 @@ S390X_CC ?= s390x-linux-gnu-gcc
 S390X_CFLAGS := -std=gnu11 -O2 -g $(COMMON_WARN) -I. -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -march=z196 -msoft-float \
 	-fno-omit-frame-pointer -fno-delete-null-pointer-checks --param=min-pagesize=0 \
-	-DNESTLAB_FREESTANDING
+	-DNESTLAB_FREESTANDING $(COV_CFLAGS)
 
 S390X_SRCS += s390x/start.S
 S390X_SRCS += s390x/main.c
@@ -36,7 +36,7 @@ $(BUILD)/s390x/obj/%.S.o: %.S
 $(S390X_IMAGE): $(S390X_OBJS) s390x/s390x.ld
 	$(call say,S390LD,$@)
 	$(Q)$(S390X_CC) -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
-		-Wl,--no-warn-rwx-segments -T s390x/s390x.ld -o $@ $(S390X_OBJS) -lgcc
+		-Wl,--no-warn-rwx-segments -T s390x/s390x.ld -o $@ $(S390X_OBJS) $(COV_LIBS) -lgcc
 
 ALL_TARGETS += $(S390X_IMAGE)
 

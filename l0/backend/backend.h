@@ -22,6 +22,7 @@ struct run_opts {
 	bool warmup_set;
 	unsigned inject_delay;		/* extra instructions on L1's exit path (known answer) */
 	bool raw;			/* L1 prints every sample; results.json keeps them */
+	bool coverage;			/* L1 sends its gcov counters: <run>/coverage (docs/coverage.md) */
 	unsigned shard_i, shard_n;	/* --shard I/N; shard_n 0: not sharded */
 	const char *junit;		/* --junit FILE, or NULL */
 	const char *break_name;		/* scenario whose expectations L1 breaks, or NULL */
@@ -54,6 +55,7 @@ struct job {
 	int console_fd;
 	enum session_end how;
 	struct session sess;
+	unsigned cov_files;		/* --coverage: .gcda files L1 sent (l0/run/coverage.c) */
 };
 
 struct backend {

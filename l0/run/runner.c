@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "l0/sys/file.h"
+#include "l0/run/cov_sink.h"
 #include "l0/run/output.h"
 #include "l0/run/progress.h"
 #include "l0/run/results.h"
@@ -119,6 +120,9 @@ static void job_finish(struct run *r, struct job *j, const char *how_why)
 	if (r->o->be->diagnose && j->how != SESSION_FAILED)
 		ndiag = r->o->be->diagnose(j, &diag);
 	early = session_finish(&j->sess, j->how, how_why, diag, ndiag);
+	j->cov_files = cov_sink_files(j->sess.cov);
+	cov_sink_free(j->sess.cov);
+	j->sess.cov = NULL;
 	if (early)
 		text = xstrdup(early);
 	for (i = 0; i < ndiag; i++)
@@ -152,6 +156,8 @@ static int job_start(struct run *r, struct job *j)
 	int e;
 
 	session_init(&j->sess, j->scn, j->n, j->k, &r->env, on_done, r);
+	if (r->o->coverage)
+		j->sess.cov = cov_sink_new(j->dir);
 	e = r->o->be->start(j, &r->why);
 	if (e) {
 		if (j->pid)

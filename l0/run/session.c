@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lib/record_types.h"
+#include "l0/run/cov_sink.h"
 #include "l0/run/record.h"
 #include "l0/regress/samples.h"
 #include "l0/run/session.h"
@@ -404,6 +405,15 @@ static bool in_scenario(struct session *s, const struct record_parsed *r, const 
 	return true;
 }
 
+/* covfile, covdata, covend: the gcov counters of an L1 built with COVERAGE=1. */
+static void on_coverage(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	const char *err = s->cov ? cov_sink_record(s->cov, r) : NULL;
+
+	if (err)
+		env_warn(s, err, line, len);
+}
+
 typedef void record_handler(struct session *s, const struct record_parsed *r, const char *line, size_t len);
 
 /* RECORD_SCOPE_SCENARIO types go to their handler only inside the scenario they name. */
@@ -425,6 +435,9 @@ static record_handler *const handlers[RECORD_TYPE_COUNT] = {
 	[RECORD_RESULT] = on_result,
 	[RECORD_TIMING] = on_l0pass,
 	[RECORD_COUNTING] = on_l0pass,
+	[RECORD_COVFILE] = on_coverage,
+	[RECORD_COVDATA] = on_coverage,
+	[RECORD_COVEND] = on_coverage,
 };
 
 static void session_line(struct session *s, const char *line, size_t len, bool overlong)

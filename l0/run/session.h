@@ -12,6 +12,8 @@
 #include "l0/run/l0pass.h"
 #include "l0/run/scenario.h"
 
+struct cov_sink;
+
 #define SESSION_LINE_MAX 4096
 #define SESSION_BYTES_MAX (16u << 20)
 #define SESSION_NOTES_MAX 16	/* kept per scenario; more are counted */
@@ -108,6 +110,7 @@ struct session {
 	char line[SESSION_LINE_MAX + 1];
 	size_t linelen;
 	bool overlong;
+	struct cov_sink *cov;		/* --coverage: takes covfile/covdata/covend; NULL: ignored */
 };
 
 void session_init(struct session *s, struct scn_result **scn, size_t n, int job,

@@ -45,12 +45,15 @@ $(BUILD)/efi/l1.so: $(EFI_OBJS) | $(BUILD)/efi/gnu-efi-present
 	$(call say,EFILD,$@)
 	$(Q)$(FREE_CC) -nostdlib -shared -Wl,-Bsymbolic -Wl,-znocombreloc -Wl,--build-id=none \
 		-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -Wl,--no-undefined -T $(EFI_LDS) \
-		-o $@ $(EFI_CRT0) $(EFI_OBJS) -L$(EFI_LIBDIR) -lefi -lgnuefi -lgcc
+		-o $@ $(EFI_CRT0) $(EFI_OBJS) -L$(EFI_LIBDIR) -lefi -lgnuefi $(COV_LIBS) -lgcc
 
 # The PE image gets only the sections named here: one the ELF has and the PE lacks would
 # vanish silently (L2's hypercall_sites did), so the build fails on any such section.
 EFI_SECTIONS := .text .sdata .data .dynamic .dynsym .rel .rel.* .rela .rela.* .reloc \
 	hypercall_sites .relahypercall_sites
+ifeq ($(COVERAGE),1)
+EFI_SECTIONS += gcov_info .relagcov_info	# the gcov information's pointers (lib/coverage.h)
+endif
 EFI_NOT_LOADED := .hash .gnu.hash .eh_frame .eh_frame_hdr .dynstr
 
 $(EFI_IMAGE): $(BUILD)/efi/l1.so
