@@ -47,11 +47,14 @@ struct job {
 	char *console_raw;
 	u64 console_raw_max;
 	bool console_cut;		/* collect() met more than it takes: SESSION_CAPPED */
+	/* The L0's own channel, a file the guest cannot write (NULL: the L0 writes no
+	 * records): the VMM's records (lib/record_types.h writer L0). */
+	char *l0_records;
 	struct scn_result **scn;	/* scenarios, in run order */
 	size_t n;
 	pid_t pid;			/* emulator process group; 0 when none */
 	double deadline;		/* monotonic seconds */
-	int console_fd;
+	int console_fd, l0_fd;
 	enum session_end how;
 	struct session sess;
 };

@@ -5,6 +5,7 @@
 NESTLAB_SRCS += l0/run/scenario.c
 NESTLAB_SRCS += l0/run/record.c
 NESTLAB_SRCS += l0/run/session.c
+NESTLAB_SRCS += l0/run/session_feed.c
 NESTLAB_SRCS += l0/run/l0pass.c
 NESTLAB_SRCS += l0/run/scn_result.c
 NESTLAB_SRCS += l0/run/runner.c
