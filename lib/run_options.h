@@ -79,7 +79,10 @@
 	X(L0_PARAM, "l0-param", 0, SPECIAL, 1, 8, NULL, "NAME=VAL[,...]",			\
 	  "lab-*: load kvm_intel (lab-vmx) or kvm_amd (lab-svm) with these\n"			\
 	  "parameters (ept=0,vpid=0; npt=0,vgif=0); give it several times (as many as\n"	\
-	  "the range says) for a matrix: one run and results directory per set")
+	  "the range says) for a matrix: one run and results directory per set")			\
+	X(LAB_JOBS, "lab-jobs", 0, UINT, 1, 8, NULL, "N",					\
+	  "lab-*: jobs the nestlab inside the lab runs at once (default 1); their\n"		\
+	  "consoles come back as one")
 
 enum run_option_type { RUNOPT_FLAG, RUNOPT_UINT, RUNOPT_TEXT, RUNOPT_CHOICE, RUNOPT_SPECIAL };
 

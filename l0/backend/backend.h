@@ -16,6 +16,7 @@ struct run_opts {
 	const struct backend *be;
 	const char *model;		/* "haswell", "skylake", "ryzen" */
 	unsigned jobs;			/* parallel jobs */
+	unsigned lab_jobs;		/* lab-*: the inner nestlab's jobs; 0: not given (1) */
 	unsigned timeout_s;		/* per job, host wall clock */
 	unsigned iters;			/* 0: each scenario's own */
 	unsigned warmup;		/* warm-up iterations, when warmup_set */

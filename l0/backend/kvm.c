@@ -255,10 +255,16 @@ static int vmm_pass(struct job *j, struct vmm *m, const char *cmdline, const cha
 	}
 	if (kvm_stats_open(m->vm.vcpu, &m->vcpu_stats) || kvm_stats_open(m->vm.vm, &m->vm_stats))
 		vmm_log(m, "KVM_GET_STATS_FD failed: no KVM counters (kernel older than 5.14?)");
-	/* The timing pass arms nothing: a hist trigger runs on every exit it would time. */
-	if (m->pass == L0_PASS_COUNTING && kvm_trace_start(&m->trace))
-		vmm_log(m, "no tracefs hist triggers on kvm:kvm_exit: no per-reason l0 counts "
-			"(mount tracefs; CONFIG_HIST_TRIGGERS)");
+	/* The timing pass arms nothing: a hist trigger runs on every exit it would time.
+	 * The vCPU runs in this thread: the hists count it and nothing else. */
+	if (m->pass == L0_PASS_COUNTING) {
+		char name[64];
+
+		trace_instance_name(name, sizeof(name), getppid(), j->k);
+		if (kvm_trace_start(&m->trace, name, (int)getpid()))
+			vmm_log(m, "no tracefs hist triggers on kvm:kvm_exit in instance %s: no per-reason "
+				"l0 counts (mount tracefs; CONFIG_HIST_TRIGGERS)", name);
+	}
 	rc = vmm_loop(m);
 	kvm_trace_stop(&m->trace);
 	kvm_stats_close(&m->vcpu_stats);
@@ -350,6 +356,15 @@ static int kvm_start(struct job *j, struct diag *why)
 	return 0;
 }
 
+/* The job's tracefs instance, if the job was killed before it removed it. */
+static void kvm_collect(struct job *j)
+{
+	char name[64];
+
+	trace_instance_name(name, sizeof(name), getpid(), j->k);
+	trace_instance_remove_name(name);
+}
+
 static size_t kvm_diagnose(struct job *j, char ***lines)
 {
 	return backend_log_lines(j, "kvm.log", 1 << 16, NULL, 8, lines, 0);
@@ -361,6 +376,7 @@ const struct backend backend_kvm = {
 	.version = kvm_version,
 	.start = kvm_start,
 	.stop = backend_stop_group,
+	.collect = kvm_collect,
 	.diagnose = kvm_diagnose,
 	.emulator = false,
 };

@@ -6,7 +6,7 @@
  * kvm:kvm_pio. Afterwards the trace is read in order: writes to COM1 rebuild L1's console
  * (so each window knows its scenario), writes to the control port (0x520) open and close
  * the windows, and the exits in between are counted by reason. The window's records go
- * into L1's console before the scenario's `result` record. Exact by construction: the
+ * to the L0's channel (l0.records), which L1 cannot write. Exact by construction: the
  * trace orders every event of the one vCPU.
  * KVM's own counters come over QMP (l0/backend/qmp.c): L1 runs with pause=pvpanic, so QEMU
  * (-action panic=pause) stops the VM at each edge and a monitor process reads
@@ -52,6 +52,7 @@
 #define QMP_STATS	"qmp-stats.txt"
 #define QMP_CONNECT_MS	10000
 #define SERIAL		"qemu-serial.log"
+#define L0_RECORDS	"l0.records"		/* the L0's channel */
 #define COUNT_PREFIX	"count-"		/* the counting pass's files: count-qemu-serial.log ... */
 #define COUNT_TRACE	"count-trace.txt"
 #define TIMING_COUNTERS	"qmp_query_stats"
@@ -282,6 +283,7 @@ static int qemu_kvm_start(struct job *j, struct diag *why)
 		goto out;
 	}
 	j->console = xasprintf("%s/serial.log", j->dir);
+	j->l0_records = xasprintf("%s/" L0_RECORDS, j->dir);
 	j->console_raw = xasprintf("%s/" SERIAL, j->dir);	/* capped while QEMU runs */
 	j->console_raw_max = SESSION_BYTES_MAX;
 	e = proc_fork(&pid);
@@ -437,13 +439,17 @@ static size_t timed_windows(const char *text, size_t len, struct window *w, size
 	return n;
 }
 
-/* L1's console with each window's records put before its scenario's `result` record. */
+/*
+ * L1's console into serial.log as QEMU wrote it, and each window's records, for the
+ * scenarios whose `result` record came, into the L0's channel (l0.records), put in place
+ * first: the session reads the channel before the console's result records.
+ */
 static void qemu_kvm_collect(struct job *j)
 {
 	static struct window w[WINDOWS_MAX];
 	static struct record_parsed rp;
 	char *serial = xasprintf("%s/" SERIAL, j->dir), *trace = NULL, *text = NULL;
-	char *tmp = xasprintf("%s/serial.log.tmp", j->dir), *path = xasprintf("%s/" COUNT_TRACE, j->dir);
+	char *tmp = xasprintf("%s/" L0_RECORDS ".tmp", j->dir), *path = xasprintf("%s/" COUNT_TRACE, j->dir);
 	size_t tlen = 0, len = 0, n = 0;
 	FILE *out = NULL;
 
@@ -465,17 +471,13 @@ static void qemu_kvm_collect(struct job *j)
 		if (record_parse(l, next - l, &rp) == RECORD_OK && !strcmp(rp.type, "result")) {
 			const char *name = record_get(&rp, "name");
 
-			fflush(out);
 			for (size_t k = 0; name && k < n; k++)
 				if (!strcmp(w[k].scenario, name))
 					write_window(j, fileno(out), name, k, j->o->count_off ? NULL : &w[k].counts);
 		}
-		fwrite(l, 1, next - l, out);
-		if (next < text + len)
-			fputc('\n', out);
 	}
-	if (!fclose(out))
-		rename(tmp, j->console);
+	if (!fclose(out) && !rename(tmp, j->l0_records))
+		file_write_atomic(j->console, text, len);
 done:
 	free(text);
 	free(serial);
