@@ -31,6 +31,7 @@ ALL_TARGETS += $(BUILD)/l0/nestlab
 # The session test drives the whole runner but main(); the run-option test its command line.
 $(BUILD)/host/l0/run/session_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/session_rules_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+$(BUILD)/host/l0/run/session_l0_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/session_fuzz_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/regress/readers_fuzz_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/runopt_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)

@@ -82,7 +82,10 @@
 	  "the range says) for a matrix: one run and results directory per set")		\
 	X(COVERAGE, "coverage", 0, FLAG, 0, 0, "cov", NULL,					\
 	  "an L1 built with make COVERAGE=1 sends its gcov counters at the end;\n"		\
-	  "the run leaves coverage/lcov.info and coverage/html (docs/coverage.md)")
+	  "the run leaves coverage/lcov.info and coverage/html (docs/coverage.md)")	\
+	X(LAB_JOBS, "lab-jobs", 0, UINT, 1, 8, NULL, "N",					\
+	  "lab-*: jobs the nestlab inside the lab runs at once (default 1); their\n"		\
+	  "consoles come back as one")
 
 enum run_option_type { RUNOPT_FLAG, RUNOPT_UINT, RUNOPT_TEXT, RUNOPT_CHOICE, RUNOPT_SPECIAL };
 

@@ -16,6 +16,7 @@ struct run_opts {
 	const struct backend *be;
 	const char *model;		/* "haswell", "skylake", "ryzen" */
 	unsigned jobs;			/* parallel jobs */
+	unsigned lab_jobs;		/* lab-*: the inner nestlab's jobs; 0: not given (1) */
 	unsigned timeout_s;		/* per job, host wall clock */
 	unsigned iters;			/* 0: each scenario's own */
 	unsigned warmup;		/* warm-up iterations, when warmup_set */
@@ -48,11 +49,14 @@ struct job {
 	char *console_raw;
 	u64 console_raw_max;
 	bool console_cut;		/* collect() met more than it takes: SESSION_CAPPED */
+	/* The L0's own channel, a file the guest cannot write (NULL: the L0 writes no
+	 * records): the VMM's records (lib/record_types.h writer L0). */
+	char *l0_records;
 	struct scn_result **scn;	/* scenarios, in run order */
 	size_t n;
 	pid_t pid;			/* emulator process group; 0 when none */
 	double deadline;		/* monotonic seconds */
-	int console_fd;
+	int console_fd, l0_fd;
 	enum session_end how;
 	struct session sess;
 	unsigned cov_files;		/* --coverage: .gcda files L1 sent (l0/run/coverage.c) */

@@ -4,10 +4,12 @@
  * child process running one VM; the device model is what L1 touches: the COM1 UART
  * (console and scratch register), the shutdown ports, and the control port through which
  * L1 opens and closes a scenario's measurement window. At each edge the VMM reads KVM's
- * counters and writes the window's differences into the console as records of the
- * scenario, so the session parses them like L1's own.
+ * counters and writes the window's differences as records of the scenario to the L0's
+ * own channel (l0.records beside the console), which L1 cannot write: the session takes
+ * L0 records from there only.
  * The VM runs twice (l0/kvm/l0_pass.h): first a counting pass with the tracefs hist
- * triggers armed, its console kept aside (count-serial.log), then the timing pass with
+ * triggers armed, its console and records kept aside (count-serial.log,
+ * count-l0.records), then the timing pass with
  * no KVM tracepoint enabled, whose console the runner reads: its samples, its binary
  * stats, and the counting pass's per-reason exits of each scenario. --count-pass off
  * runs the timing pass alone.
@@ -43,12 +45,14 @@
 #define UART_LSR_IDLE	0x60	/* THRE and TEMT: always ready */
 #define LCR_DLAB	0x80
 #define COUNT_CONSOLE	"count-serial.log"	/* the counting pass's console, in the job's dir */
+#define L0_RECORDS	"l0.records"		/* the L0's channel: the timing pass's */
+#define COUNT_RECORDS	"count-l0.records"	/* the counting pass's */
 #define TIMING_COUNTERS	"kvm_stats"
 #define COUNTING_COUNTERS "tracefs_hist,kvm_stats"
 
 struct vmm {
 	struct kvm_vm vm;
-	int console, log;
+	int console, l0, log;
 	uint8_t lcr, scratch;
 	char shutdown[9];
 	size_t shutdown_len;
@@ -125,12 +129,12 @@ static void port_out(struct vmm *m, uint16_t port, uint32_t val)
 
 			snapshot(m, &m->now);
 			if (m->pass == L0_PASS_COUNTING) {
-				l0_window_write(m->console, name, &m->at_open, &m->now, L0_WINDOW_EXITS);
-				l0_pass_write_count(m->console, name, COUNTING_COUNTERS, &m->at_open, &m->now);
+				l0_window_write(m->l0, name, &m->at_open, &m->now, L0_WINDOW_EXITS);
+				l0_pass_write_count(m->l0, name, COUNTING_COUNTERS, &m->at_open, &m->now);
 			} else {
-				l0_window_write(m->console, name, &m->at_open, &m->now, L0_WINDOW_STATS);
-				l0_pass_write_timed(m->console, name, TIMING_COUNTERS, m->counting);
-				l0_pass_store_write(&m->counted, m->console, name);
+				l0_window_write(m->l0, name, &m->at_open, &m->now, L0_WINDOW_STATS);
+				l0_pass_write_timed(m->l0, name, TIMING_COUNTERS, m->counting);
+				l0_pass_store_write(&m->counted, m->l0, name);
 			}
 			m->open = false;
 		}
@@ -219,8 +223,18 @@ static int vmm_loop(struct vmm *m)
 	return 0;
 }
 
-/* One boot of L1 in a fresh VM, its console to console_path. */
-static int vmm_pass(struct job *j, struct vmm *m, const char *cmdline, const char *console_path)
+static int open_out(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
+
+	free(path);
+	return fd;
+}
+
+/* One boot of L1 in a fresh VM, its console to console_path, the L0's records to l0_file. */
+static int vmm_pass(struct job *j, struct vmm *m, const char *cmdline, const char *console_path,
+		    const char *l0_file)
 {
 	struct diag why = { "", "" };
 	int rc = 2;
@@ -229,6 +243,11 @@ static int vmm_pass(struct job *j, struct vmm *m, const char *cmdline, const cha
 	m->console = open(console_path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
 	if (m->console < 0)
 		return 2;
+	m->l0 = open_out(j->dir, l0_file);
+	if (m->l0 < 0) {
+		close(m->console);
+		return 2;
+	}
 	if (kvm_vm_create(&m->vm, GUEST_MEM, &why) ||
 	    kvm_vm_load_multiboot(&m->vm, j->o->image, cmdline, &why)) {
 		vmm_log(m, "%s", why.msg);
@@ -236,10 +255,16 @@ static int vmm_pass(struct job *j, struct vmm *m, const char *cmdline, const cha
 	}
 	if (kvm_stats_open(m->vm.vcpu, &m->vcpu_stats) || kvm_stats_open(m->vm.vm, &m->vm_stats))
 		vmm_log(m, "KVM_GET_STATS_FD failed: no KVM counters (kernel older than 5.14?)");
-	/* The timing pass arms nothing: a hist trigger runs on every exit it would time. */
-	if (m->pass == L0_PASS_COUNTING && kvm_trace_start(&m->trace))
-		vmm_log(m, "no tracefs hist triggers on kvm:kvm_exit: no per-reason l0 counts "
-			"(mount tracefs; CONFIG_HIST_TRIGGERS)");
+	/* The timing pass arms nothing: a hist trigger runs on every exit it would time.
+	 * The vCPU runs in this thread: the hists count it and nothing else. */
+	if (m->pass == L0_PASS_COUNTING) {
+		char name[64];
+
+		trace_instance_name(name, sizeof(name), getppid(), j->k);
+		if (kvm_trace_start(&m->trace, name, (int)getpid()))
+			vmm_log(m, "no tracefs hist triggers on kvm:kvm_exit in instance %s: no per-reason "
+				"l0 counts (mount tracefs; CONFIG_HIST_TRIGGERS)", name);
+	}
 	rc = vmm_loop(m);
 	kvm_trace_stop(&m->trace);
 	kvm_stats_close(&m->vcpu_stats);
@@ -247,6 +272,7 @@ static int vmm_pass(struct job *j, struct vmm *m, const char *cmdline, const cha
 	kvm_vm_destroy(&m->vm);
 out:
 	close(m->console);
+	close(m->l0);
 	return rc;
 }
 
@@ -266,6 +292,7 @@ static int vmm_main(struct job *j)
 {
 	char *cmdline = l1_cmdline(j), *logpath = xasprintf("%s/kvm.log", j->dir);
 	char *count_path = xasprintf("%s/" COUNT_CONSOLE, j->dir);
+	char *count_records = xasprintf("%s/" COUNT_RECORDS, j->dir);
 	struct vmm m;
 	int rc = 2;
 
@@ -275,20 +302,21 @@ static int vmm_main(struct job *j)
 		goto out;
 	if (!j->o->count_off) {
 		m.pass = L0_PASS_COUNTING;
-		if (vmm_pass(j, &m, cmdline, count_path))
+		if (vmm_pass(j, &m, cmdline, count_path, COUNT_RECORDS))
 			vmm_log(&m, "the counting pass ended early: its scenarios lack l0 counts");
 		vmm_reset(&m);
-		if (l0_pass_store_load(&m.counted, count_path))
-			vmm_log(&m, "cannot read %s: no l0 counts", count_path);
+		if (l0_pass_store_load(&m.counted, count_records))
+			vmm_log(&m, "cannot read %s: no l0 counts", count_records);
 		m.counting = true;
 	}
 	m.pass = L0_PASS_TIMING;
-	rc = vmm_pass(j, &m, cmdline, j->console);
+	rc = vmm_pass(j, &m, cmdline, j->console, L0_RECORDS);
 	l0_pass_store_free(&m.counted);
 out:
 	free(cmdline);
 	free(logpath);
 	free(count_path);
+	free(count_records);
 	return rc;
 }
 
@@ -318,6 +346,7 @@ static int kvm_start(struct job *j, struct diag *why)
 	if (e)
 		return diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
 	j->console = xasprintf("%s/serial.log", j->dir);
+	j->l0_records = xasprintf("%s/" L0_RECORDS, j->dir);
 	e = proc_fork(&pid);
 	if (e)
 		return diag_set(why, e, "fork: %s", strerror(-e));
@@ -325,6 +354,15 @@ static int kvm_start(struct job *j, struct diag *why)
 		_exit(vmm_main(j));
 	j->pid = pid;
 	return 0;
+}
+
+/* The job's tracefs instance, if the job was killed before it removed it. */
+static void kvm_collect(struct job *j)
+{
+	char name[64];
+
+	trace_instance_name(name, sizeof(name), getpid(), j->k);
+	trace_instance_remove_name(name);
 }
 
 static size_t kvm_diagnose(struct job *j, char ***lines)
@@ -338,6 +376,7 @@ const struct backend backend_kvm = {
 	.version = kvm_version,
 	.start = kvm_start,
 	.stop = backend_stop_group,
+	.collect = kvm_collect,
 	.diagnose = kvm_diagnose,
 	.emulator = false,
 };

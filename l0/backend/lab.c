@@ -8,9 +8,10 @@
  * The -qemu ones run QEMU -accel kvm inside (the qemu-kvm back end), the others nestlab's
  * own VMM (the kvm back end). Per job: the lab's initramfs, a second small one holding this
  * run's L1 image (and QEMU's for -qemu); the KVM module parameters and the scenarios go on
- * the kernel command line. The lab sends each inner job's L1 console (with the l0 counts
- * the inner back end wrote into it) back on port 0xe9, between markers; collect() cuts it
- * out into l1-console.log, which the session reads like any console.
+ * the kernel command line. The lab sends each inner job's L1 console and the records its
+ * inner back end wrote to its own channel back on port 0xe9, between markers; collect()
+ * cuts them out into l1-console.log, which the session reads like any console, and
+ * l0.records, the job's L0 channel.
  * lab-vmx-qemu with --boot efi: the lab's QEMU boots L1's EFI build through OVMF, which
  * make lab copies in beside QEMU (lab-build writes OUT/ovmf naming it).
  */
@@ -28,6 +29,7 @@
 #include "l0/sys/file.h"
 #include "l0/sys/proc.h"
 #include "l0/backend/qemu_tcg.h"
+#include "l0/run/record.h"
 #include "l0/run/runopt.h"
 #include "l0/sys/util.h"
 
@@ -182,9 +184,9 @@ static char *kernel_cmdline(const struct job *j)
 	if (fclose(f))
 		return NULL;
 	line = xasprintf("console=ttyS0,115200 quiet loglevel=3 panic=-1 nokaslr nestlab_vendor=%s "
-			 "nestlab_backend=%s nestlab_boot=%s nestlab_kvm=nested=1%s%s nestlab_args=%s",
+			 "nestlab_backend=%s nestlab_boot=%s nestlab_jobs=%u nestlab_kvm=nested=1%s%s nestlab_args=%s",
 			 lab_kind(j->o)->svm ? "amd" : "intel", lab_kind(j->o)->qemu ? "qemu-kvm" : "kvm",
-			 j->o->boot_efi ? "efi" : "bios",
+			 j->o->boot_efi ? "efi" : "bios", j->o->lab_jobs ? j->o->lab_jobs : 1,
 			 j->o->l0_params ? "," : "", j->o->l0_params ? j->o->l0_params : "", args);
 	free(args);
 	return line;
@@ -338,6 +340,7 @@ static int lab_start(struct job *j, struct diag *why)
 		diag_set(why, e, "cannot create %s: %s: check --results", j->dir, strerror(-e));
 	} else {
 		j->console = xasprintf("%s/l1-console.log", j->dir);
+		j->l0_records = xasprintf("%s/l0.records", j->dir);
 		j->console_raw = xasprintf("%s/%s", j->dir, e9_file(lab_kind(j->o)));	/* capped while it runs */
 		j->console_raw_max = E9_MAX;
 		e = lab_kind(j->o)->svm ? lab_start_qemu(j, cmd, why) : lab_start_bochs(j, cmd, why);
@@ -351,47 +354,69 @@ static bool starts(const char *l, const char *prefix)
 	return !strncmp(l, prefix, strlen(prefix));
 }
 
-/* Cuts the lab's port 0xe9 stream (bochs.out, debugcon.out) into the L1 console and the lab's notes. */
+static void keep_as(struct job *j, FILE *f, char **text, size_t *len, const char *name)
+{
+	if (f && !fclose(f)) {
+		char *dst = xasprintf("%s/%s", j->dir, name);
+
+		file_write_atomic(dst, *text ? *text : "", *len);
+		free(dst);
+	}
+	free(*text);
+}
+
+/* An inner job's console line that a joined console leaves out (k of n, from 1). */
+static bool joined_drops(const char *l, size_t k, size_t n)
+{
+	static struct record_parsed rp;
+
+	if (n < 2 || record_parse(l, strlen(l), &rp) != RECORD_OK)
+		return false;
+	return (k > 1 && !strcmp(rp.type, "begin")) || (k < n && !strcmp(rp.type, "end"));
+}
+
+/*
+ * Cuts the lab's port 0xe9 stream (bochs.out, debugcon.out) into the L1 console, the L0's
+ * records (the inner VMM's channel, l0.records) and the lab's notes. The consoles of
+ * several inner jobs (--lab-jobs) are joined as one L1's: the first job's begin record,
+ * the last one's end record.
+ */
 static void lab_collect(struct job *j)
 {
 	char *path = xasprintf("%s/%s", j->dir, e9_file(lab_kind(j->o))), *text = NULL, *l, *next;
-	char *console = NULL, *notes = NULL;
-	size_t len, clen = 0, nlen = 0;
-	FILE *c = open_memstream(&console, &clen), *n = open_memstream(&notes, &nlen);
-	bool inside = false;
+	char *console = NULL, *records = NULL, *notes = NULL;
+	size_t len, clen = 0, rlen = 0, nlen = 0, consoles = 0, k = 0;
+	FILE *c = open_memstream(&console, &clen), *r = open_memstream(&records, &rlen);
+	FILE *n = open_memstream(&notes, &nlen);
+	enum { NOTES, CONSOLE, RECORDS } part = NOTES;
 
-	if (!c || !n || file_read(path, E9_MAX + 1, &text, &len))
+	if (!c || !r || !n || file_read(path, E9_MAX + 1, &text, &len))
 		goto out;
 	j->console_cut = len > E9_MAX;
+	for (l = text; l && l < text + len; l = memchr(l, '\n', text + len - l), l = l ? l + 1 : NULL)
+		consoles += starts(l, "@lab console-begin");
 	for (l = text; l < text + len; l = next + 1) {
 		next = memchr(l, '\n', text + len - l);
 		if (!next)
 			next = text + len;
 		*next = 0;
 		if (starts(l, "@lab console-begin"))
-			inside = true;
-		else if (starts(l, "@lab console-end"))
-			inside = false;
-		else if (inside)
+			part = CONSOLE, k++;
+		else if (starts(l, "@lab l0-begin"))
+			part = RECORDS;
+		else if (starts(l, "@lab console-end") || starts(l, "@lab l0-end"))
+			part = NOTES;
+		else if (part == CONSOLE && !joined_drops(l, k, consoles))
 			fprintf(c, "%s\n", l);
-		else if (starts(l, "@lab "))
+		else if (part == RECORDS)
+			fprintf(r, "%s\n", l);
+		else if (part == NOTES && starts(l, "@lab "))
 			fprintf(n, "%s\n", l);
 	}
 out:
-	if (c && !fclose(c)) {
-		char *dst = xasprintf("%s/l1-console.log", j->dir);
-
-		file_write_atomic(dst, console ? console : "", clen);
-		free(dst);
-	}
-	if (n && !fclose(n)) {
-		char *dst = xasprintf("%s/lab.log", j->dir);
-
-		file_write_atomic(dst, notes ? notes : "", nlen);
-		free(dst);
-	}
-	free(console);
-	free(notes);
+	keep_as(j, r, &records, &rlen, "l0.records");	/* before the console: the session reads it first */
+	keep_as(j, c, &console, &clen, "l1-console.log");
+	keep_as(j, n, &notes, &nlen, "lab.log");
 	free(text);
 	free(path);
 }

@@ -3,10 +3,11 @@
  * qemu-kvm: L1 in QEMU with -accel kvm -cpu host, the way most users run nested guests.
  * QEMU gives no hook at the window's edges, so the l0 counts come from a trace instead of
  * snapshots: while QEMU runs, tracefs records kvm:kvm_exit, kvm:kvm_nested_vmexit and
- * kvm:kvm_pio. Afterwards the trace is read in order: writes to COM1 rebuild L1's console
+ * kvm:kvm_pio in the job's own instance, filtered on QEMU's vCPU threads (QMP
+ * query-cpus-fast), so jobs at once and other tracefs users are left alone. Afterwards the trace is read in order: writes to COM1 rebuild L1's console
  * (so each window knows its scenario), writes to the control port (0x520) open and close
  * the windows, and the exits in between are counted by reason. The window's records go
- * into L1's console before the scenario's `result` record. Exact by construction: the
+ * to the L0's channel (l0.records), which L1 cannot write. Exact by construction: the
  * trace orders every event of the one vCPU.
  * KVM's own counters come over QMP (l0/backend/qmp.c): L1 runs with pause=pvpanic, so QEMU
  * (-action panic=pause) stops the VM at each edge and a monitor process reads
@@ -33,6 +34,7 @@
 #include "l0/kvm/exit_codes.h"
 #include "l0/sys/file.h"
 #include "l0/kvm/kvm_trace.h"
+#include "l0/kvm/trace_instance.h"
 #include "l0/kvm/kvm_vm.h"
 #include "l0/kvm/l0_window.h"
 #include "l0/kvm/l0_pass.h"
@@ -52,6 +54,7 @@
 #define QMP_STATS	"qmp-stats.txt"
 #define QMP_CONNECT_MS	10000
 #define SERIAL		"qemu-serial.log"
+#define L0_RECORDS	"l0.records"		/* the L0's channel */
 #define COUNT_PREFIX	"count-"		/* the counting pass's files: count-qemu-serial.log ... */
 #define COUNT_TRACE	"count-trace.txt"
 #define TIMING_COUNTERS	"qmp_query_stats"
@@ -88,15 +91,6 @@ static int reason_number(const char *name, size_t len)
 	return -1;
 }
 
-static int trace_write(const char *file, const char *text)
-{
-	char *path = xasprintf("%s/%s", TRACEFS, file);
-	int e = file_write(path, text, strlen(text));
-
-	free(path);
-	return e;
-}
-
 static int qemu_kvm_probe(const struct run_opts *o, struct diag *why)
 {
 	if (proc_find("qemu-system-x86_64", qemu_bin, sizeof(qemu_bin)))
@@ -124,9 +118,9 @@ static char *qemu_kvm_version(const struct run_opts *o)
 
 /*
  * The QMP monitor, a grandchild in QEMU's process group (stopping the job ends it too, and
- * init reaps it): QEMU waits in -S until it has connected.
+ * init reaps it): QEMU waits in -S until it has connected (and hook has seen its vCPUs).
  */
-static int start_monitor(struct job *j)
+static int start_monitor(struct job *j, const struct qmp_hook *hook)
 {
 	char *sock = xasprintf("%s/" QMP_SOCKET, j->dir), *stats = xasprintf("%s/" QMP_STATS, j->dir);
 	pid_t child = fork();
@@ -137,7 +131,7 @@ static int start_monitor(struct job *j)
 
 		if (grandchild == 0) {
 			setpgid(0, j->pid);
-			_exit(qmp_monitor(sock, stats, QMP_CONNECT_MS) ? 1 : 0);
+			_exit(qmp_monitor(sock, stats, QMP_CONNECT_MS, hook) ? 1 : 0);
 		}
 		_exit(grandchild < 0);
 	}
@@ -150,57 +144,54 @@ static int start_monitor(struct job *j)
 	return 0;
 }
 
-static int trace_events(const char *on)
+static const char *const traced[] = { "kvm_exit", "kvm_nested_vmexit", "kvm_pio" };
+
+/* The counting pass's events in the job's instance, for its vCPU threads only (QMP's hook). */
+static int trace_vcpus(const int *tids, size_t n, void *arg)
 {
+	const struct trace_instance *ti = arg;
+	char filter[QMP_VCPUS_MAX * 24], file[64];
 	int e = 0;
 
-	for (const char *const *ev = (const char *const[]){ "kvm_exit", "kvm_nested_vmexit", "kvm_pio", NULL };
-	     !e && *ev; ev++) {
-		char *f = xasprintf("events/kvm/%s/enable", *ev);
+	trace_filter_pids(filter, sizeof(filter), tids, n);
+	for (size_t i = 0; !e && i < 2 * ARRAY_SIZE(traced); i++) {	/* every filter, then the enables */
+		bool enable = i >= ARRAY_SIZE(traced);
 
-		e = trace_write(f, on);
-		free(f);
+		snprintf(file, sizeof(file), "events/kvm/%s/%s", traced[i % ARRAY_SIZE(traced)],
+			 enable ? "enable" : "filter");
+		e = trace_instance_write(ti, file, enable ? "1" : filter);
 	}
 	return e;
 }
 
-/* One run's events only: the ring is emptied, and large enough for a whole suite. */
-static int trace_on(void)
-{
-	int e = trace_write("tracing_on", "0");
-
-	if (!e)
-		e = trace_write("buffer_size_kb", "131072");
-	if (!e)
-		e = trace_write("trace", "");
-	if (!e)
-		e = trace_events("1");
-	if (!e)
-		e = trace_write("tracing_on", "1");
-	return e;
-}
-
 /* The counting pass's trace into the job's dir; an overrun ring leaves an empty file. */
-static void trace_keep(struct job *j)
+static void trace_keep(struct job *j, struct trace_instance *ti)
 {
-	char *path = xasprintf("%s/" COUNT_TRACE, j->dir), *trace = NULL, *st = NULL;
+	char *path = xasprintf("%s/" COUNT_TRACE, j->dir), *trace = NULL, *st = NULL, *file;
 	size_t tlen = 0, slen = 0;
-	bool full = true;
+	bool full = !ti->dir[0];
 
-	trace_write("tracing_on", "0");
-	if (!file_read(TRACEFS "/per_cpu/cpu0/stats", 4095, &st, &slen)) {
+	trace_instance_write(ti, "tracing_on", "0");
+	for (int cpu = 0; !full; cpu++, free(file)) {
+		file = xasprintf("%s/per_cpu/cpu%d/stats", ti->dir, cpu);
+		if (file_read(file, 4095, &st, &slen)) {
+			full = !cpu;	/* no stats at all: nothing known */
+			free(file);
+			break;
+		}
 		/* A full ring drops events: then no count is reported rather than a wrong one. */
 		full = !strstr(st, "overrun: 0") ||
 		       (strstr(st, "dropped events: ") && !strstr(st, "dropped events: 0"));
 		free(st);
 	}
-	if (full || file_read(TRACEFS "/trace", TRACE_MAX, &trace, &tlen))
+	file = xasprintf("%s/trace", ti->dir);
+	if (full || file_read(file, TRACE_MAX, &trace, &tlen))
 		tlen = 0;
 	file_write(path, trace ? trace : "", tlen);
+	free(file);
 	free(trace);
 	free(path);
-	trace_events("0");
-	trace_write("trace", "");
+	trace_instance_remove(ti);
 }
 
 static void rename_in(struct job *j, const char *from, const char *to)
@@ -213,7 +204,7 @@ static void rename_in(struct job *j, const char *from, const char *to)
 }
 
 /* One QEMU, in the supervisor's process group (stopping the job ends it too); its exit. */
-static int qemu_pass(struct job *j, char *const argv[], const char *out)
+static int qemu_pass(struct job *j, char *const argv[], const char *out, const struct qmp_hook *hook)
 {
 	pid_t pid = fork();
 	int status;
@@ -229,7 +220,7 @@ static int qemu_pass(struct job *j, char *const argv[], const char *out)
 		execv(argv[0], argv);
 		_exit(127);
 	}
-	if (start_monitor(j))
+	if (start_monitor(j, hook))
 		fprintf(stderr, "nestlab: cannot start the QMP monitor\n");
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
@@ -237,22 +228,27 @@ static int qemu_pass(struct job *j, char *const argv[], const char *out)
 	return 0;
 }
 
-/* The job's process: the counting pass (unless --count-pass off), then the timing pass. */
+/*
+ * The job's process: the counting pass (unless --count-pass off) traced in the job's own
+ * tracefs instance, then the timing pass with no KVM tracepoint enabled.
+ */
 static int supervise(struct job *j, char *const argv[], const char *out)
 {
 	j->pid = getpid();
 	if (!j->o->count_off) {
-		if (trace_on())
-			fprintf(stderr, "nestlab: cannot set up tracing in %s\n", TRACEFS);
-		qemu_pass(j, argv, out);
-		trace_keep(j);
+		static struct trace_instance ti;
+		struct qmp_hook hook = { trace_vcpus, &ti };
+		char name[64];
+
+		trace_instance_name(name, sizeof(name), getppid(), j->k);
+		if (trace_instance_create(&ti, name) || trace_instance_write(&ti, "buffer_size_kb", "131072"))
+			fprintf(stderr, "nestlab: cannot make the tracefs instance %s: no l0 counts\n", name);
+		qemu_pass(j, argv, out, ti.dir[0] ? &hook : NULL);
+		trace_keep(j, &ti);
 		rename_in(j, SERIAL, SERIAL);
 		rename_in(j, QMP_STATS, QMP_STATS);
 	}
-	/* The timing pass: no KVM tracepoint enabled. */
-	trace_write("tracing_on", "0");
-	trace_events("0");
-	return qemu_pass(j, argv, out) ? 1 : 0;
+	return qemu_pass(j, argv, out, NULL) ? 1 : 0;
 }
 
 static int qemu_kvm_start(struct job *j, struct diag *why)
@@ -275,13 +271,14 @@ static int qemu_kvm_start(struct job *j, struct diag *why)
 	if (e)
 		goto out;
 	/* Tracing must work before the job starts: the counting pass depends on it. */
-	e = trace_write("tracing_on", "0");
-	if (e) {
-		diag_set(why, e, "cannot set up tracing in %s: %s: run as root with tracefs mounted",
+	if (!j->o->count_off && access(TRACEFS "/instances", W_OK)) {
+		e = -errno;
+		diag_set(why, e, "cannot make tracefs instances in %s: %s: run as root with tracefs mounted",
 			 TRACEFS, strerror(-e));
 		goto out;
 	}
 	j->console = xasprintf("%s/serial.log", j->dir);
+	j->l0_records = xasprintf("%s/" L0_RECORDS, j->dir);
 	j->console_raw = xasprintf("%s/" SERIAL, j->dir);	/* capped while QEMU runs */
 	j->console_raw_max = SESSION_BYTES_MAX;
 	e = proc_fork(&pid);
@@ -437,16 +434,23 @@ static size_t timed_windows(const char *text, size_t len, struct window *w, size
 	return n;
 }
 
-/* L1's console with each window's records put before its scenario's `result` record. */
+/*
+ * L1's console into serial.log as QEMU wrote it, and each window's records, for the
+ * scenarios whose `result` record came, into the L0's channel (l0.records), put in place
+ * first: the session reads the channel before the console's result records.
+ */
 static void qemu_kvm_collect(struct job *j)
 {
 	static struct window w[WINDOWS_MAX];
 	static struct record_parsed rp;
+	char name[64];
 	char *serial = xasprintf("%s/" SERIAL, j->dir), *trace = NULL, *text = NULL;
-	char *tmp = xasprintf("%s/serial.log.tmp", j->dir), *path = xasprintf("%s/" COUNT_TRACE, j->dir);
+	char *tmp = xasprintf("%s/" L0_RECORDS ".tmp", j->dir), *path = xasprintf("%s/" COUNT_TRACE, j->dir);
 	size_t tlen = 0, len = 0, n = 0;
 	FILE *out = NULL;
 
+	trace_instance_name(name, sizeof(name), getpid(), j->k);
+	trace_instance_remove_name(name);	/* left by a killed job */
 	if (!j->o->count_off && !file_read(path, TRACE_MAX, &trace, &tlen))
 		n = read_windows(trace, tlen, w, WINDOWS_MAX);
 	free(trace);
@@ -465,17 +469,13 @@ static void qemu_kvm_collect(struct job *j)
 		if (record_parse(l, next - l, &rp) == RECORD_OK && !strcmp(rp.type, "result")) {
 			const char *name = record_get(&rp, "name");
 
-			fflush(out);
 			for (size_t k = 0; name && k < n; k++)
 				if (!strcmp(w[k].scenario, name))
 					write_window(j, fileno(out), name, k, j->o->count_off ? NULL : &w[k].counts);
 		}
-		fwrite(l, 1, next - l, out);
-		if (next < text + len)
-			fputc('\n', out);
 	}
-	if (!fclose(out))
-		rename(tmp, j->console);
+	if (!fclose(out) && !rename(tmp, j->l0_records))
+		file_write_atomic(j->console, text, len);
 done:
 	free(text);
 	free(serial);

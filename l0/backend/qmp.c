@@ -138,7 +138,26 @@ static int snapshot(struct qmp *q, FILE *out, unsigned k)
 	return 0;
 }
 
-int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms)
+/* The vCPU threads' ids from query-cpus-fast, to hook. 0 or -errno. */
+static int vcpu_threads(struct qmp *q, const struct qmp_hook *hook, bool *panicked)
+{
+	struct json_object *r = qmp_command(q, "{\"execute\":\"query-cpus-fast\"}\r\n", panicked), *ret, *tid;
+	int tids[QMP_VCPUS_MAX];
+	size_t n = 0;
+	int e = -EPROTO;
+
+	if (r && json_object_object_get_ex(r, "return", &ret) && json_object_is_type(ret, json_type_array)) {
+		for (size_t i = 0; i < json_object_array_length(ret) && n < QMP_VCPUS_MAX; i++)
+			if (json_object_object_get_ex(json_object_array_get_idx(ret, i), "thread-id", &tid) &&
+			    json_object_is_type(tid, json_type_int) && json_object_get_int(tid) > 0)
+				tids[n++] = json_object_get_int(tid);
+		e = n == json_object_array_length(ret) && n ? hook->vcpus(tids, n, hook->arg) : -EPROTO;
+	}
+	json_object_put(r);
+	return e;
+}
+
+int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, const struct qmp_hook *hook)
 {
 	struct qmp q = { .fd = qmp_connect(socket_path, connect_ms), .buf = malloc(LINE_MAX_QMP) };
 	FILE *out = fopen(out_path, "we");
@@ -158,6 +177,8 @@ int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms)
 		goto done;
 	}
 	json_object_put(o);
+	if (hook && vcpu_threads(&q, hook, &panicked))
+		fprintf(stderr, "nestlab: no vCPU thread ids from QMP query-cpus-fast: no l0 counts\n");
 	o = qmp_command(&q, "{\"execute\":\"cont\"}\r\n", &panicked);
 	json_object_put(o);
 	while ((o = qmp_read(&q))) {

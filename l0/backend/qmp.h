@@ -11,12 +11,18 @@
 #include "l0/kvm/l0_window.h"
 
 /*
- * Connects to the QMP socket (waiting up to connect_ms for QEMU to create it), resumes the
- * VM (QEMU starts with -S so that no edge comes before the monitor), then serves every
- * pause as above, appending "edge N vcpu|vm NAME VALUE" lines to out_path. Returns when
- * QEMU closes the socket: 0, or -errno when it could not talk to QEMU.
+ * Connects to the QMP socket (waiting up to connect_ms for QEMU to create it), gives hook
+ * (NULL: none) the vCPU threads' ids (query-cpus-fast), resumes the VM (QEMU starts with
+ * -S so that no edge comes before the monitor), then serves every pause as above,
+ * appending "edge N vcpu|vm NAME VALUE" lines to out_path. Returns when QEMU closes the
+ * socket: 0, or -errno when it could not talk to QEMU.
  */
-int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms);
+#define QMP_VCPUS_MAX 64
+struct qmp_hook {
+	int (*vcpus)(const int *tids, size_t n, void *arg);	/* 0 or -errno */
+	void *arg;
+};
+int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, const struct qmp_hook *hook);
 
 /* The statistics of edge k from the monitor's file into set (cleared first); 0 or -ENOENT. */
 int qmp_edge_stats(const char *out_path, unsigned k, struct l0_counters *c);

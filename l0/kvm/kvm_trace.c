@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "l0/kvm/kvm_trace.h"
@@ -14,18 +13,6 @@ static const char *const event_path[TRACE_EVENTS] = {
 	[TRACE_KVM_EXIT] = "events/kvm/kvm_exit",
 	[TRACE_NESTED_VMEXIT] = "events/kvm/kvm_nested_vmexit",
 };
-
-static int write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC), e = 0;
-
-	if (fd < 0)
-		return -errno;
-	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text))
-		e = -errno;
-	close(fd);
-	return e;
-}
 
 /* kvm_exit calls its reason "exit_reason", kvm_nested_vmexit "exit_code": read the format. */
 static int find_key(const char *dir, const char *event, char *key, size_t size)
@@ -53,52 +40,45 @@ static int find_key(const char *dir, const char *event, char *key, size_t size)
 	return found;
 }
 
+/* The same text adds the trigger and, after a "!", removes it. */
 static int trigger(const struct kvm_trace *t, enum trace_event e, bool on)
 {
-	char path[256], text[96];
+	char path[320], text[96];
 
-	snprintf(path, sizeof(path), "%s/%s/trigger", t->dir, event_path[e]);
-	snprintf(text, sizeof(text), "%shist:keys=%s:size=2048", on ? "" : "!", t->key[e]);
-	return write_file(path, text);
+	snprintf(path, sizeof(path), "%s/%s/trigger", t->inst.dir, event_path[e]);
+	snprintf(text, sizeof(text), "%shist:keys=%s:size=2048 if common_pid == %d", on ? "" : "!",
+		 t->key[e], t->tid);
+	return trace_write_file(path, text);
 }
 
-int kvm_trace_start(struct kvm_trace *t)
+int kvm_trace_start(struct kvm_trace *t, const char *instance, int tid)
 {
-	static const char *const mounts[] = { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" };
-	struct stat st;
-	int e = -ENOENT;
+	int e;
 
 	memset(t, 0, sizeof(*t));
-	for (size_t i = 0; i < sizeof(mounts) / sizeof(mounts[0]) && e; i++) {
-		char probe[160];
-
-		snprintf(probe, sizeof(probe), "%s/events/kvm", mounts[i]);
-		if (!stat(probe, &st)) {
-			snprintf(t->dir, sizeof(t->dir), "%s", mounts[i]);
-			e = 0;
-		}
-	}
+	t->tid = tid;
+	e = trace_instance_create(&t->inst, instance);
 	if (e)
 		return e;
 	t->isa = exit_isa_host();
-	for (int ev = 0; ev < TRACE_EVENTS; ev++) {
-		if (find_key(t->dir, event_path[ev], t->key[ev], sizeof(t->key[ev])))
-			continue;
-		trigger(t, ev, false);	/* a trigger left by an earlier run would double */
-		t->on[ev] = !trigger(t, ev, true);
-	}
-	return t->on[TRACE_KVM_EXIT] ? 0 : -ENOTSUP;
+	for (int ev = 0; ev < TRACE_EVENTS; ev++)
+		if (!find_key(t->inst.dir, event_path[ev], t->key[ev], sizeof(t->key[ev])))
+			t->on[ev] = !trigger(t, ev, true);
+	if (t->on[TRACE_KVM_EXIT])
+		return 0;
+	kvm_trace_stop(t);
+	return -ENOTSUP;
 }
 
 int kvm_trace_read(const struct kvm_trace *t, enum trace_event e, uint64_t counts[TRACE_REASONS])
 {
-	char path[256], line[512], pat[48];
+	char path[320], line[512], pat[48];
 	FILE *f;
 
 	memset(counts, 0, sizeof(uint64_t) * TRACE_REASONS);
 	if (!t->on[e])
 		return -ENOENT;
-	snprintf(path, sizeof(path), "%s/%s/hist", t->dir, event_path[e]);
+	snprintf(path, sizeof(path), "%s/%s/hist", t->inst.dir, event_path[e]);
 	f = fopen(path, "re");
 	if (!f)
 		return -errno;
@@ -122,6 +102,7 @@ void kvm_trace_stop(struct kvm_trace *t)
 		if (t->on[ev])
 			trigger(t, ev, false);
 	memset(t->on, 0, sizeof(t->on));
+	trace_instance_remove(&t->inst);
 }
 
 /* One "{ 0x040 + 13, "GP excp" }" of a __print_symbolic() list; p after the brace. */

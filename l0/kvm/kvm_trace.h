@@ -3,7 +3,9 @@
  * Per-exit-reason counts from tracefs hist triggers (Documentation/trace/histogram.rst):
  * one hist trigger keyed on the exit reason on kvm:kvm_exit (every exit KVM handles)
  * and one on kvm:kvm_nested_vmexit (exits taken while L2 ran). The hist keeps running
- * totals; a window is the difference of two reads.
+ * totals; a window is the difference of two reads. The triggers live in the job's own
+ * tracefs instance (l0/kvm/trace_instance.h) and count only the job's vCPU thread
+ * (`if common_pid == TID`): other VMs on the host and the job's siblings do not count.
  */
 #ifndef L0_KVM_TRACE_H
 #define L0_KVM_TRACE_H
@@ -12,13 +14,15 @@
 #include <stdint.h>
 
 #include "l0/kvm/exit_codes.h"
+#include "l0/kvm/trace_instance.h"
 
 #define TRACE_NAMES_MAX 256
 
 enum trace_event { TRACE_KVM_EXIT, TRACE_NESTED_VMEXIT, TRACE_EVENTS };
 
 struct kvm_trace {
-	char dir[128];			/* tracefs mount point */
+	struct trace_instance inst;	/* the job's own tracefs instance */
+	int tid;			/* the vCPU thread the hists count */
 	char key[TRACE_EVENTS][24];	/* field the hist is keyed on */
 	int on[TRACE_EVENTS];
 	enum exit_isa isa;		/* what the hists' keys are */
@@ -33,10 +37,12 @@ struct kvm_exit_names {
 	} e[TRACE_NAMES_MAX];
 };
 
-/* Mounts nothing: finds tracefs and sets the triggers. 0 or -errno (no tracefs, no hist). */
-int kvm_trace_start(struct kvm_trace *t);
+/* Mounts nothing: makes the tracefs instance named instance and sets the triggers there,
+ * counting the thread tid only. 0 or -errno (no tracefs or instances, no hist). */
+int kvm_trace_start(struct kvm_trace *t, const char *instance, int tid);
 /* Running totals by counter slot (exit_slot(); codes without a slot are dropped). */
 int kvm_trace_read(const struct kvm_trace *t, enum trace_event e, uint64_t counts[TRACE_REASONS]);
+/* Removes the triggers and the instance. */
 void kvm_trace_stop(struct kvm_trace *t);
 /*
  * KVM's names for SVM exit codes, read from kvm:kvm_exit's print format under the tracefs

@@ -16,7 +16,7 @@ static void emit(int fd, struct record *r)
 	const char *line = record_end(r);
 
 	if (write(fd, line, strlen(line)) < 0)
-		perror("nestlab: console");
+		perror("nestlab: l0.records");
 }
 
 void l0_pass_write_timed(int fd, const char *scenario, const char *counters, bool counting)
@@ -57,12 +57,12 @@ static bool carried(const struct record_parsed *p)
 	       (!strcmp(level, "l0") || !strcmp(level, "l0_nested"));
 }
 
-int l0_pass_store_load(struct l0_pass_store *s, const char *console_path)
+int l0_pass_store_load(struct l0_pass_store *s, const char *records_path)
 {
 	static struct record_parsed p;
 	char *text = NULL;
 	size_t len = 0;
-	int e = file_read(console_path, 64u << 20, &text, &len);
+	int e = file_read(records_path, 64u << 20, &text, &len);
 
 	memset(s, 0, sizeof(*s));
 	if (e)
@@ -95,7 +95,7 @@ void l0_pass_store_write(struct l0_pass_store *s, int fd, const char *scenario)
 		if (!s->rec[i].line || strcmp(s->rec[i].scenario, scenario))
 			continue;
 		if (write(fd, s->rec[i].line, strlen(s->rec[i].line)) < 0)
-			perror("nestlab: console");
+			perror("nestlab: l0.records");
 		free(s->rec[i].line);
 		s->rec[i].line = NULL;
 	}

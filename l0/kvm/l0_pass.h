@@ -3,7 +3,8 @@
  * Timing with L0 uninstrumented (docs/records.md, "Two passes"). A job's VM runs twice:
  * a counting pass with the per-reason tracing on (tracefs hist triggers or a trace), and
  * a timing pass with no KVM tracepoint enabled, whose console the runner reads. At each
- * window close of the timing pass the VMM writes its KVM stats, an `timing` record (how
+ * window close of the timing pass the VMM writes to the L0's channel (a file L1 cannot
+ * write; the counting pass has one of its own) its KVM stats, an `timing` record (how
  * L0 was instrumented while L1 timed) and the counting pass's records of that scenario
  * (its `exit` records by reason and an `counting` record with its KVM stats), so the
  * session can tie the two passes by KVM's `exits` stat.
@@ -32,8 +33,8 @@ struct l0_pass_store {
 	} *rec;
 };
 /* The counting pass's `exit` records of levels l0 and l0_nested and its `counting` records
- * from its console file. 0 or -errno (the store is then empty). */
-int l0_pass_store_load(struct l0_pass_store *s, const char *console_path);
+ * from its L0 channel's file. 0 or -errno (the store is then empty). */
+int l0_pass_store_load(struct l0_pass_store *s, const char *records_path);
 /* Writes scenario's records to fd, each once. */
 void l0_pass_store_write(struct l0_pass_store *s, int fd, const char *scenario);
 void l0_pass_store_free(struct l0_pass_store *s);

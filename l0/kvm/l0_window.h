@@ -41,7 +41,7 @@ enum {
 	L0_WINDOW_EXITS = 1,	/* exit records by reason (level l0, l0_nested), from tracefs */
 	L0_WINDOW_STATS = 2,	/* vcpustat and vmstat records */
 };
-/* The window's records for scenario, written to fd (a console L1 also writes). */
+/* The window's records for scenario, written to fd (the L0's channel, which L1 cannot write). */
 void l0_window_write(int fd, const char *scenario, const struct l0_counters *open,
 		     const struct l0_counters *close, unsigned what);
 /* A vCPU stat's change over the window, the edges' I/O exits taken out of exits/io_exits. */

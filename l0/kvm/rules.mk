@@ -4,6 +4,7 @@
 NESTLAB_SRCS += l0/kvm/kvm_vm.c
 NESTLAB_SRCS += l0/kvm/kvm_stats.c
 NESTLAB_SRCS += l0/kvm/kvm_trace.c
+NESTLAB_SRCS += l0/kvm/trace_instance.c
 NESTLAB_SRCS += l0/kvm/l0_window.c
 NESTLAB_SRCS += l0/kvm/l0_pass.c
 NESTLAB_SRCS += l0/kvm/exit_codes.c
@@ -13,4 +14,5 @@ KVM_TESTS := $(BUILD)/host/l0/kvm/exit_codes_test
 L0_TESTS += $(KVM_TESTS)
 
 $(BUILD)/host/l0/kvm/exit_codes_test: $(BUILD)/host/l0/kvm/exit_codes_test.o $(BUILD)/host/l0/kvm/exit_codes.o \
-	$(BUILD)/host/l0/kvm/kvm_trace.o $(BUILD)/host/l0/kvm/l0_window.o $(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)
+	$(BUILD)/host/l0/kvm/kvm_trace.o $(BUILD)/host/l0/kvm/trace_instance.o \
+	$(BUILD)/host/l0/kvm/l0_window.o $(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)

@@ -214,3 +214,8 @@ int record_get_u64(const struct record_parsed *r, const char *key, u64 *out)
 	*out = x;
 	return 0;
 }
+
+bool record_is_hex(const char *v)
+{
+	return v && v[0] == '0' && v[1] == 'x' && v[2] && strspn(v + 2, "0123456789abcdef") == strlen(v + 2);
+}

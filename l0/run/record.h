@@ -41,4 +41,7 @@ const char *record_get_len(const struct record_parsed *r, const char *key, size_
 /* Decimal (or 0x-prefixed hex) value: 0, -ENOENT (absent) or -EINVAL (not a number). */
 int record_get_u64(const struct record_parsed *r, const char *key, u64 *out);
 
+/* "0x" and at least one lower-case hex digit, nothing else (record values print so). */
+bool record_is_hex(const char *v);
+
 #endif

@@ -5,6 +5,8 @@
 NESTLAB_SRCS += l0/run/scenario.c
 NESTLAB_SRCS += l0/run/record.c
 NESTLAB_SRCS += l0/run/session.c
+NESTLAB_SRCS += l0/run/crash.c
+NESTLAB_SRCS += l0/run/session_feed.c
 NESTLAB_SRCS += l0/run/l0pass.c
 NESTLAB_SRCS += l0/run/scn_result.c
 NESTLAB_SRCS += l0/run/runner.c
@@ -18,7 +20,7 @@ NESTLAB_SRCS += l0/run/coverage.c
 NESTLAB_SRCS += l0/run/coverage_kvm.c
 
 RUN_TESTS := $(BUILD)/host/l0/run/record_test $(BUILD)/host/l0/run/record_fuzz_test \
-	$(BUILD)/host/l0/run/session_test $(BUILD)/host/l0/run/session_rules_test \
+	$(BUILD)/host/l0/run/session_test $(BUILD)/host/l0/run/session_rules_test $(BUILD)/host/l0/run/session_l0_test \
 	$(BUILD)/host/l0/run/runopt_test $(BUILD)/host/l0/run/l0pass_test $(BUILD)/host/l0/run/session_fuzz_test \
 	$(BUILD)/host/l0/run/coverage_test
 L0_TESTS += $(RUN_TESTS)
@@ -27,6 +29,7 @@ $(BUILD)/host/l0/run/record_test: $(BUILD)/host/l0/run/record_test.o $(BUILD)/ho
 $(BUILD)/host/l0/run/record_fuzz_test: $(BUILD)/host/l0/run/record_fuzz.o $(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/session_test: $(BUILD)/host/l0/run/session_test.o $(BUILD)/host/l0/run/session_fixture.o	# and the runner: l0/rules.mk
 $(BUILD)/host/l0/run/session_rules_test: $(BUILD)/host/l0/run/session_rules_test.o $(BUILD)/host/l0/run/session_fixture.o
+$(BUILD)/host/l0/run/session_l0_test: $(BUILD)/host/l0/run/session_l0_test.o $(BUILD)/host/l0/run/session_fixture.o
 $(BUILD)/host/l0/run/session_fuzz_test: $(BUILD)/host/l0/run/session_fuzz.o $(BUILD)/host/l0/test/fuzz_main.o
 $(BUILD)/host/l0/run/l0pass_test: $(BUILD)/host/l0/run/l0pass_test.o $(BUILD)/host/l0/run/l0pass.o \
 	$(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)

@@ -63,7 +63,7 @@ static struct job *job_new(struct run *r)
 	j->k = r->njobs;
 	j->o = r->o;
 	j->dir = xasprintf("%s/job-%d", r->dir, j->k);
-	j->console_fd = -1;
+	j->console_fd = j->l0_fd = -1;
 	APPEND(r->jobs, r->njobs, j);
 	return j;
 }
@@ -75,10 +75,24 @@ static void job_add(struct job *j, struct scn_result *s)
 	APPEND(j->scn, j->n, s);
 }
 
+/* What the L0's channel holds now: its records of every window L1 has closed so far. */
+static void job_read_l0(struct job *j)
+{
+	char buf[65536];
+	ssize_t n;
+
+	if (j->l0_fd < 0 && j->l0_records)
+		j->l0_fd = open(j->l0_records, O_RDONLY | O_CLOEXEC);
+	while (j->l0_fd >= 0 && (n = read(j->l0_fd, buf, sizeof(buf))) > 0)
+		session_feed_l0(&j->sess, buf, n);
+}
+
 /*
  * New console bytes into the session, until until (monotonic seconds) or, while the job
  * runs, Ctrl-C: a guest that has written megabytes of records is parsed a chunk at a time
  * between looks at both. The last read after the job ended takes the rest up to until.
+ * The L0 writes a window's records before L1 can print the scenario's result: so the
+ * L0's channel is read after each console chunk and before the session sees the chunk.
  */
 static void job_read(struct job *j, double until, bool last)
 {
@@ -88,8 +102,10 @@ static void job_read(struct job *j, double until, bool last)
 	if (j->console_fd < 0 && j->console)
 		j->console_fd = open(j->console, O_RDONLY | O_CLOEXEC);
 	while (j->console_fd >= 0 && !j->sess.capped && (last || !runner_stop) && clock_now_s() < until &&
-	       (n = read(j->console_fd, buf, sizeof(buf))) > 0)
+	       (n = read(j->console_fd, buf, sizeof(buf))) > 0) {
+		job_read_l0(j);
 		session_feed(&j->sess, buf, n);
+	}
 }
 
 /* The console an emulator writes while it runs, when the session reads another one later. */
@@ -111,12 +127,15 @@ static void job_finish(struct run *r, struct job *j, const char *how_why)
 	if (r->o->be->params && !r->l0_params)
 		r->l0_params = r->o->be->params(j);
 	job_read(j, clock_now_s() + FINAL_READ_S, true);
+	job_read_l0(j);		/* a window closed after L1's last line: its open scenario's */
 	/* The cap met only now (a console put together after the run): ERROR, not a cut. */
 	if (j->how == SESSION_EXITED && (j->sess.capped || j->console_cut))
 		j->how = SESSION_CAPPED;
 	if (j->console_fd >= 0)
 		close(j->console_fd);
-	j->console_fd = -1;
+	if (j->l0_fd >= 0)
+		close(j->l0_fd);
+	j->console_fd = j->l0_fd = -1;
 	if (r->o->be->diagnose && j->how != SESSION_FAILED)
 		ndiag = r->o->be->diagnose(j, &diag);
 	early = session_finish(&j->sess, j->how, how_why, diag, ndiag);
@@ -246,6 +265,7 @@ void runner_free(struct run *r)
 		free(r->jobs[i]->dir);
 		free(r->jobs[i]->console);
 		free(r->jobs[i]->console_raw);
+		free(r->jobs[i]->l0_records);
 		free(r->jobs[i]->scn);
 		free(r->jobs[i]);
 	}

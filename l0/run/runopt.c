@@ -34,6 +34,8 @@ static struct slot slot_of(enum run_option id, struct run_opts *o, struct run_cl
 		return (struct slot){ .text = &o->model };
 	case RUNOPT_JOBS:
 		return (struct slot){ .num = &o->jobs };
+	case RUNOPT_LAB_JOBS:
+		return (struct slot){ .num = &o->lab_jobs };
 	case RUNOPT_TIMEOUT:
 		return (struct slot){ .num = &o->timeout_s };
 	case RUNOPT_RESULTS:

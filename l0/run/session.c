@@ -12,6 +12,7 @@
 
 #include "lib/record_types.h"
 #include "l0/run/cov_sink.h"
+#include "l0/run/crash.h"
 #include "l0/run/record.h"
 #include "l0/regress/samples.h"
 #include "l0/run/session.h"
@@ -19,7 +20,7 @@
 
 #define NOTE_MAX 600	/* escaped bytes of one offending line kept */
 
-static void env_warn(struct session *s, const char *what, const char *line, size_t len)
+void session_warn(struct session *s, const char *what, const char *line, size_t len)
 {
 	char *e = escape_bytes(line, len, NOTE_MAX);
 
@@ -35,7 +36,7 @@ static void breach(struct session *s, const char *what, const char *line, size_t
 
 	if (!s->cur) {
 		if (!s->foreign)
-			env_warn(s, what, line, len);
+			session_warn(s, what, line, len);
 		return;
 	}
 	e = escape_bytes(line, len, NOTE_MAX);
@@ -74,17 +75,12 @@ static void env_set(struct session *s, struct env_item **items, size_t *n, const
 	for (i = 0; i < *n; i++) {
 		if (!strcmp((*items)[i].name, name)) {
 			if (strcmp((*items)[i].value, value))
-				env_warn(s, "a capability changed between reports", line, len);
+				session_warn(s, "a capability changed between reports", line, len);
 			return;
 		}
 	}
 	if (*n < 256)
 		APPEND(*items, *n, (struct env_item){ xstrdup(name), xstrdup(value) });
-}
-
-static bool is_hex_number(const char *v)
-{
-	return v && v[0] == '0' && v[1] == 'x' && v[2] && strspn(v + 2, "0123456789abcdef") == strlen(v + 2);
 }
 
 static void on_begin(struct session *s, const struct record_parsed *r, const char *line, size_t len)
@@ -94,7 +90,7 @@ static void on_begin(struct session *s, const struct record_parsed *r, const cha
 	if (s->cur)
 		finish(s, s->cur, VERDICT_CRASH, xstrdup("L1 started again inside the scenario (a reset?)"));
 	else if (s->begun)
-		env_warn(s, "L1 started again", line, len);
+		session_warn(s, "L1 started again", line, len);
 	s->begun = true;
 	s->foreign = false;
 	if (vendor && !s->env->cpu_vendor)
@@ -119,7 +115,7 @@ static void on_msr(struct session *s, const struct record_parsed *r, const char 
 	const char *name = record_get(r, "name"), *value = record_get(r, "value");
 
 	if (!name || strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != strlen(name) ||
-	    !is_hex_number(value) || strlen(value) > 18)
+	    !record_is_hex(value) || strlen(value) > 18)
 		return breach(s, "msr record without a name and a 0x value", line, len);
 	env_set(s, &s->env->msrs, &s->env->nmsrs, name, value, line, len);
 }
@@ -152,7 +148,7 @@ static void on_scenario(struct session *s, const struct record_parsed *r, const 
 		finish(s, s->cur, VERDICT_ERROR, xstrdup("no result record before the next scenario started"));
 	s->foreign = false;
 	if (!next) {
-		env_warn(s, "L1 ran a scenario not asked of it", line, len);
+		session_warn(s, "L1 ran a scenario not asked of it", line, len);
 		s->foreign = true;	/* its records are not this job's business */
 		return;
 	}
@@ -315,6 +311,7 @@ static void on_result(struct session *s, const struct record_parsed *r, const ch
 	const char *why = record_get_len(r, "why", &wlen);
 	enum verdict v = verdict ? verdict_from_guest(verdict, strlen(verdict)) : VERDICT_NONE;
 
+	session_l0_take(s, c);
 	if (v == VERDICT_NONE)
 		breach(s, "result record without a PASS/FAIL/SKIP/ERROR verdict", line, len);
 	switch (record_get_u64(r, "iterations", &c->iterations)) {
@@ -336,36 +333,12 @@ static void on_result(struct session *s, const struct record_parsed *r, const ch
 	finish(s, c, v, why ? escape_bytes(why, wlen, 512) : NULL);
 }
 
-static const char *vector_name(u64 v)
-{
-	static const char *const names[] = {
-		"#DE", "#DB", "NMI", "#BP", "#OF", "#BR", "#UD", "#NM", "#DF", "vector 9",
-		"#TS", "#NP", "#SS", "#GP", "#PF", "vector 15", "#MF", "#AC", "#MC", "#XM",
-		"#VE", "#CP",
-	};
-
-	return v < sizeof(names) / sizeof(names[0]) ? names[v] : "vector";
-}
-
 static void on_crash(struct session *s, const struct record_parsed *r, const char *line, size_t len)
 {
-	const char *err = record_get(r, "error"), *rip = record_get(r, "rip"), *cr2 = record_get(r, "cr2");
-	const char *class = record_get(r, "class");	/* s390x: interruption class */
 	struct scn_result *c = s->cur ? s->cur : find_scn(s, record_get(r, "name"));
-	u64 vec = 0;
-	char *why;
+	char *why = crash_reason(r);
 
 	(void)line, (void)len;
-	if (record_get_u64(r, "vector", &vec))
-		vec = ~0ull;
-	if (class && strspn(class, "abcdefghijklmnopqrstuvwxyz-") == strlen(class))
-		why = xasprintf("s390x took a %s interruption, code 0x%04llx, old PSW %s %s, TEA %s", class,
-				(unsigned long long)vec, is_hex_number(err) ? err : "?",
-				is_hex_number(rip) ? rip : "?", is_hex_number(cr2) ? cr2 : "?");
-	else
-		why = xasprintf("L1 took %s (vector %llu) error=%s rip=%s cr2=%s", vector_name(vec),
-				(unsigned long long)vec, is_hex_number(err) ? err : "?",
-				is_hex_number(rip) ? rip : "?", is_hex_number(cr2) ? cr2 : "?");
 	s->after = "a scenario record after L1's crash record";
 	if (c && c->verdict == VERDICT_NONE) {
 		c->started = true;
@@ -382,7 +355,7 @@ static void on_end(struct session *s, const struct record_parsed *r, const char 
 	if (s->cur)
 		finish(s, s->cur, VERDICT_ERROR, xstrdup("end record inside the scenario (no result)"));
 	if (s->ended)
-		env_warn(s, "a second end record", line, len);
+		session_warn(s, "a second end record", line, len);
 	s->ended = true;
 	s->after = "a scenario record after L1's end record";
 }
@@ -395,7 +368,7 @@ static bool in_scenario(struct session *s, const struct record_parsed *r, const 
 	if (s->foreign && !s->cur)
 		return false;
 	if (!s->cur) {
-		env_warn(s, "a scenario's record outside any scenario", line, len);
+		session_warn(s, "a scenario's record outside any scenario", line, len);
 		return false;
 	}
 	if (!name || strcmp(name, s->cur->info->name)) {
@@ -411,7 +384,7 @@ static void on_coverage(struct session *s, const struct record_parsed *r, const 
 	const char *err = s->cov ? cov_sink_record(s->cov, r) : NULL;
 
 	if (err)
-		env_warn(s, err, line, len);
+		session_warn(s, err, line, len);
 }
 
 typedef void record_handler(struct session *s, const struct record_parsed *r, const char *line, size_t len);
@@ -440,7 +413,32 @@ static record_handler *const handlers[RECORD_TYPE_COUNT] = {
 	[RECORD_COVEND] = on_coverage,
 };
 
-static void session_line(struct session *s, const char *line, size_t len, bool overlong)
+enum record_writer session_writer(enum record_type type, const struct record_parsed *r)
+{
+	const char *level = record_get(r, "level");
+
+	if (record_type_writer(type) != RECORD_BY_LEVEL)
+		return record_type_writer(type);
+	return !level || !strcmp(level, "l1") ? RECORD_BY_L1 : RECORD_BY_L0;
+}
+
+void session_record(struct session *s, enum record_type type, const struct record_parsed *r,
+		    const char *line, size_t len)
+{
+	for (size_t i = 0; i < r->npairs; i++) {	/* a NUL would cut the value short where it is read */
+		if (strlen(r->pool + r->kv[i].value) != r->kv[i].value_len) {
+			breach(s, "a value holding a NUL byte (%00)", line, len);
+			if (!s->cur)
+				return;
+			break;	/* the scenario ends ERROR: its handler may still close it */
+		}
+	}
+	if (record_type_scope(type) == RECORD_SCOPE_SCENARIO && !in_scenario(s, r, line, len))
+		return;
+	handlers[type](s, r, line, len);
+}
+
+void session_line(struct session *s, const char *line, size_t len, bool overlong)
 {
 	static struct record_parsed r;
 	enum record_type type;
@@ -469,17 +467,9 @@ static void session_line(struct session *s, const char *line, size_t len, bool o
 	type = record_type_find(r.type);
 	if (type == RECORD_TYPE_UNKNOWN || !handlers[type])
 		return;		/* a later version's type, or one the runner has no use for */
-	for (i = 0; i < r.npairs; i++) {	/* a NUL would cut the value short where it is read */
-		if (strlen(r.pool + r.kv[i].value) != r.kv[i].value_len) {
-			breach(s, "a value holding a NUL byte (%00)", line, len);
-			if (!s->cur)
-				return;
-			break;	/* the scenario ends ERROR: its handler may still close it */
-		}
-	}
-	if (record_type_scope(type) == RECORD_SCOPE_SCENARIO && !in_scenario(s, &r, line, len))
-		return;
-	handlers[type](s, &r, line, len);
+	if (session_writer(type, &r) != RECORD_BY_L1)
+		return breach(s, "L1 printed an L0 record", line, len);
+	session_record(s, type, &r, line, len);
 }
 
 void session_init(struct session *s, struct scn_result **scn, size_t n, int job,
@@ -492,30 +482,6 @@ void session_init(struct session *s, struct scn_result **scn, size_t n, int job,
 	s->env = env;
 	s->done = done;
 	s->arg = arg;
-}
-
-void session_feed(struct session *s, const char *buf, size_t len)
-{
-	size_t i;
-
-	if (s->capped)
-		return;
-	if (len > SESSION_BYTES_MAX - s->bytes) {
-		len = SESSION_BYTES_MAX - s->bytes;
-		s->capped = true;
-	}
-	s->bytes += len;
-	for (i = 0; i < len; i++) {
-		if (buf[i] == '\n') {
-			session_line(s, s->line, s->linelen, s->overlong);
-			s->linelen = 0;
-			s->overlong = false;
-		} else if (s->linelen < SESSION_LINE_MAX) {
-			s->line[s->linelen++] = buf[i];
-		} else {
-			s->overlong = true;
-		}
-	}
 }
 
 static void attach_diag(struct scn_result *r, char *const *diag, size_t ndiag)
@@ -552,10 +518,12 @@ const char *session_finish(struct session *s, enum session_end how, const char *
 	bool attached = false;
 	size_t i;
 
-	if (s->linelen || s->overlong) {	/* a last line without its newline */
-		session_line(s, s->line, s->linelen, s->overlong);
-		s->linelen = 0;
+	if (s->in.len || s->in.overlong) {	/* a last line without its newline */
+		session_line(s, s->in.text, s->in.len, s->in.overlong);
+		s->in.len = 0;
 	}
+	if (s->cur)	/* what the L0 counted of it is kept, whatever ended it */
+		session_l0_take(s, s->cur);
 	c = s->cur;
 	if (c) {
 		char *why = xasprintf("%s%s%s%s%s", open_why[how], how_why ? ": " : "",
@@ -587,7 +555,7 @@ const char *session_finish(struct session *s, enum session_end how, const char *
 		return s->crash;
 	if (s->ended) {
 		if (how != SESSION_EXITED)
-			env_warn(s, "the emulator was still running after the end record", open_why[how],
+			session_warn(s, "the emulator was still running after the end record", open_why[how],
 				 strlen(open_why[how]));
 		return NULL;
 	}
@@ -604,4 +572,5 @@ void session_free(struct session *s)
 	free(s->crash);
 	free(s->early);
 	s->crash = s->early = NULL;
+	session_l0_free(s);
 }

@@ -3,6 +3,9 @@
  * One job's console: bytes in (while the emulator runs and after), per-scenario
  * results out. Guest output is untrusted: lines are capped at SESSION_LINE_MAX,
  * the whole console at SESSION_BYTES_MAX, and only valid records count.
+ * A second feed is the L0's own channel (job-N/l0.records, which the guest cannot write):
+ * the records lib/record_types.h gives to L0 come only from there, and wait, by the
+ * scenario they name, for that scenario's result record on the console.
  */
 #ifndef L0_SESSION_H
 #define L0_SESSION_H
@@ -10,6 +13,8 @@
 #include "lib/types.h"
 #include "lib/verdict.h"
 #include "l0/run/l0pass.h"
+#include "l0/run/record.h"
+#include "lib/record_types.h"
 #include "l0/run/scenario.h"
 
 struct cov_sink;
@@ -82,6 +87,19 @@ struct run_env {
 	size_t nwarnings;
 };
 
+/* A feed's unfinished line. */
+struct session_line {
+	char text[SESSION_LINE_MAX + 1];
+	size_t len;
+	bool overlong;
+};
+
+/* The L0's records of one scenario, in the order the L0 wrote them. */
+struct session_l0 {
+	char **line;
+	size_t n;
+};
+
 enum session_end {
 	SESSION_EXITED,		/* the emulator exited */
 	SESSION_TIMEOUT,	/* killed by the host-side timeout */
@@ -107,9 +125,12 @@ struct session {
 	char *early;			/* session_finish's answer */
 	u64 bytes;
 	bool capped;
-	char line[SESSION_LINE_MAX + 1];
-	size_t linelen;
-	bool overlong;
+	struct session_line in;
+	/* The L0's channel */
+	struct session_l0 *l0;		/* by index in scn */
+	size_t l0_last;			/* index of the last scenario an L0 record named */
+	u64 l0_bytes;
+	struct session_line l0_in;
 	struct cov_sink *cov;		/* --coverage: takes covfile/covdata/covend; NULL: ignored */
 };
 
@@ -117,6 +138,12 @@ void session_init(struct session *s, struct scn_result **scn, size_t n, int job,
 		  struct run_env *env, void (*done)(struct scn_result *, void *), void *arg);
 /* Console bytes, in order; stops taking them past SESSION_BYTES_MAX (s->capped). */
 void session_feed(struct session *s, const char *buf, size_t len);
+/*
+ * The L0 channel's bytes, in order. A scenario's L0 records must be fed before the
+ * console's result record of that scenario: read the console, then the channel, then feed
+ * what the console gave. Past SESSION_BYTES_MAX the channel is ignored (a warning).
+ */
+void session_feed_l0(struct session *s, const char *buf, size_t len);
 /*
  * The job is over. Gives the open scenario its verdict (how, why, the L0's
  * diagnostic lines attached), and those the end record left out an ERROR.
@@ -126,6 +153,18 @@ void session_feed(struct session *s, const char *buf, size_t len);
 const char *session_finish(struct session *s, enum session_end how, const char *how_why,
 			   char *const *diag, size_t ndiag);
 void session_free(struct session *s);
+
+/* Inside the session (session.c, session_feed.c). */
+void session_line(struct session *s, const char *line, size_t len, bool overlong);
+void session_warn(struct session *s, const char *what, const char *line, size_t len);
+/* Who may write r (lib/record_types.h): RECORD_BY_L1 or RECORD_BY_L0, its level resolved. */
+enum record_writer session_writer(enum record_type type, const struct record_parsed *r);
+/* A parsed record of a known type into its handler, from either feed. */
+void session_record(struct session *s, enum record_type type, const struct record_parsed *r,
+		    const char *line, size_t len);
+/* The L0's records of scenario c, into c now (before its result). */
+void session_l0_take(struct session *s, struct scn_result *c);
+void session_l0_free(struct session *s);
 
 /* Sets the verdict and its reason (printf format; NULL: none). */
 void scn_result_set(struct scn_result *r, enum verdict v, const char *fmt, ...)

@@ -156,6 +156,9 @@ xrun FAKE_DIE=vmcall/exit FAKE_VMFAIL=1
 ok "emulator exit inside a scenario: CRASH with bochs.log's VMENTER FAIL"
 xrun FAKE_GARBAGE=vmcall/exit
 [ $rc -eq 1 ] && has '^ERROR: vmcall/exit.*CRC mismatch' && has '^PASS: hlt/exit'; ok "garbage: ERROR"
+xrun FAKE_FORGE=vmcall/exit
+[ $rc -eq 1 ] && has '^ERROR: vmcall/exit .*: L1 printed an L0 record' && has '^PASS: hlt/exit' &&
+	! grep -q '"l0_nested"\|"l0_stats"' "$(latest)/results.json"; ok "L1 printing L0 records: ERROR, none counted"
 xrun FAKE_MODE=exit
 [ $rc -eq 1 ] && [ "$(grep -c '^ERROR: .*not run: the emulator exited before L1 printed its begin record' "$tmp/out")" -eq 3 ] &&
 	[ -d "$(latest)/job-1" ] && [ ! -d "$(latest)/job-2" ]; ok "no output at all: one retry, then ERROR not run"
