@@ -46,8 +46,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -std=gnu11 -O1 -g -I. -D_GNU_SOURCE -DFUZZ_LIBFUZZER -DRECORD_FUZZ_LIBFUZZER \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_LIB := lib/crc32.c lib/record.c lib/printf.c
-FUZZ_RUNNER := $(filter-out l0/main.c,$(NESTLAB_SRCS)) $(FUZZ_LIB) lib/verdict.c lib/record_types.c \
-	lib/run_options.c x86/vmx.c
+FUZZ_RUNNER := $(filter-out l0/main.c,$(NESTLAB_SRCS)) $(patsubst $(BUILD)/host/%.o,%.c,$(NESTLAB_LIB_OBJS))
 FUZZ_SRCS_record := l0/run/record_fuzz.c l0/run/record.c $(FUZZ_LIB)
 FUZZ_SRCS_session := l0/run/session_fuzz.c l0/test/fuzz_main.c $(FUZZ_RUNNER)
 FUZZ_SRCS_readers := l0/regress/readers_fuzz.c l0/test/fuzz_main.c $(FUZZ_RUNNER)
