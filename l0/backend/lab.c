@@ -7,9 +7,10 @@
  *   lab-svm, lab-svm-qemu   kvm_amd in QEMU TCG -cpu max (SVM), from -kernel/-initrd
  * The -qemu ones run QEMU -accel kvm inside (the qemu-kvm back end), the others nestlab's
  * own VMM (the kvm back end). Per job: the lab's initramfs, a second small one holding this
- * run's L1 image (and QEMU's for -qemu); the KVM module parameters and the scenarios go on
- * the kernel command line. The lab sends each inner job's L1 console (with the l0 counts
- * the inner back end wrote into it) back on port 0xe9, between markers; collect() cuts it
+ * run's L1 image (and QEMU's for -qemu), with --kvm-modules a third holding its modules
+ * (/kvm-modules); the KVM module parameters and the scenarios go on the kernel command
+ * line. The lab sends each inner job's L1 console (with the l0 counts the inner back end
+ * wrote into it) back on port 0xe9, between markers; collect() cuts it
  * out into l1-console.log, which the session reads like any console.
  * lab-vmx-qemu with --boot efi: the lab's QEMU boots L1's EFI build through OVMF, which
  * make lab copies in beside QEMU (lab-build writes OUT/ovmf naming it).
@@ -400,7 +401,7 @@ static int append_padded(FILE *f, const char *src)
 /* The SVM lab: QEMU TCG with -kernel, one initrd of the lab's parts, port 0xe9 to a file. */
 static int lab_start_qemu(struct job *j, const char *cmd, struct diag *why)
 {
-	char *initrd = xasprintf("%s/initrd", j->dir), *l1 = xasprintf("%s/l1.cpio", j->dir);
+	char *initrd = xasprintf("%s/initrd", j->dir);
 	char *vmlinuz = lab_file("vmlinuz"), *out = xasprintf("%s/qemu.out", j->dir);
 	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir), *argv[QEMU_TCG_ARGS + 16];
 	size_t n = qemu_tcg_argv(j->o, "1024", argv);
@@ -446,7 +447,6 @@ static int lab_start_qemu(struct job *j, const char *cmd, struct diag *why)
 		diag_set(why, e, "cannot start %s: %s: apt-get install qemu-system-x86", argv[0], strerror(-e));
 out:
 	free(initrd);
-	free(l1);
 	free(vmlinuz);
 	free(out);
 	free(cmdfile);
