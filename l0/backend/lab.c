@@ -26,7 +26,7 @@
 #include "l0/backend/backend.h"
 #include "l0/backend/bochs.h"
 #include "l0/backend/cpio.h"
-#include "l0/backend/kmod.h"
+#include "l0/backend/lab_modules.h"
 #include "l0/sys/file.h"
 #include "l0/sys/proc.h"
 #include "l0/backend/qemu_tcg.h"
@@ -35,7 +35,6 @@
 #include "l0/sys/util.h"
 
 #define LAB_MEGS	1024
-#define KO_MAX		(64u << 20)
 #define E9_MAX		(64u << 20)
 /*
  * Measured iterations per scenario when --iters is not given (the scenarios' own is 64):
@@ -90,55 +89,6 @@ static char *read_line_of(const char *path)
 	return text;
 }
 
-/*
- * --kvm-modules DIR: the modules the lab loads from DIR (lab-init prefers them to its own),
- * which must be there (kvm_<vendor>'s) or may be. Each is built for the lab's kernel: the
- * release its vermagic names is the lab's, checked here before a boot that would fail.
- */
-static const struct { const char *name; int need; } kvm_modules[] = {
-	{ "irqbypass.ko", 0 }, { "kvm.ko", 1 }, { "kvm-intel.ko", 'i' }, { "kvm-amd.ko", 'a' },
-};
-#define KVM_MODULES (sizeof(kvm_modules) / sizeof(kvm_modules[0]))
-
-static bool kvm_module_needed(const struct run_opts *o, size_t i)
-{
-	return kvm_modules[i].need == 1 || kvm_modules[i].need == (lab_kind(o)->svm ? 'a' : 'i');
-}
-
-static int check_kvm_modules(const struct run_opts *o, const char *kver, struct diag *why)
-{
-	for (size_t i = 0; i < KVM_MODULES; i++) {
-		char *path = xasprintf("%s/%s", o->kvm_modules, kvm_modules[i].name), *data = NULL, *magic;
-		size_t len;
-		int e = file_read(path, KO_MAX, &data, &len);
-
-		if (e == -ENOENT && !kvm_module_needed(o, i)) {
-			free(path);
-			continue;
-		}
-		if (e) {
-			diag_set(why, e, "--kvm-modules: cannot read %s: %s: build the modules with "
-				 "scripts/kvm-modules %s", path, strerror(-e), o->kvm_modules);
-			free(path);
-			return e;
-		}
-		magic = kmod_info(data, len, "vermagic");
-		free(data);
-		if (!magic)
-			e = diag_set(why, -EINVAL, "--kvm-modules: %s has no vermagic: it is not a kernel module "
-				     "(scripts/kvm-modules builds them)", path);
-		else if (kmod_release_len(magic) != strlen(kver) || strncmp(magic, kver, strlen(kver)))
-			e = diag_set(why, -EINVAL, "--kvm-modules: %s is built for Linux %.*s, the lab's kernel is "
-				     "%s: rebuild it with scripts/kvm-modules --kernel %s %s", path,
-				     (int)kmod_release_len(magic), magic, kver, kver, o->kvm_modules);
-		free(magic);
-		free(path);
-		if (e)
-			return e;
-	}
-	return 0;
-}
-
 /* The lab lives beside the runner, <dir of nestlab>/../lab (build/lab), or in $NESTLAB_LAB. */
 static int lab_probe(const struct run_opts *o, struct diag *why)
 {
@@ -189,7 +139,7 @@ static int lab_probe(const struct run_opts *o, struct diag *why)
 		k = lab_file("kernel-version");
 		kver = read_line_of(k);
 		free(k);
-		e = check_kvm_modules(o, kver ? kver : "?", why);
+		e = lab_modules_check(o->kvm_modules, lab_kind(o)->svm, kver ? kver : "?", why);
 		free(kver);
 	}
 	return e;
@@ -211,8 +161,8 @@ static char *lab_version(const struct run_opts *o)
 
 /*
  * scripts/lab-build's record of the kernel package, kernel and modules it put in the lab,
- * and where KVM's modules came from: kvm_modules "packaged", or --kvm-modules' directory
- * and each module's sha256.
+ * and where KVM's modules came from: kvm_modules "packaged", or --kvm-modules' directory,
+ * each module's sha256 and the lines of scripts/kvm-modules' SOURCE (packages, patches).
  */
 static char *lab_inputs(const struct run_opts *o)
 {
@@ -225,23 +175,7 @@ static char *lab_inputs(const struct run_opts *o)
 		return line;
 	}
 	free(line);
-	if (!o->kvm_modules) {
-		mods = json_object_new_string("packaged");
-	} else {
-		mods = json_object_new_object();
-		json_object_object_add(mods, "dir", json_object_new_string(o->kvm_modules));
-		for (size_t i = 0; i < KVM_MODULES; i++) {
-			char *ko = xasprintf("%s/%s", o->kvm_modules, kvm_modules[i].name), *data = NULL, hex[65];
-			size_t len;
-
-			if (!file_read(ko, KO_MAX, &data, &len)) {
-				kmod_sha256(data, len, hex);
-				json_object_object_add(mods, kvm_modules[i].name, json_object_new_string(hex));
-			}
-			free(data);
-			free(ko);
-		}
-	}
+	mods = lab_modules_json(o->kvm_modules);
 	json_object_object_add(in, "kvm_modules", mods);
 	out = xstrdup(json_object_to_json_string_ext(in, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_SPACED));
 	json_object_put(in);
@@ -292,36 +226,6 @@ static int write_l1_cpio(struct job *j, const char *dir, struct diag *why)
 	return e;
 }
 
-/* --kvm-modules: its modules as dir/kvm.cpio, /kvm-modules/ in the lab (scripts/lab-init). */
-static int write_kvm_cpio(struct job *j, const char *dir, struct diag *why)
-{
-	const char *names[KVM_MODULES + 1] = { "kvm-modules" }, *srcs[KVM_MODULES + 1] = { NULL };
-	char *cpio = xasprintf("%s/kvm.cpio", dir);
-	size_t n = 1, i;
-	int e;
-
-	for (i = 0; i < KVM_MODULES; i++) {
-		char *ko = xasprintf("%s/%s", j->o->kvm_modules, kvm_modules[i].name);
-
-		if (access(ko, R_OK)) {
-			free(ko);
-			continue;
-		}
-		names[n] = xasprintf("kvm-modules/%s", kvm_modules[i].name);
-		srcs[n++] = ko;
-	}
-	e = cpio_write_files(cpio, names, srcs, n);
-	if (e)
-		diag_set(why, e, "cannot pack --kvm-modules %s into %s: %s: check --kvm-modules", j->o->kvm_modules,
-			 cpio, strerror(-e));
-	for (i = 1; i < n; i++) {
-		free((char *)names[i]);
-		free((char *)srcs[i]);
-	}
-	free(cpio);
-	return e;
-}
-
 /* The VMX lab: a GRUB ISO with the kernel and its initramfs parts, booted in Bochs. */
 static int lab_start_bochs(struct job *j, const char *cmd, struct diag *why)
 {
@@ -351,7 +255,7 @@ static int lab_start_bochs(struct job *j, const char *cmd, struct diag *why)
 	if (!e)
 		e = write_l1_cpio(j, boot, why);
 	if (!e && j->o->kvm_modules)
-		e = write_kvm_cpio(j, boot, why);
+		e = lab_modules_cpio(j->o->kvm_modules, boot, why);
 	if (e)
 		goto out;
 	cfg = xasprintf("set timeout=0\n"
@@ -409,7 +313,7 @@ static int lab_start_qemu(struct job *j, const char *cmd, struct diag *why)
 	int e = write_l1_cpio(j, j->dir, why);
 
 	if (!e && j->o->kvm_modules)
-		e = write_kvm_cpio(j, j->dir, why);
+		e = lab_modules_cpio(j->o->kvm_modules, j->dir, why);
 	_Static_assert(LAB_MEGS == 1024, "the -m below");
 	if (e)
 		goto out;

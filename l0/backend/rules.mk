@@ -13,6 +13,7 @@ NESTLAB_SRCS += l0/backend/efi.c
 NESTLAB_SRCS += l0/backend/qmp.c
 NESTLAB_SRCS += l0/backend/cpio.c
 NESTLAB_SRCS += l0/backend/kmod.c
+NESTLAB_SRCS += l0/backend/lab_modules.c
 
 BACKEND_TESTS := $(BUILD)/host/l0/backend/kmod_test
 L0_TESTS += $(BACKEND_TESTS)
