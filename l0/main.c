@@ -276,7 +276,7 @@ static int cmd_run(int argc, char **argv)
 	struct run_opts o = { .model = "haswell", .jobs = 1, .timeout_s = 300, .results = "results" };
 	struct run_cli cli = { .backend = "auto" };
 	const struct scenario_info *sel[scenario_count];
-	char image_abs[PATH_MAX], shard[32];
+	char image_abs[PATH_MAX], modules_abs[PATH_MAX], shard[32];
 	struct diag why = { "", "" }, notes = { "", "" };
 	struct run r;
 	int c, n, i, rc, worst = 0;
@@ -312,6 +312,11 @@ static int cmd_run(int argc, char **argv)
 	}
 	o.colour = !o.tap && isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
 		   !(getenv("TERM") && !strcmp(getenv("TERM"), "dumb"));
+	if (o.kvm_modules && !realpath(o.kvm_modules, modules_abs))
+		return usage_error("--kvm-modules %s: no such directory: name the one scripts/kvm-modules wrote",
+				   o.kvm_modules);
+	if (o.kvm_modules)
+		o.kvm_modules = modules_abs;
 	rc = choose_backend(&o, cli.backend, &notes);
 	if (!rc)
 		rc = check_image(&o, cli.image, image_abs);
@@ -321,6 +326,9 @@ static int cmd_run(int argc, char **argv)
 		return usage_error("--l0-param needs a lab back end (lab-vmx, lab-svm), which loads KVM with them; "
 				   "on a host, reload the module yourself (modprobe -r kvm_intel; modprobe kvm_intel "
 				   "nested=1 %s)", cli.l0_params[0]);
+	if (o.kvm_modules && !o.be->l0_params)
+		return usage_error("--kvm-modules needs a lab back end (lab-vmx, lab-svm), which loads KVM itself; "
+				   "on a host, insmod %s/kvm.ko and kvm-intel.ko or kvm-amd.ko yourself", o.kvm_modules);
 	if (notes.msg[0])
 		fprintf(stderr, "nestlab: %s\n", notes.msg);
 	if (notes.note[0])

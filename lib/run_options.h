@@ -80,6 +80,10 @@
 	  "lab-*: load kvm_intel (lab-vmx) or kvm_amd (lab-svm) with these\n"			\
 	  "parameters (ept=0,vpid=0; npt=0,vgif=0); give it several times (as many as\n"	\
 	  "the range says) for a matrix: one run and results directory per set")		\
+	X(KVM_MODULES, "kvm-modules", 0, TEXT, 0, 0, NULL, "DIR",				\
+	  "lab-*: load kvm.ko, kvm-intel.ko, kvm-amd.ko (and irqbypass.ko if there)\n"	\
+	  "from DIR instead of the lab kernel's own; scripts/kvm-modules builds them\n"	\
+	  "(README, \"Reproducing and fixing a KVM bug\")")					\
 	X(COVERAGE, "coverage", 0, FLAG, 0, 0, "cov", NULL,					\
 	  "an L1 built with make COVERAGE=1 sends its gcov counters at the end;\n"		\
 	  "the run leaves coverage/lcov.info and coverage/html (docs/coverage.md)")	\

@@ -29,6 +29,7 @@ struct run_opts {
 	const char *break_name;		/* scenario whose expectations L1 breaks, or NULL */
 	const char *image;		/* L1 image, absolute path */
 	const char *l0_params;		/* "ept=0,vpid=0": module parameters an L0 with KVM loads */
+	const char *kvm_modules;	/* --kvm-modules DIR (absolute): the lab's KVM modules */
 	int multiboot;			/* 1 or 2: the image's header */
 	const char *results;		/* results root */
 	const char *srcdir;		/* source tree (git revision), or NULL */

@@ -23,26 +23,31 @@ static void entry(FILE *f, const char *name, unsigned mode, const char *data, si
 	fwrite(zeros, 1, (4 - size % 4) % 4, f);
 }
 
-int cpio_write_file(const char *archive, const char *name, const char *src)
+int cpio_write_files(const char *archive, const char *const names[], const char *const srcs[], size_t n)
 {
-	char *data = NULL;
-	size_t len;
-	FILE *f;
-	int e = file_read(src, CPIO_MAX, &data, &len);
+	FILE *f = fopen(archive, "wbe");
+	int e = f ? 0 : -errno;
 
-	if (e)
-		return e;
-	f = fopen(archive, "wbe");
-	if (!f) {
-		e = -errno;
+	for (size_t i = 0; !e && i < n; i++) {
+		char *data = NULL;
+		size_t len = 0;
+
+		if (srcs[i] && (e = file_read(srcs[i], CPIO_MAX, &data, &len)))
+			break;
+		entry(f, names[i], srcs[i] ? 0100644 : 040755, srcs[i] ? data : "", len);
 		free(data);
-		return e;
 	}
-	entry(f, name, 0100644, data, len);
+	if (!f)
+		return e;
 	entry(f, "TRAILER!!!", 0, "", 0);
-	e = ferror(f) ? -EIO : 0;
+	if (!e && ferror(f))
+		e = -EIO;
 	if (fclose(f) && !e)
 		e = -errno;
-	free(data);
 	return e;
+}
+
+int cpio_write_file(const char *archive, const char *name, const char *src)
+{
+	return cpio_write_files(archive, &name, &src, 1);
 }

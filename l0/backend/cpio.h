@@ -8,5 +8,7 @@
  * name, mode 0644. 0 or -errno.
  */
 int cpio_write_file(const char *archive, const char *name, const char *src);
+/* The same with n entries: names[i] holds srcs[i], or is a directory (0755) where it is NULL. */
+int cpio_write_files(const char *archive, const char *const names[], const char *const srcs[], size_t n);
 
 #endif

@@ -7,11 +7,12 @@
  *   lab-svm, lab-svm-qemu   kvm_amd in QEMU TCG -cpu max (SVM), from -kernel/-initrd
  * The -qemu ones run QEMU -accel kvm inside (the qemu-kvm back end), the others nestlab's
  * own VMM (the kvm back end). Per job: the lab's initramfs, a second small one holding this
- * run's L1 image (and QEMU's for -qemu); the KVM module parameters and the scenarios go on
- * the kernel command line. The lab sends each inner job's L1 console and the records its
- * inner back end wrote to its own channel back on port 0xe9, between markers; collect()
- * cuts them out into l1-console.log, which the session reads like any console, and
- * l0.records, the job's L0 channel.
+ * run's L1 image (and QEMU's for -qemu), with --kvm-modules a third holding its modules
+ * (/kvm-modules); the KVM module parameters and the scenarios go on the kernel command
+ * line. The lab sends each inner job's L1 console and the records its inner back end wrote
+ * to its own channel back on port 0xe9, between markers; collect() cuts them out into
+ * l1-console.log, which the session reads like any console, and l0.records, the job's L0
+ * channel.
  * lab-vmx-qemu with --boot efi: the lab's QEMU boots L1's EFI build through OVMF, which
  * make lab copies in beside QEMU (lab-build writes OUT/ovmf naming it).
  */
@@ -26,11 +27,13 @@
 #include "l0/backend/backend.h"
 #include "l0/backend/bochs.h"
 #include "l0/backend/cpio.h"
+#include "l0/backend/lab_modules.h"
 #include "l0/sys/file.h"
 #include "l0/sys/proc.h"
 #include "l0/backend/qemu_tcg.h"
 #include "l0/run/record.h"
 #include "l0/run/runopt.h"
+#include "l0/sys/json.h"
 #include "l0/sys/util.h"
 
 #define LAB_MEGS	1024
@@ -132,7 +135,16 @@ static int lab_probe(const struct run_opts *o, struct diag *why)
 	}
 	if (e)
 		return diag_set(why, e, "the lab is not built (%s): run make lab (or fix NESTLAB_LAB)", lab_dir);
-	return 0;
+	if (o->kvm_modules) {
+		char *kver;
+
+		k = lab_file("kernel-version");
+		kver = read_line_of(k);
+		free(k);
+		e = lab_modules_check(o->kvm_modules, lab_kind(o)->svm, kver ? kver : "?", why);
+		free(kver);
+	}
+	return e;
 }
 
 static char *lab_version(const struct run_opts *o)
@@ -149,15 +161,27 @@ static char *lab_version(const struct run_opts *o)
 	return v;
 }
 
-/* scripts/lab-build's record of the kernel package, kernel and modules it put in the lab. */
+/*
+ * scripts/lab-build's record of the kernel package, kernel and modules it put in the lab,
+ * and where KVM's modules came from: kvm_modules "packaged", or --kvm-modules' directory,
+ * each module's sha256 and the lines of scripts/kvm-modules' SOURCE (packages, patches).
+ */
 static char *lab_inputs(const struct run_opts *o)
 {
-	char *path = lab_file("kernel-inputs"), *line;
+	char *path = lab_file("kernel-inputs"), *line = read_line_of(path), *out;
+	json_object *in = line ? json_parse_doc(line, strlen(line)) : NULL, *mods;
 
-	(void)o;
-	line = read_line_of(path);
 	free(path);
-	return line;
+	if (!in || !json_object_is_type(in, json_type_object)) {
+		json_object_put(in);
+		return line;
+	}
+	free(line);
+	mods = lab_modules_json(o->kvm_modules);
+	json_object_object_add(in, "kvm_modules", mods);
+	out = xstrdup(json_object_to_json_string_ext(in, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_SPACED));
+	json_object_put(in);
+	return out;
 }
 
 static const char *lab_cpu_model(const struct run_opts *o)
@@ -232,14 +256,16 @@ static int lab_start_bochs(struct job *j, const char *cmd, struct diag *why)
 	}
 	if (!e)
 		e = write_l1_cpio(j, boot, why);
+	if (!e && j->o->kvm_modules)
+		e = lab_modules_cpio(j->o->kvm_modules, boot, why);
 	if (e)
 		goto out;
 	cfg = xasprintf("set timeout=0\n"
 			"menuentry \"nestlab lab-vmx\" {\n"
 			"\tlinux /boot/vmlinuz %s\n"
-			"\tinitrd /boot/initrd.gz /boot/l1.cpio%s\n"
+			"\tinitrd /boot/initrd.gz /boot/l1.cpio%s%s\n"
 			"\tboot\n"
-			"}\n", cmd, qemu ? " /boot/qemu.cpio.gz" : "");
+			"}\n", cmd, qemu ? " /boot/qemu.cpio.gz" : "", j->o->kvm_modules ? " /boot/kvm.cpio" : "");
 	rc = bochs_config(j->k, bochs_cpu_model(j->o), LAB_MEGS, false);
 	e = bochs_boot(j->dir, cfg, "linux normal", rc, &j->pid, why);
 out:
@@ -281,23 +307,26 @@ static int append_padded(FILE *f, const char *src)
 /* The SVM lab: QEMU TCG with -kernel, one initrd of the lab's parts, port 0xe9 to a file. */
 static int lab_start_qemu(struct job *j, const char *cmd, struct diag *why)
 {
-	char *initrd = xasprintf("%s/initrd", j->dir), *l1 = xasprintf("%s/l1.cpio", j->dir);
+	char *initrd = xasprintf("%s/initrd", j->dir);
 	char *vmlinuz = lab_file("vmlinuz"), *out = xasprintf("%s/qemu.out", j->dir);
 	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir), *argv[QEMU_TCG_ARGS + 16];
 	size_t n = qemu_tcg_argv(j->o, "1024", argv);
 	FILE *f = NULL;
 	int e = write_l1_cpio(j, j->dir, why);
 
+	if (!e && j->o->kvm_modules)
+		e = lab_modules_cpio(j->o->kvm_modules, j->dir, why);
 	_Static_assert(LAB_MEGS == 1024, "the -m below");
 	if (e)
 		goto out;
 	f = fopen(initrd, "wbe");
 	e = f ? 0 : -errno;
-	for (const char *const *p = (const char *const[]){ "initrd.gz", "l1.cpio", "qemu.cpio.gz", NULL };
+	for (const char *const *p = (const char *const[]){ "initrd.gz", "l1.cpio", "qemu.cpio.gz", "kvm.cpio", NULL };
 	     !e && *p; p++) {
-		char *src = strcmp(*p, "l1.cpio") ? lab_file(*p) : xstrdup(l1);
+		bool job_file = !strcmp(*p, "l1.cpio") || !strcmp(*p, "kvm.cpio");
+		char *src = job_file ? xasprintf("%s/%s", j->dir, *p) : lab_file(*p);
 
-		if (strcmp(*p, "qemu.cpio.gz") || lab_kind(j->o)->qemu)
+		if (strcmp(*p, "qemu.cpio.gz") ? strcmp(*p, "kvm.cpio") || j->o->kvm_modules : lab_kind(j->o)->qemu)
 			e = append_padded(f, src);
 		if (e)
 			diag_set(why, e, "cannot append %s to %s: %s: run make lab", src, initrd, strerror(-e));
@@ -324,7 +353,6 @@ static int lab_start_qemu(struct job *j, const char *cmd, struct diag *why)
 		diag_set(why, e, "cannot start %s: %s: apt-get install qemu-system-x86", argv[0], strerror(-e));
 out:
 	free(initrd);
-	free(l1);
 	free(vmlinuz);
 	free(out);
 	free(cmdfile);

@@ -12,3 +12,10 @@ NESTLAB_SRCS += l0/backend/image.c
 NESTLAB_SRCS += l0/backend/efi.c
 NESTLAB_SRCS += l0/backend/qmp.c
 NESTLAB_SRCS += l0/backend/cpio.c
+NESTLAB_SRCS += l0/backend/kmod.c
+NESTLAB_SRCS += l0/backend/lab_modules.c
+
+BACKEND_TESTS := $(BUILD)/host/l0/backend/kmod_test
+L0_TESTS += $(BACKEND_TESTS)
+$(BUILD)/host/l0/backend/kmod_test: $(BUILD)/host/l0/backend/kmod_test.o $(BUILD)/host/l0/backend/kmod.o \
+	$(BUILD)/host/l0/sys/file.o $(BUILD)/host/l0/sys/util.o $(BUILD)/host/l0/sys/diag.o

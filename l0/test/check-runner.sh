@@ -87,6 +87,23 @@ env NESTLAB_BOCHS="$here/fake-bochs" "$nestlab" run --image "$tmp/none.elf" cpui
 head -c 100 /dev/zero > "$tmp/zero.elf"
 env NESTLAB_BOCHS="$here/fake-bochs" "$nestlab" run --backend bochs --image "$tmp/zero.elf" cpuid/exit >"$tmp/out" 2>"$tmp/err"
 rc=$?; [ $rc -eq 2 ] && one_err_line && err_has "no Multiboot header"; ok "image without Multiboot header: exit 2"
+## --kvm-modules: lab back ends only; modules built for another kernel refused before a boot
+mkdir -p "$tmp/kmods" "$tmp/lab"
+for m in kvm kvm-intel; do	# a module as the compiler makes it: .modinfo strings in an ELF object
+	printf 'const char m[] __attribute__((section(".modinfo"))) = "license=GPL\\0vermagic=6.1.0-99-fake SMP ";\n' |
+		${CC:-cc} -c -x c -o "$tmp/kmods/$m.ko" -
+done
+echo 6.1.0-57-cloud-amd64 > "$tmp/lab/kernel-version"; : > "$tmp/lab/vmlinuz"; : > "$tmp/lab/initrd.gz"
+env NESTLAB_BOCHS="$here/fake-bochs" "$nestlab" run --backend bochs --kvm-modules "$tmp/kmods" --image "$image" \
+	cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "needs a lab back end"; ok "--kvm-modules on bochs: exit 2, one line"
+env NESTLAB_BOCHS="$here/fake-bochs" NESTLAB_LAB="$tmp/lab" "$nestlab" run --backend lab-vmx --image "$image" \
+	--kvm-modules "$tmp/nosuch" cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "no such directory"; ok "--kvm-modules missing directory: exit 2, one line"
+env NESTLAB_BOCHS="$here/fake-bochs" NESTLAB_LAB="$tmp/lab" "$nestlab" run --backend lab-vmx --image "$image" \
+	--kvm-modules "$tmp/kmods" cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "kvm.ko is built for Linux 6.1.0-99-fake, the lab's kernel is 6.1.0-57-cloud-amd64: rebuild" &&
+	[ ! -e "$tmp/results" ]; ok "--kvm-modules vermagic mismatch: exit 2, one line naming both versions (rc $rc)"
 [ ! -e "$tmp/results" ]; ok "no results directory after environment errors found before the run"
 
 ## a job that cannot start (grub-mkrescue fails): exit 2, one line, results still written
