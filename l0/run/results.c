@@ -340,12 +340,9 @@ json_object *results_json(const struct run *r)
 	add(root, "scenarios", scns);
 	summary_count(r, &s);
 	add(sum, "total", jnum(s.total));
-	add(sum, "passed", jnum(s.passed));
-	add(sum, "failed", jnum(s.failed));
-	add(sum, "skipped", jnum(s.skipped));
-	add(sum, "errors", jnum(s.errors));
-	add(sum, "crashed", jnum(s.crashed));
-	add(sum, "timeouts", jnum(s.timeouts));
+#define X(key) add(sum, #key, jnum(s.key));
+	VERDICT_TOTALS(X)
+#undef X
 	add(root, "summary", sum);
 	add(root, "interrupted", json_object_new_boolean(r->interrupted));
 	for (i = 0; i < r->env.nwarnings; i++)
