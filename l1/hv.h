@@ -57,7 +57,8 @@ extern const char *const hv_cap_desc[HV_CAP_COUNT];
 #define HV_EXIT_SLOTS	((int)EXIT_REASON_COUNT > (int)SVM_SLOT_COUNT ? (int)EXIT_REASON_COUNT \
 							     : (int)SVM_SLOT_COUNT)
 
-enum exit_action { EXIT_RESUME, EXIT_DONE };
+/* EXIT_DEFAULT: a scenario's on_exit hook leaves the exit to the back end's handler. */
+enum exit_action { EXIT_RESUME, EXIT_DONE, EXIT_DEFAULT };
 
 struct hv_ops {
 	const char *name;			/* "vmx", "svm": report prefix */
@@ -74,6 +75,9 @@ struct hv_ops {
 	const char *arch, *other_arch;		/* "VMX", "AMD SVM" */
 	/* Counter slot of an exit kind; -1 when this architecture has no such exit. */
 	int (*exit_slot)(enum exit_kind k);
+	/* Counter slot of one of this architecture's own exit codes (VMX basic exit reason,
+	 * SVM exit code), -1 outside its table: for NATIVE_EXIT() expectations. */
+	int (*native_slot)(u32 code);
 	const char *(*slot_name)(u32 slot);
 
 	/* A scenario's L2: fresh control block, defaults, the scenario's setup, commit. */

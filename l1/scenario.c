@@ -94,10 +94,26 @@ static bool contains(const char *s, const char *part)
 	return !*part;
 }
 
+/* The counter slot of an expectation: an exit kind, or this architecture's own code. */
+static int expect_slot(const struct expect *e)
+{
+	if (e->kind & XK_NATIVE)
+		return hv->native_slot(e->kind & ~XK_NATIVE);
+	return hv->exit_slot(e->kind);
+}
+
+static const char *expect_name(const struct expect *e, char *buf, size_t size)
+{
+	if (!(e->kind & XK_NATIVE))
+		return exit_kind_name(e->kind);
+	nl_snprintf(buf, size, "native %#x", e->kind & ~XK_NATIVE);
+	return buf;
+}
+
 static bool expected(const struct scenario *s, int slot)
 {
 	for (int i = 0; i < MAX_EXPECT && s->expect[i].per_iter; i++)
-		if (hv->exit_slot(s->expect[i].kind) == slot)
+		if (expect_slot(&s->expect[i]) == slot)
 			return true;
 	return false;
 }
@@ -107,11 +123,12 @@ static void check_exits(const struct scenario *s, struct vcpu *v, u32 iters, u32
 	bool others = false;
 
 	for (int i = 0; i < MAX_EXPECT && s->expect[i].per_iter; i++) {
-		int slot = hv->exit_slot(s->expect[i].kind);
+		int slot = expect_slot(&s->expect[i]);
 		u32 want = s->expect[i].per_iter * iters + bias;
+		char buf[24];
 
 		if (slot < 0) {
-			check(false, "exit kind %s has no %s exit", exit_kind_name(s->expect[i].kind), hv->name);
+			check(false, "exit kind %s has no %s exit", expect_name(&s->expect[i], buf, sizeof(buf)), hv->name);
 			continue;
 		}
 		check(v->exits[slot] == want, "exits %s: %u (want %u)", hv->slot_name(slot), v->exits[slot], want);

@@ -38,6 +38,9 @@ struct vcpu {
 	u32 tpr_threshold;
 	u32 cr3_mismatches;		/* HC_CHECK_CR3 exits whose guest CR3 was not L2's */
 
+	/* A scenario's own state, for its setup, on_exit hook and check. */
+	u64 scn_state[16];
+
 	/* SVM back end. */
 	bool check_nrip;		/* compare the CPU's next RIP with L1's own decoding */
 	u32 nrip_checked, nrip_mismatches;

@@ -4,6 +4,7 @@
  * measurement window: they print nothing and touch only the vcpu and the VMCB.
  */
 #include "l1/svm/svm_l1.h"
+#include "l1/scenario.h"
 #include "lib/string.h"
 
 /*
@@ -171,9 +172,16 @@ enum exit_action svm_handle_exit(struct vcpu *v)
 {
 	u64 code = l2_vmcb.control.exit_code;
 
+	if (code != SVM_EXIT_INVALID)
+		vcpu_count_exit(v, svm_exit_slot(code));
+	if (v->scn->on_exit) {
+		enum exit_action a = v->scn->on_exit(v, code);
+
+		if (a != EXIT_DEFAULT)
+			return a;
+	}
 	if (code == SVM_EXIT_INVALID)
 		return entry_failed(v);
-	vcpu_count_exit(v, svm_exit_slot(code));
 	if (code >= SVM_EXIT_CODE_COUNT || !exit_handlers[code])
 		return unexpected_exit(v, code);
 	return exit_handlers[code](v);

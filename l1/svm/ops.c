@@ -13,6 +13,11 @@ static const u16 kind_code[XK_COUNT] = {
 	[XK_CLGI] = SVM_EXIT_CLGI + 1, [XK_STGI] = SVM_EXIT_STGI + 1,
 };
 
+static int svm_native_slot(u32 code)
+{
+	return svm_exit_slot(code);
+}
+
 static int svm_exit_slot_of(enum exit_kind k)
 {
 	return k < XK_COUNT && kind_code[k] ? svm_exit_slot(kind_code[k] - 1u) : -1;
@@ -81,6 +86,7 @@ const struct hv_ops svm_ops = {
 	.arch			= "SVM",
 	.other_arch		= "Intel VMX",
 	.exit_slot		= svm_exit_slot_of,
+	.native_slot		= svm_native_slot,
 	.slot_name		= svm_slot_name,
 	.load_fresh		= vmcb_load_fresh,
 	.setup_defaults		= vmcb_setup_defaults,

@@ -6,6 +6,7 @@
  */
 #include "l1/vmx/vmx_l1.h"
 #include "l1/vmx/exit_emulate.h"
+#include "l1/scenario.h"
 
 void vmx_skip_instruction(struct vcpu *v)
 {
@@ -90,10 +91,16 @@ enum exit_action vmx_handle_exit(struct vcpu *v)
 	u32 reason = (u32)vmread(VMCS_EXIT_REASON);
 	u16 basic = reason & 0xffff;
 
+	if (!(reason & EXIT_REASON_FAILED_VMENTRY) && basic < EXIT_REASON_COUNT)
+		vcpu_count_exit(v, basic);
+	if (v->scn->on_exit) {
+		enum exit_action a = v->scn->on_exit(v, reason);
+
+		if (a != EXIT_DEFAULT)
+			return a;
+	}
 	if (reason & EXIT_REASON_FAILED_VMENTRY)
 		return entry_failed(v, reason);
-	if (basic < EXIT_REASON_COUNT)
-		vcpu_count_exit(v, basic);
 	if (basic >= EXIT_REASON_COUNT || !exit_handlers[basic])
 		return vcpu_error(v, "unexpected exit %s (%u), qualification %#llx, RIP %#llx",
 				  vmx_exit_reason_name(basic), basic,

@@ -29,6 +29,11 @@ static int vmx_exit_slot(enum exit_kind k)
 	return k < XK_COUNT ? (int)kind_reason[k] - 1 : -1;
 }
 
+static int vmx_native_slot(u32 code)
+{
+	return code < EXIT_REASON_COUNT ? (int)code : -1;
+}
+
 static const char *vmx_slot_name(u32 slot)
 {
 	return vmx_exit_reason_name(slot);
@@ -96,6 +101,7 @@ const struct hv_ops vmx_ops = {
 	.arch			= "VMX",
 	.other_arch		= "AMD SVM",
 	.exit_slot		= vmx_exit_slot,
+	.native_slot		= vmx_native_slot,
 	.slot_name		= vmx_slot_name,
 	.load_fresh		= vmcs_load_fresh,
 	.setup_defaults		= vmcs_setup_defaults,
