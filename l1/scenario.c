@@ -36,6 +36,19 @@ void scenario_fatal(const char *fmt, ...)
 	power_off();
 }
 
+void scenario_skip(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	nl_vsnprintf(vcpu.skip, sizeof(vcpu.skip), fmt, ap);
+	va_end(ap);
+	vcpu.done = true;
+	if (in_scenario)
+		nl_longjmp(&abort_jmp, 1);
+	scenario_fatal("scenario_skip outside a scenario: %s", vcpu.skip);
+}
+
 static const char *missing_need(const struct scenario *s, char *buf, size_t size)
 {
 	if (!hv) {
@@ -185,6 +198,10 @@ static enum verdict run_window(const struct scenario_entry *e, u32 iters, const 
 	ctx.samples = samples;
 	run_guarded(s, v);
 
+	if (v->skip[0]) {
+		report_skip("%s", v->skip);
+		return scenario_result(VERDICT_SKIP, 0, v->skip);
+	}
 	if (s->expect_error) {
 		check(contains(v->error, s->expect_error), "VM entry failure decoded: \"%s\" (want \"%s\")",
 		      v->error, s->expect_error);

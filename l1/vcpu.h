@@ -26,6 +26,7 @@ struct vcpu {
 	u32 exits[HV_EXIT_SLOTS];	/* inside the window, by the back end's slot */
 	bool done;
 	char error[160];		/* non-empty: the scenario ends as ERROR */
+	char skip[160];			/* non-empty: the scenario ends as SKIP (scenario_skip) */
 
 	/* State of what L1 emulates for L2, read by the checks. */
 	u8 vport_scratch;		/* the virtual UART scratch register */
@@ -63,6 +64,9 @@ enum exit_action emulate_hypercall(struct vcpu *v);
 enum exit_action emulate_io(struct vcpu *v, u16 port, u32 size, bool in, bool string);
 enum exit_action emulate_rdmsr(struct vcpu *v);
 enum exit_action emulate_wrmsr(struct vcpu *v);
+/* A capability the CPU lacks, found only at setup (a bit of a capability MSR or CPUID leaf
+ * that enum hv_cap does not cover): ends the scenario as SKIP; fmt names the bit. */
+__attribute__((noreturn, format(printf, 1, 2))) void scenario_skip(const char *fmt, ...);
 /* A fatal error of the back end: ends the running scenario as ERROR saying why (outside
  * a scenario: FAIL and power off). l1/scenario.c. */
 __attribute__((noreturn, format(printf, 1, 2))) void scenario_fatal(const char *fmt, ...);
