@@ -6,7 +6,7 @@ NESTLAB_SRCS += l0/main.c
 # lib/ built for the host: CRC and value decoding (record.o needs printf.o), the protocol's
 # tables (verdicts, record types, run options; their string calls reach libc's), the
 # statistics (percentiles by nearest rank, as L1 computes them).
-NESTLAB_LIB_OBJS := $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/record.o $(BUILD)/host/lib/printf.o \
+NESTLAB_LIB_OBJS := $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/selection.o $(BUILD)/host/lib/record.o $(BUILD)/host/lib/printf.o \
 	$(BUILD)/host/lib/verdict.o $(BUILD)/host/lib/record_types.o $(BUILD)/host/lib/run_options.o \
 	$(BUILD)/host/lib/stats.o \
 	$(BUILD)/host/x86/vmx.o

@@ -21,7 +21,7 @@ L0_TESTS += $(REGRESS_TESTS)
 # and the runner: l0/rules.mk
 $(BUILD)/host/l0/regress/readers_fuzz_test: $(BUILD)/host/l0/regress/readers_fuzz.o $(BUILD)/host/l0/test/fuzz_main.o
 
-REGRESS_UTIL := $(BUILD)/host/l0/sys/util.o $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/verdict.o \
+REGRESS_UTIL := $(BUILD)/host/l0/sys/util.o $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/verdict.o $(BUILD)/host/lib/selection.o \
 	$(BUILD)/host/lib/stats.o
 $(BUILD)/host/l0/regress/cmpstat_test: $(BUILD)/host/l0/regress/cmpstat_test.o $(BUILD)/host/l0/regress/cmpstat.o \
 	$(REGRESS_UTIL)
