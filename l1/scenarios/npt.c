@@ -32,7 +32,7 @@
 
 enum { ACC_READ, ACC_WRITE, ACC_FETCH, ACC_ALTERNATE };	/* l2/npt.c */
 /* Scenario state beyond svm_icpt.h's. */
-enum { ST_FULL = ST_WANT + 1, ST_PREV, ST_ASID };
+enum { ST_FULL = ST_WANT + 1, ST_PREV, ST_ASID, ST_SET };
 
 static u8 page_a[PAGE_SIZE] __attribute__((aligned(4096)));
 static u8 page_b[PAGE_SIZE] __attribute__((aligned(4096)));
@@ -86,9 +86,8 @@ static u64 maxphyaddr_bit(void)
 static void rearm(struct vcpu *v, const struct npt_row *r)
 {
 	u64 *e = npt_test_entry(r->level, 0);
-	u64 set = r->set == RSVD ? maxphyaddr_bit() : r->set;
 
-	*e = (v->scn_state[ST_FULL] & ~r->clear) | set;
+	*e = (v->scn_state[ST_FULL] & ~r->clear) | v->scn_state[ST_SET];
 	v->tlb_control_next = TLB_CONTROL_FLUSH_ALL;	/* rights taken away: no stale entry */
 }
 
@@ -109,6 +108,7 @@ static void npt_row_setup(struct vcpu *v, const struct npt_row *r)
 	npt_map_test_page(T);
 	((u8 *)(*pte & PTE_ADDR))[0] = 0xc3;	/* RET, for the fetches */
 	v->scn_state[ST_FULL] = *npt_test_entry(r->level, 0);
+	v->scn_state[ST_SET] = r->set == RSVD ? maxphyaddr_bit() : r->set;	/* no CPUID in the window */
 	v->ctx->arg[0] = T;
 	v->ctx->arg[1] = r->access;
 }
