@@ -26,7 +26,7 @@ void l2_tsc_read(struct l2_ctx *c)
 	l2_measure(c, op_tsc);
 }
 
-enum { PROBE_WBINVD, PROBE_TSC, PROBE_CR0_TS, PROBE_CR2, PROBE_DR6, PROBE_IDT_LIMIT };	/* svmtsc.c */
+enum { PROBE_WBINVD, PROBE_TSC, PROBE_CR0_TS, PROBE_CR2, PROBE_DR6, PROBE_IDT_LIMIT, PROBE_ES, PROBE_NPT };	/* svmtsc.c */
 
 /* A hypercall (L1 changes a VMCB field, clears its clean bit, puts the value due in
  * arg1), then L2 looks at the field's effect. */
@@ -55,6 +55,13 @@ static void op_probe(struct l2_ctx *c, u32 i)
 	case PROBE_DR6:
 		asm volatile("mov %%dr6, %0" : "=r"(v));
 		v &= 0xf;
+		break;
+	case PROBE_ES:
+		asm volatile("mov %%es, %0" : "=r"(v));
+		v &= 0xffff;
+		break;
+	case PROBE_NPT:		/* the first qword of what arg2 (a GPA) maps to now */
+		v = *(volatile u64 *)c->arg[2];
 		break;
 	case PROBE_IDT_LIMIT:
 		asm volatile("sidt %0" : "=m"(idtr));

@@ -102,6 +102,7 @@ enum svm_cpuid_feature {
 #define VMCB_CLEAN_CRX			BIT(5)	/* CR0, CR3, CR4, EFER */
 #define VMCB_CLEAN_DRX			BIT(6)	/* DR6, DR7 */
 #define VMCB_CLEAN_DT			BIT(7)	/* GDTR, IDTR */
+#define VMCB_CLEAN_SEG			BIT(8)	/* CS, DS, SS, ES, CPL */
 #define VMCB_CLEAN_CR2			BIT(9)
 
 /* Offset 0x60: virtual interrupt control. */

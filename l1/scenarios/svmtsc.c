@@ -9,7 +9,9 @@
 #include "l1/scenarios/svm_icpt.h"
 #include "l1/svm/svm_l1.h"
 #include "l2/svm_insns.h"
+#include "x86/desc.h"
 #include "x86/processor.h"
+#include "lib/string.h"
 #include "x86/trap.h"
 
 #define OFFSET		(1ull << 50)
@@ -133,8 +135,49 @@ const struct scenario scn_svmtsc_lbr_virt = {
 	.max_iters = 8,
 };
 
+/*
+ * svmtsc/clean-np: a second nested page-table tree, the first's copy except that it maps
+ * the test page T to page_b where the first maps it to page_a; L1 switches nCR3 between
+ * them at every hypercall.
+ */
+static u64 tree_b[4][512] __attribute__((aligned(4096)));	/* PML4, PDPT, PD, PT */
+static u64 page_a[512] __attribute__((aligned(4096))), page_b[512] __attribute__((aligned(4096)));
+static u64 ncr3_a;
+
+#define NPT_ADDR	0x000ffffffffff000ull
+
+static void npt_trees(void)
+{
+	u64 *pdpte = npt_test_entry(3, 0), *pde = npt_test_entry(2, 0), *pte = npt_test_entry(1, 0);
+	u64 *pdpt = (u64 *)(*(u64 *)(l2_vmcb.control.n_cr3 & NPT_ADDR) & NPT_ADDR);
+	u32 gi = (u32)(pdpte - pdpt);
+	u64 *pd = (u64 *)(*pdpte & NPT_ADDR);
+	u32 di = (u32)(pde - pd);
+
+	page_a[0] = 0xa0a0a0a0a0a0a0a0ull;
+	page_b[0] = 0xb0b0b0b0b0b0b0b0ull;
+	npt_map_test_page(NESTED_TEST_REGION);
+	*pte = (u64)page_a | (*pte & ~NPT_ADDR);
+	ncr3_a = l2_vmcb.control.n_cr3;
+	memcpy(tree_b[0], (void *)(ncr3_a & NPT_ADDR), PAGE_SIZE);
+	memcpy(tree_b[1], pdpt, PAGE_SIZE);
+	memcpy(tree_b[2], pd, PAGE_SIZE);
+	memcpy(tree_b[3], (void *)(*pde & NPT_ADDR), PAGE_SIZE);
+	tree_b[0][0] = (u64)tree_b[1] | (tree_b[0][0] & ~NPT_ADDR);
+	tree_b[1][gi] = (u64)tree_b[2] | (*pdpte & ~NPT_ADDR);
+	tree_b[2][di] = (u64)tree_b[3] | (*pde & ~NPT_ADDR);
+	tree_b[3][0] = (u64)page_b | (*pte & ~NPT_ADDR);
+}
+
+/* Iteration i runs on tree b when i is odd; returns what T then holds. */
+static u64 npt_switch(u64 i)
+{
+	l2_vmcb.control.n_cr3 = i & 1 ? (u64)tree_b[0] : ncr3_a;
+	return i & 1 ? page_b[0] : page_a[0];
+}
+
 /* svmtsc/clean-*: what L1 changes at each hypercall, and the clean bit it clears. */
-enum { PROBE_WBINVD, PROBE_TSC, PROBE_CR0_TS, PROBE_CR2, PROBE_DR6, PROBE_IDT_LIMIT };	/* l2/svm_tsc.c */
+enum { PROBE_WBINVD, PROBE_TSC, PROBE_CR0_TS, PROBE_CR2, PROBE_DR6, PROBE_IDT_LIMIT, PROBE_ES, PROBE_NPT };	/* l2/svm_tsc.c */
 
 static void change(struct vcpu *v, u64 i)
 {
@@ -164,6 +207,17 @@ static void change(struct vcpu *v, u64 i)
 		g->dr6 = DR6_FIXED | *want;
 		v->clean_clear |= VMCB_CLEAN_DRX;
 		break;
+	case PROBE_ES:		/* a null ES is valid in 64-bit mode */
+		*want = i & 1 ? 0 : SEL_DATA;
+		g->es.selector = (u16)*want;
+		g->es.attrib = i & 1 ? 0 : SVM_ATTR_DATA;
+		v->clean_clear |= VMCB_CLEAN_SEG;
+		break;
+	case PROBE_NPT:
+		*want = npt_switch(i);
+		v->clean_clear |= VMCB_CLEAN_NP;
+		v->tlb_control_next = TLB_CONTROL_FLUSH_ALL;	/* TLB entries are per ASID, not per nCR3 */
+		break;
 	case PROBE_IDT_LIMIT:
 		g->idtr.limit = *want = l2_idt_limit() - (i & 1 ? 16 : 0);
 		v->clean_clear |= VMCB_CLEAN_DT;
@@ -185,10 +239,20 @@ static enum exit_action clean_on_exit(struct vcpu *v, u64 code)
 	return EXIT_DEFAULT;
 }
 
+static void clean_np_setup(struct vcpu *v)
+{
+	if (!svm_has(SVM_FEAT_NP))
+		scenario_skip("needs nested paging (CPUID Fn8000_000A_EDX[0])");
+	npt_trees();
+	v->ctx->arg[2] = NESTED_TEST_REGION;
+}
+
 #define CLEAN_SCENARIO(id, probe, ...)					\
 	static void clean_##id##_setup(struct vcpu *v)			\
 	{								\
 		v->ctx->arg[0] = probe;					\
+		if (probe == PROBE_NPT)					\
+			clean_np_setup(v);				\
 		change(v, 0);	/* L2's first probe's value */		\
 	}								\
 	const struct scenario scn_svmtsc_##id = {			\
@@ -205,3 +269,5 @@ CLEAN_SCENARIO(clean_cr0, PROBE_CR0_TS)
 CLEAN_SCENARIO(clean_cr2, PROBE_CR2)
 CLEAN_SCENARIO(clean_dr6, PROBE_DR6)
 CLEAN_SCENARIO(clean_idtr, PROBE_IDT_LIMIT)
+CLEAN_SCENARIO(clean_es, PROBE_ES)
+CLEAN_SCENARIO(clean_ncr3, PROBE_NPT)
