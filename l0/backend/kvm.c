@@ -93,6 +93,23 @@ static void console_byte(struct vmm *m, char c)
 		console_track(&m->track, &c, 1);
 }
 
+/* L1's line console (x86/ports.h): a struct nestlab_console_line at guest-physical gpa. */
+static void console_line(struct vmm *m, uint32_t gpa)
+{
+	struct nestlab_console_line line;
+
+	if ((uint64_t)gpa + sizeof(line) > m->vm.mem_size) {
+		if (m->mmio_logged++ < 8)
+			vmm_log(m, "L1's console line at %#x is outside its memory", gpa);
+		return;
+	}
+	memcpy(&line, m->vm.mem + gpa, sizeof(line));
+	if (line.len > NESTLAB_CONSOLE_LINE)
+		line.len = NESTLAB_CONSOLE_LINE;
+	if (write(m->console, line.data, line.len) == (ssize_t)line.len)
+		console_track(&m->track, line.data, line.len);
+}
+
 static void stats_into(const struct kvm_stats *ks, struct l0_stat_set *set)
 {
 	uint64_t v[KVM_STATS_MAX];
@@ -138,6 +155,8 @@ static void port_out(struct vmm *m, uint16_t port, uint32_t val)
 			}
 			m->open = false;
 		}
+	} else if (port == NESTLAB_CONSOLE_PORT) {
+		console_line(m, val);
 	} else if (port == BOCHS_SHUTDOWN_PORT) {
 		if (m->shutdown_len < sizeof(m->shutdown) - 1)
 			m->shutdown[m->shutdown_len++] = (char)val;
@@ -153,6 +172,8 @@ static uint32_t port_in(struct vmm *m, uint16_t port)
 {
 	if (port == COM1 + 5)
 		return UART_LSR_IDLE;
+	if (port == NESTLAB_CONSOLE_PORT)
+		return NESTLAB_CONSOLE_MAGIC;
 	if (port == COM1 + 7)
 		return m->scratch;
 	if (port == COM1 + 3)
