@@ -38,6 +38,9 @@ L1_SRCS += l1/scenarios/debug.c
 L1_SRCS += l1/scenarios/l1.c
 L1_SRCS += l1/scenarios/svm.c
 L1_SRCS += l1/scenarios/vmrun.c
+L1_SRCS += l1/scenarios/svmstate.c
+L1_SRCS += l1/scenarios/svmevent.c
+L1_SRCS += l1/scenarios/svmexc.c
 
 L1_IMAGE_SRCS = $(L1_BOOT_SRCS) $(X86_SRCS) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS)
 L1_OBJS = $(patsubst %.c,$(BUILD)/free/%.o,$(patsubst %.asm,$(BUILD)/free/%.asm.o,$(L1_IMAGE_SRCS)))
