@@ -128,7 +128,7 @@ void l2_shadow_sti(struct l2_ctx *c);		/* STI; CPUID(shadow); CLI; CPUID(0) */
 void l2_shadow_movss(struct l2_ctx *c);		/* MOV SS; CPUID(shadow); CPUID(0) */
 void l2_event_nop(struct l2_ctx *c);	/* HC_NOP; result = counts of NMI, 0x50, 0x51, #GP */
 void l2_event_sti(struct l2_ctx *c);	/* HC_NOP, STI; NOP; CLI; result0 = vector 0x52 */
-void l2_event_cr8(struct l2_ctx *c);	/* as l2_event_sti, then CR8 = 0; result1 = early */
+void l2_event_vtpr(struct l2_ctx *c);	/* 0x52 below V_TPR; result1 = early, 2 = CR8 != 3 */
 void l2_event_stack(struct l2_ctx *c);	/* HC_NOP on a stack at arg0 + i pages */
 void l2_exc_op(struct l2_ctx *c);	/* arg0: enum l2_exc_op, once per iteration */
 enum l2_exc_op { L2_EXC_DE, L2_EXC_UD, L2_EXC_GP, L2_EXC_BP, L2_EXC_PF, L2_EXC_DB, L2_EXC_UD_GP };

@@ -88,6 +88,8 @@ enum svm_cpuid_feature {
 #define V_INTR_IRQ			BIT(8)
 #define V_INTR_PRIO(p)			((u64)((p) & 0xf) << 16)
 #define V_INTR_IGN_TPR			BIT(20)
+#define V_INTR_VNMI			BIT(11)		/* a virtual NMI is pending */
+#define V_INTR_VNMI_ENABLE		BIT(26)
 #define V_INTR_MASKING			BIT(24)
 #define V_INTR_VECTOR(v)		((u64)(u8)(v) << 32)
 /* Offset 0x68: INTERRUPT_SHADOW. */

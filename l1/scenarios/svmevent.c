@@ -173,7 +173,10 @@ const struct scenario scn_svmevent_vintr_intercept = {
 	.max_iters	= 8,
 };
 
-/* V_INTR_MASKING: CR8 is L2's V_TPR; priority 2 waits while V_TPR is 3, until CR8 = 0. */
+/*
+ * V_INTR_MASKING: L2's CR8 reads V_TPR (3); a V_IRQ of priority 2 is held back while
+ * V_TPR is 3 and taken once L1 lowers V_TPR to 0 (at L2's second HC_NOP, RBX = 2).
+ */
 static void vtpr_setup(struct vcpu *v)
 {
 	v->scn_state[ST_EVENT] = V_INTR_IRQ | V_INTR_PRIO(2) | V_INTR_VECTOR(L2_VEC_VIRQ);
@@ -182,8 +185,16 @@ static void vtpr_setup(struct vcpu *v)
 
 static enum exit_action vtpr_on_exit(struct vcpu *v, u64 code)
 {
-	if (code == SVM_EXIT_VMMCALL && l2_vmcb.save.rax == HC_NOP)
-		l2_vmcb.control.v_intr = (l2_vmcb.control.v_intr & ~V_INTR_TPR(0xff)) | V_INTR_TPR(3);
+	struct vmcb_control *c = &l2_vmcb.control;
+
+	if (code != SVM_EXIT_VMMCALL || l2_vmcb.save.rax != HC_NOP)
+		return EXIT_DEFAULT;
+	c->v_intr &= ~V_INTR_TPR(0xff);
+	if (v->gpr[RBX] == 2) {
+		svm_skip_instruction(v);
+		return EXIT_RESUME;
+	}
+	c->v_intr |= V_INTR_TPR(3);
 	return virq_on_exit(v, code);
 }
 
@@ -192,13 +203,15 @@ static void vtpr_check(struct vcpu *v)
 	virq_check(v);
 	check(v->ctx->result[1] == 0, "virtual interrupts taken while V_TPR was above their priority: %llu (want 0)",
 	      (unsigned long long)v->ctx->result[1]);
+	check(v->ctx->result[2] == 0, "CR8 reads that were not V_TPR (3): %llu (want 0)",
+	      (unsigned long long)v->ctx->result[2]);
 }
 
 const struct scenario scn_svmevent_vtpr = {
 	.needs		= NEEDS(SVM),
 	.setup		= vtpr_setup,
-	.l2		= l2_event_cr8,
-	.expect		= { { XK_HYPERCALL, 1 } },
+	.l2		= l2_event_vtpr,
+	.expect		= { { XK_HYPERCALL, 2 } },
 	.check		= vtpr_check,
 	.on_exit	= vtpr_on_exit,
 	.max_iters	= 8,
@@ -248,5 +261,36 @@ const struct scenario scn_svmevent_exitintinfo_npf = {
 	.expect		= { { XK_HYPERCALL, 1 }, { XK_NESTED_PF, 1 } },
 	.check		= reinject_check,
 	.on_exit	= reinject_on_exit,
+	.max_iters	= 8,
+};
+
+/*
+ * Virtual NMI ("NMI Virtualization", CPUID Fn8000_000A_EDX[25]): with V_NMI_ENABLE, a
+ * V_NMI L1 sets at each HC_NOP is taken by L2's NMI handler without EVENTINJ.
+ */
+static enum exit_action vnmi_on_exit(struct vcpu *v, u64 code)
+{
+	if (code != SVM_EXIT_VMMCALL || l2_vmcb.save.rax != HC_NOP)
+		return EXIT_DEFAULT;
+	l2_vmcb.control.v_intr |= V_INTR_VNMI;
+	svm_skip_instruction(v);
+	return EXIT_RESUME;
+}
+
+static void vnmi_setup(struct vcpu *v)
+{
+	(void)v;
+	if (!svm_has(SVM_FEAT_VNMI))
+		scenario_skip("needs virtual NMI (CPUID Fn8000_000A_EDX[25])");
+	l2_vmcb.control.v_intr |= V_INTR_VNMI_ENABLE;
+}
+
+const struct scenario scn_svmevent_vnmi = {
+	.needs		= NEEDS(SVM),
+	.setup		= vnmi_setup,
+	.l2		= l2_event_nop,
+	.expect		= { { XK_HYPERCALL, 1 } },
+	.check		= nmi_check,
+	.on_exit	= vnmi_on_exit,
 	.max_iters	= 8,
 };
