@@ -18,5 +18,11 @@ void l2_idt_init(void)
 	idt_set_gate(l2_idt, 14, (void *)l2_pf_handler, 0);	/* reached only when L1 lets #PF through */
 }
 
+/* A workload's own handler, until the next scenario's l2_idt_init(). */
+void l2_idt_set(unsigned vector, void *handler)
+{
+	idt_set_gate(l2_idt, vector, handler, 0);
+}
+
 u64 l2_idt_base(void) { return (u64)l2_idt; }
 u16 l2_idt_limit(void) { return sizeof(l2_idt) - 1; }

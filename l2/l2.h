@@ -67,6 +67,7 @@ void l2_measure(struct l2_ctx *c, l2_op op);
 u64 l2_idt_base(void);
 u16 l2_idt_limit(void);
 void l2_idt_init(void);
+void l2_idt_set(unsigned vector, void *handler);
 
 /* Workloads, one per scenario family file in l2/. */
 void l2_cpuid(struct l2_ctx *c);
@@ -100,5 +101,46 @@ void l2_npt_alias(struct l2_ctx *c);		/* writes arg0 (alias), reads arg1 (direct
 void l2_npt_tlb(struct l2_ctx *c);		/* reads arg0, hypercall, reads it: want arg1 */
 void l2_tsc_read(struct l2_ctx *c);		/* arg0 0: RDTSC, 1: RDTSCP; result0 last value */
 void l2_clean_probe(struct l2_ctx *c);		/* hypercall, then probe arg0: see svmtsc/ */
+
+/*
+ * svm-c families (svmstate/, svmevent/, svmexc/), AMD SVM. L2's own handlers
+ * (l2/svm_traps.c) count what reaches L2's IDT; each workload copies its counts into
+ * result[] at the end. L2_UNMAPPED is an address no page table of L1 maps (a #PF).
+ */
+#define L2_VEC_INJECT	0x50	/* the external interrupt L1 injects */
+#define L2_VEC_SOFT	0x51	/* the software interrupt L1 injects */
+#define L2_VEC_VIRQ	0x52	/* V_INTR_VECTOR of L1's virtual interrupts */
+#define L2_UNMAPPED	0x8000000000ULL
+struct l2_traps {
+	volatile u32 count[256];	/* events L2's IDT delivered, by vector */
+	volatile u64 error_code;	/* of the last #GP or #PF */
+	volatile u64 cr2;		/* CR2 in L2's last #PF handler */
+	volatile u64 skip;		/* bytes a fault handler skips (the faulting insn) */
+};
+extern struct l2_traps l2_traps;
+void l2_traps_install(void);		/* clears l2_traps, sets the gates below */
+/* What L2 left in place at a VMMCALL(HC_NOP, probe): L1 compares its VMCB. */
+struct l2_probe {
+	u64 rip, rsp, rflags;		/* rflags: in, loaded just before the VMMCALL */
+	u64 cr0, cr2, cr3, cr4, efer, dr6, dr7;
+	u16 cs, ss, ds, es;
+};
+void l2_probe_vmmcall(struct l2_probe *p);
+void l2_state_plain(struct l2_ctx *c);	/* RIP, RSP, RAX, RFLAGS */
+void l2_state_cr0_cr4(struct l2_ctx *c);	/* CR0.TS, CR4.TSD set */
+void l2_state_cr3_efer(struct l2_ctx *c);	/* its own PML4, EFER.SCE flipped */
+void l2_state_dr(struct l2_ctx *c);		/* DR6 B0, DR7 L0 */
+void l2_state_segs(struct l2_ctx *c);		/* DS = ES = 0 */
+void l2_state_cr2(struct l2_ctx *c);		/* after a #PF of its own; result0 = #PFs */
+#define L2_CPUID_SHADOW	0x5ad0	/* CPUID leaf L2 runs inside an interrupt shadow */
+void l2_shadow_sti(struct l2_ctx *c);		/* STI; CPUID(shadow); CLI; CPUID(0) */
+void l2_shadow_movss(struct l2_ctx *c);		/* MOV SS; CPUID(shadow); CPUID(0) */
+void l2_event_nop(struct l2_ctx *c);	/* HC_NOP; result = counts of NMI, 0x50, 0x51, #GP */
+void l2_event_sti(struct l2_ctx *c);	/* HC_NOP, STI; NOP; CLI; result0 = vector 0x52 */
+void l2_event_vtpr(struct l2_ctx *c);	/* 0x52 below V_TPR; result1 = early, 2 = CR8 != 3 */
+void l2_event_stack(struct l2_ctx *c);	/* HC_NOP on a stack at arg0 + i pages */
+void l2_exc_op(struct l2_ctx *c);	/* arg0: enum l2_exc_op, once per iteration */
+enum l2_exc_op { L2_EXC_DE, L2_EXC_UD, L2_EXC_GP, L2_EXC_BP, L2_EXC_PF, L2_EXC_DB, L2_EXC_UD_GP };
+void l2_triple_fault(struct l2_ctx *c);	/* opens the window, then shuts down */
 
 #endif

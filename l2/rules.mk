@@ -11,6 +11,11 @@ L2_SRCS += l2/ept.c
 L2_SRCS += l2/vmcs_shadow.c
 L2_SRCS += l2/apic.c
 L2_SRCS += l2/pf.c
+# svm-c families: svmstate/, svmevent/, svmexc/
+L2_SRCS += l2/svm_traps.c
+L2_SRCS += l2/svmstate.c
+L2_SRCS += l2/svmevent.c
+L2_SRCS += l2/svmexc.c
 L2_SRCS += l2/svm_icpt.c
 L2_SRCS += l2/npt.c
 L2_SRCS += l2/svm_tsc.c

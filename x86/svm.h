@@ -114,8 +114,32 @@ enum svm_cpuid_feature {
 #define LBR_VIRTUALIZATION_ENABLE	BIT(0)
 #define VIRT_VMLOAD_VMSAVE_ENABLE	BIT(1)
 
-/* EVENTINJ / EXITINTINFO (offsets 0xa8, 0x88). */
+/* EVENTINJ / EXITINTINFO (offsets 0xa8, 0x88): vector 7:0, type 10:8, EV 11, V 31, error
+ * code 63:32 (APM "Event Injection"). */
 #define EVENT_VALID			BIT(31)
+#define EVENT_EV			BIT(11)		/* push the error code in 63:32 */
+#define EVENT_TYPE(t)			((u64)(t) << 8)
+#define EVENT_TYPE_MASK			EVENT_TYPE(7)
+#define EVENT_TYPE_INTR			0
+#define EVENT_TYPE_NMI			2
+#define EVENT_TYPE_EXCEPTION		3
+#define EVENT_TYPE_SOFT_INT		4
+#define EVENT_ERROR_CODE(e)		((u64)(u32)(e) << 32)
+/* Offset 0x60 (APM "Virtual Interrupt Control"): V_TPR 7:0, V_IRQ 8, V_INTR_PRIO 19:16,
+ * V_IGN_TPR 20, V_INTR_MASKING 24, V_INTR_VECTOR 39:32. */
+#define V_INTR_TPR(t)			((u64)(t) & 0xff)
+#define V_INTR_IRQ			BIT(8)
+#define V_INTR_PRIO(p)			((u64)((p) & 0xf) << 16)
+#define V_INTR_IGN_TPR			BIT(20)
+#define V_INTR_VNMI			BIT(11)		/* a virtual NMI is pending */
+#define V_INTR_VNMI_ENABLE		BIT(26)
+#define V_INTR_MASKING			BIT(24)
+#define V_INTR_VECTOR(v)		((u64)(u8)(v) << 32)
+/* Offset 0x68: INTERRUPT_SHADOW. */
+#define INT_STATE_SHADOW		BIT(0)
+/* Word 3 intercepts of interrupts and IRET (offset 0x0c). */
+#define INTERCEPT_VINTR			BIT(4)
+#define INTERCEPT_IRET			BIT(20)
 
 /* IOIO intercept EXITINFO1 (APM "IOIO Intercepts"); EXITINFO2 is the next RIP. */
 #define IOIO_IN				BIT(0)

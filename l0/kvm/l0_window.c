@@ -53,7 +53,7 @@ static void exit_records(int fd, const char *scenario, const char *level, enum e
 			continue;
 		if (!strcmp(name, "<unknown>")) {
 			if (isa == EXIT_ISA_SVM)
-				snprintf(unknown, sizeof(unknown), "CODE_%#llx",
+				snprintf(unknown, sizeof(unknown), "CODE_%llX",
 					 (unsigned long long)svm_slot_code(reason));
 			else
 				snprintf(unknown, sizeof(unknown), "REASON_%d", reason);
