@@ -11,3 +11,10 @@ L2_SRCS += l2/ept.c
 L2_SRCS += l2/vmcs_shadow.c
 L2_SRCS += l2/apic.c
 L2_SRCS += l2/pf.c
+# [B] issue 13, VMX families 6-10
+L2_SRCS += l2/crexit.c
+L2_SRCS += l2/insn.c
+L2_SRCS += l2/vmxinsn.c
+L2_SRCS += l2/tlb.c
+L2_SRCS += l2/eptx.c
+L2_SRCS += l2/tsc.c
