@@ -7,7 +7,7 @@
  * invalidation the SDM guarantees the new translation ("Caching Translation Information",
  * "Invalidating Cached Translation Information" in vol. 3): L2 counts every read that
  * still gives the old page in result3. Before the invalidation nothing is guaranteed, so
- * that read is not checked.
+ * that read is not checked. The mark is the quadword at L2_EPTX_MARK_OFF of each page.
  */
 #include "l2/l2.h"
 #include "x86/processor.h"
@@ -41,8 +41,8 @@ static void build_tables(void)
 	pdpt[2] = (u64)pd | PTE_P | PTE_W;
 	memset(pml4, 0, sizeof(pml4));
 	pml4[0] = (u64)pdpt | PTE_P | PTE_W;
-	page_a[0] = L2_TLB_MARK_A;
-	page_b[0] = L2_TLB_MARK_B;
+	page_a[L2_EPTX_MARK_OFF / 8] = L2_TLB_MARK_A;
+	page_b[L2_EPTX_MARK_OFF / 8] = L2_TLB_MARK_B;
 }
 
 static void own_tables(struct l2_ctx *c)
@@ -59,7 +59,8 @@ static void l1_tables(struct l2_ctx *c)
 
 static void op_tlb(struct l2_ctx *c, u32 i)
 {
-	volatile u64 *va = (volatile u64 *)(c->arg[0] ? c->arg[0] : L2_TLB_VA);
+	u64 page = c->arg[0] ? c->arg[0] : L2_TLB_VA;
+	volatile u64 *va = (volatile u64 *)(page + L2_EPTX_MARK_OFF);
 	u64 before = *va, after;
 
 	(void)i;
@@ -70,7 +71,7 @@ static void op_tlb(struct l2_ctx *c, u32 i)
 		l2_hypercall(HC_NOP, 0, 0);
 		break;
 	case L2_TLB_INVLPG:
-		asm volatile("invlpg (%0)" : : "r"(va) : "memory");
+		asm volatile("invlpg (%0)" : : "r"(page) : "memory");
 		break;
 	case L2_TLB_CR3:
 		write_cr3(read_cr3());

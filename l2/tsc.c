@@ -21,6 +21,7 @@ static u64 rdtscp(u32 *aux)
 static void op_tsc(struct l2_ctx *c, u32 i)
 {
 	u32 aux = 0, lo, hi;
+	u64 t;
 
 	switch (c->arg[0]) {
 	case L2_TSC_RDTSC:
@@ -28,7 +29,8 @@ static void op_tsc(struct l2_ctx *c, u32 i)
 		l2_hypercall(HC_NOP, lo | ((u64)hi << 32), 0);
 		break;
 	case L2_TSC_RDTSCP:
-		l2_hypercall(HC_NOP, rdtscp(&aux), aux);
+		t = rdtscp(&aux);
+		l2_hypercall(HC_NOP, t, aux);
 		break;
 	case L2_TSC_AUX:
 		wrmsr(MSR_IA32_TSC_AUX_L2, c->arg[1] + i);

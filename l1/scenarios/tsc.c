@@ -41,7 +41,6 @@ static u64 l2_tsc_at(struct vcpu *v, u64 t)
 static enum exit_action tsc_on_exit(struct vcpu *v, u64 code)
 {
 	u64 now = rdtsc_l1(), val;
-	enum exit_action a = EXIT_DEFAULT;
 
 	switch (code & 0xffff) {
 	case EXIT_VMCALL:
@@ -63,11 +62,11 @@ static enum exit_action tsc_on_exit(struct vcpu *v, u64 code)
 		v->gpr[RAX] = (u32)val;
 		v->gpr[RDX] = val >> 32;
 		vmx_skip_instruction(v);
-		a = EXIT_RESUME;
-		break;
+		v->scn_state[S_PREV] = now;	/* what L2 got: the next value is no older */
+		return EXIT_RESUME;
 	}
 	v->scn_state[S_PREV] = rdtsc_l1();
-	return a;
+	return EXIT_DEFAULT;	/* the back end's handler follows */
 }
 
 static void tsc_setup(struct vcpu *v, const struct tsc_row *r)
@@ -92,6 +91,7 @@ static void tsc_setup(struct vcpu *v, const struct tsc_row *r)
 	v->scn_state[S_OFFSET] = (r->proc & PROC_TSC_OFFSETTING) ? (u64)off : 0;
 	v->scn_state[S_MULT] = r->mult;
 	v->scn_state[S_AUX] = TSC_AUX_VALUE;
+	v->scn_state[S_PREV] = rdtsc_l1();
 	vmwrite(VMCS_TSC_OFFSET, (u64)off);
 	if (r->mult)
 		vmwrite(VMCS_TSC_MULTIPLIER, r->mult * TSC_MULT_ONE);
