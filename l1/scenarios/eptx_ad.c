@@ -8,7 +8,9 @@
  * processor logs the guest-physical page at the PML index and decrements it; an index
  * out of range (after 0 it is FFFFH) is a PML-full exit (reason 62) before the access.
  * L2 touches test pages, then makes a VMCALL at which L1 checks the flags / the log and
- * clears them for the next iteration.
+ * clears them for the next iteration. The log holds 4-KiB-aligned addresses: "bits 11:0
+ * of the value written are always 0". Failures print the index in bits 63:48, the entry
+ * below.
  */
 #include "l1/scenarios/eptx_map.h"
 #include "lib/string.h"
@@ -92,7 +94,7 @@ static enum exit_action pml_on_exit(struct vcpu *v, u64 code)
 	switch (code & 0xffff) {
 	case EXIT_PML_FULL:
 		if (!full || idx != PML_FULL_INDEX || pml_log[0] != EPTX_GPA)
-			vmxb_bad(v, idx);
+			vmxb_bad(v, idx << 48 | pml_log[0]);
 		v->scn_state[S_FULLS]++;
 		vmwrite(VMCS_PML_INDEX, PML_ENTRIES - 1);
 		return EXIT_RESUME;
