@@ -3,8 +3,9 @@
  * tlb/: translations L2 has used change, and only an invalidation the SDM names makes the
  * change visible (SDM vol. 3, "Caching Translation Information", "Invalidating Cached
  * Translation Information", "INVVPID", "INVEPT"). One row per way:
- *   - VPID off: every VM entry and exit invalidates the linear and combined mappings of
- *     VPID 0000H, so L2's VMCALL alone must make its new PTE visible;
+ *   - VPID off: every VM entry invalidates the linear and combined mappings of VPID 0000H
+ *     (SDM "Updating Non-Register State" in "VM Entries"; VM exits likewise), so L2's
+ *     VMCALL alone must make its new PTE visible;
  *   - VPID on, L1 does INVVPID of each type for L2's VPID at the VMCALL: individual
  *     address (the test page), single context, all contexts, single context retaining
  *     globals (the test PTE is not global);
