@@ -45,6 +45,16 @@ L1_SRCS += l1/scenarios/svm_icpt.c
 L1_SRCS += l1/scenarios/svm_maps.c
 L1_SRCS += l1/scenarios/npt.c
 L1_SRCS += l1/scenarios/svmtsc.c
+# [B] issue 13, VMX families 6-10
+L1_SRCS += l1/scenarios/vmxb.c
+L1_SRCS += l1/scenarios/crexit.c
+L1_SRCS += l1/scenarios/insn.c
+L1_SRCS += l1/scenarios/tlb.c
+L1_SRCS += l1/scenarios/eptx_map.c
+L1_SRCS += l1/scenarios/eptx.c
+L1_SRCS += l1/scenarios/eptx_ad.c
+L1_SRCS += l1/scenarios/tsc.c
+L1_SRCS += l1/scenarios/vmxinsn.c
 
 L1_IMAGE_SRCS = $(L1_BOOT_SRCS) $(X86_SRCS) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS)
 L1_OBJS = $(patsubst %.c,$(BUILD)/free/%.o,$(patsubst %.asm,$(BUILD)/free/%.asm.o,$(L1_IMAGE_SRCS)))

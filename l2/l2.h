@@ -142,5 +142,53 @@ void l2_event_stack(struct l2_ctx *c);	/* HC_NOP on a stack at arg0 + i pages */
 void l2_exc_op(struct l2_ctx *c);	/* arg0: enum l2_exc_op, once per iteration */
 enum l2_exc_op { L2_EXC_DE, L2_EXC_UD, L2_EXC_GP, L2_EXC_BP, L2_EXC_PF, L2_EXC_DB, L2_EXC_UD_GP };
 void l2_triple_fault(struct l2_ctx *c);	/* opens the window, then shuts down */
+/*
+ * [B] issue 13, VMX families 6-10 (crexit/, insn/, tlb/, eptx/, tsc/, vmxinsn/): one
+ * workload per family, arg0 picks the operation; result3 counts what L2 saw wrong.
+ */
+#define L2_CR_OPS(X) X(CR0_TOGGLE) X(CR0_SHADOW) X(CR4_TOGGLE) X(CR4_SHADOW) X(CLTS)	\
+	X(LMSW) X(CR3_LOAD) X(CR3_TARGET) X(CR3_STORE) X(MOV_DR)
+#define L2_INSN_OPS(X) X(INVLPG) X(RDPMC) X(PAUSE) X(WBINVD) X(RDRAND) X(RDSEED)	\
+	X(MONITOR) X(MWAIT) X(INVD) X(SGDT) X(SIDT) X(LGDT) X(LIDT) X(SLDT) X(STR) X(LLDT) X(LTR)
+#define L2_VMX_OPS(X) X(VMXON) X(VMPTRLD) X(VMCLEAR) X(VMPTRST) X(VMLAUNCH) X(VMRESUME)	\
+	X(VMXOFF) X(INVEPT) X(INVVPID)
+#define L2_TSC_OPS(X) X(RDTSC) X(RDTSCP) X(AUX)
+enum l2_cr_op {
+#define X(n) L2_CR_##n,
+	L2_CR_OPS(X)
+#undef X
+};
+enum l2_insn_op {
+#define X(n) L2_INSN_##n,
+	L2_INSN_OPS(X)
+#undef X
+};
+enum l2_vmx_op {
+#define X(n) L2_VMX_##n,
+	L2_VMX_OPS(X)
+#undef X
+};
+/* vmxinsn/: the outcome L1 emulates and L2 must see (arg1). */
+enum l2_vmx_want { L2_WANT_SUCCEED, L2_WANT_FAIL_INVALID, L2_WANT_STORED_NONE, L2_WANT_UD };
+enum l2_tsc_op {
+#define X(n) L2_TSC_##n,
+	L2_TSC_OPS(X)
+#undef X
+};
+/* tlb/: how L2 makes its change visible (arg1), where the test page is (arg0). */
+enum l2_tlb_flush { L2_TLB_HYPERCALL, L2_TLB_INVLPG, L2_TLB_CR3 };
+#define L2_TLB_VA	0x80000000UL	/* arg0 = 0: L2's own page tables map it */
+#define L2_TLB_MARK_A	0x0a0a0a0a0a0a0a0aULL
+#define L2_TLB_MARK_B	0x0b0b0b0b0b0b0b0bULL
+/* eptx/: what L2 does with each test page; the page holds RET at 0 and a mark at 16. */
+enum l2_eptx_access { L2_EPTX_READ, L2_EPTX_WRITE, L2_EPTX_EXEC };
+#define L2_EPTX_MARK_OFF	16
+#define L2_EPTX_WRITE_OFF	8
+void l2_crexit(struct l2_ctx *c);	/* arg0 = enum l2_cr_op, arg1 = L1's CR3 */
+void l2_insn(struct l2_ctx *c);		/* arg0 = enum l2_insn_op; result1 = memory operand */
+void l2_vmxinsn(struct l2_ctx *c);	/* arg0 = enum l2_vmx_op; result0 = outcomes as wanted */
+void l2_tlb(struct l2_ctx *c);		/* arg0 = 0 or test GPA, arg1 = enum l2_tlb_flush */
+void l2_eptx(struct l2_ctx *c);		/* arg0 = GPA, arg1 = access, arg2 = pages, arg3 = mark */
+void l2_tsc(struct l2_ctx *c);		/* arg0 = enum l2_tsc_op, arg1 = MSR value to write */
 
 #endif

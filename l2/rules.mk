@@ -19,3 +19,10 @@ L2_SRCS += l2/svmexc.c
 L2_SRCS += l2/svm_icpt.c
 L2_SRCS += l2/npt.c
 L2_SRCS += l2/svm_tsc.c
+# [B] issue 13, VMX families 6-10
+L2_SRCS += l2/crexit.c
+L2_SRCS += l2/insn.c
+L2_SRCS += l2/vmxinsn.c
+L2_SRCS += l2/tlb.c
+L2_SRCS += l2/eptx.c
+L2_SRCS += l2/tsc.c

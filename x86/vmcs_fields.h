@@ -22,6 +22,7 @@
 	X(GUEST_LDTR_SELECTOR,		0x080c, W16)			\
 	X(GUEST_TR_SELECTOR,		0x080e, W16)			\
 	X(GUEST_INTR_STATUS,		0x0810, W16)			\
+	X(PML_INDEX,			0x0812, W16)			\
 	/* 16-bit host state */						\
 	X(HOST_ES_SELECTOR,		0x0c00, W16)			\
 	X(HOST_CS_SELECTOR,		0x0c02, W16)			\
@@ -37,6 +38,7 @@
 	X(EXIT_MSR_STORE_ADDR,		0x2006, W64)			\
 	X(EXIT_MSR_LOAD_ADDR,		0x2008, W64)			\
 	X(ENTRY_MSR_LOAD_ADDR,		0x200a, W64)			\
+	X(PML_ADDR,			0x200e, W64)			\
 	X(TSC_OFFSET,			0x2010, W64)			\
 	X(VIRTUAL_APIC_PAGE_ADDR,	0x2012, W64)			\
 	X(APIC_ACCESS_ADDR,		0x2014, W64)			\
@@ -48,6 +50,7 @@
 	X(EOI_EXIT_BITMAP3,		0x2022, W64)			\
 	X(VMREAD_BITMAP,		0x2026, W64)			\
 	X(VMWRITE_BITMAP,		0x2028, W64)			\
+	X(TSC_MULTIPLIER,		0x2032, W64)			\
 	/* 64-bit read-only data */					\
 	X(GUEST_PHYSICAL_ADDRESS,	0x2400, W64)			\
 	/* 64-bit guest state */					\
@@ -113,6 +116,8 @@
 	X(CR4_GUEST_HOST_MASK,		0x6002, WNAT)			\
 	X(CR0_READ_SHADOW,		0x6004, WNAT)			\
 	X(CR4_READ_SHADOW,		0x6006, WNAT)			\
+	X(CR3_TARGET_VALUE0,		0x6008, WNAT)			\
+	X(CR3_TARGET_VALUE1,		0x600a, WNAT)			\
 	/* natural-width read-only data */				\
 	X(EXIT_QUALIFICATION,		0x6400, WNAT)			\
 	X(GUEST_LINEAR_ADDRESS,		0x640a, WNAT)			\

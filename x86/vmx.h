@@ -25,16 +25,21 @@
 	X(PROC, TSC_OFFSETTING, 3, "use TSC offsetting")			\
 	X(PROC, HLT_EXITING, 7, "HLT exiting")					\
 	X(PROC, INVLPG_EXITING, 9, "INVLPG exiting")				\
+	X(PROC, MWAIT_EXITING, 10, "MWAIT exiting")				\
+	X(PROC, RDPMC_EXITING, 11, "RDPMC exiting")				\
 	X(PROC, RDTSC_EXITING, 12, "RDTSC exiting")				\
 	X(PROC, CR3_LOAD_EXITING, 15, "CR3-load exiting")			\
 	X(PROC, CR3_STORE_EXITING, 16, "CR3-store exiting")			\
 	X(PROC, CR8_LOAD_EXITING, 19, "CR8-load exiting")			\
 	X(PROC, CR8_STORE_EXITING, 20, "CR8-store exiting")			\
 	X(PROC, TPR_SHADOW, 21, "use TPR shadow")				\
+	X(PROC, MOV_DR_EXITING, 23, "MOV-DR exiting")				\
 	X(PROC, UNCONDITIONAL_IO_EXITING, 24, "unconditional I/O exiting")	\
 	X(PROC, IO_BITMAPS, 25, "use I/O bitmaps")				\
 	X(PROC, MONITOR_TRAP_FLAG, 27, "monitor trap flag")			\
 	X(PROC, MSR_BITMAPS, 28, "use MSR bitmaps")				\
+	X(PROC, MONITOR_EXITING, 29, "MONITOR exiting")			\
+	X(PROC, PAUSE_EXITING, 30, "PAUSE exiting")				\
 	X(PROC, SECONDARY_CONTROLS, 31, "activate secondary controls")		\
 	X(PROC2, VIRTUALIZE_APIC_ACCESSES, 0, "virtualize APIC accesses")	\
 	X(PROC2, EPT, 1, "enable EPT")						\
@@ -121,6 +126,14 @@ extern const struct vmx_cap_msr_info { const char *name; u32 index; } vmx_cap_ms
 #define EPT_CAP_INVEPT_ALL		BIT(26)
 #define VPID_CAP_INVVPID		BIT(32)
 #define VPID_CAP_INVVPID_ALL		BIT(42)
+/* [B] issue 13 families 6-10: more IA32_VMX_EPT_VPID_CAP bits, IA32_VMX_MISC */
+#define EPT_CAP_EXEC_ONLY		BIT(0)
+#define EPT_CAP_1G_PAGES		BIT(17)
+#define EPT_CAP_AD			BIT(21)
+#define VPID_CAP_INVVPID_ADDR		BIT(40)
+#define VPID_CAP_INVVPID_SINGLE		BIT(41)
+#define VPID_CAP_INVVPID_SINGLE_GLOBALS	BIT(43)
+#define VMX_MISC_CR3_TARGETS(m)		(((m) >> 16) & 0x1ff)
 #define SHADOW_VMCS_INDICATOR		BIT(31)
 
 /* Outcomes of VMX instructions: SDM "Conventions" in the VMX instruction reference. */
@@ -237,5 +250,8 @@ static inline void vmptrld(u64 pa)
 #define INVEPT_SINGLE_CONTEXT	1
 #define INVEPT_ALL_CONTEXT	2
 #define INVVPID_ALL_CONTEXT	2
+#define INVVPID_ADDRESS		0
+#define INVVPID_SINGLE_CONTEXT	1
+#define INVVPID_SINGLE_GLOBALS	3
 
 #endif
