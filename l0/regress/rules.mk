@@ -13,6 +13,8 @@ NESTLAB_SRCS += l0/regress/merge.c
 NESTLAB_SRCS += l0/regress/report.c
 NESTLAB_SRCS += l0/regress/table.c
 NESTLAB_SRCS += l0/regress/doc.c
+NESTLAB_SRCS += l0/regress/bisect.c
+NESTLAB_SRCS += l0/regress/bisect_cmd.c
 
 REGRESS_TESTS := $(BUILD)/host/l0/regress/cmpstat_test $(BUILD)/host/l0/regress/compare_test \
 	$(BUILD)/host/l0/regress/regress_test $(BUILD)/host/l0/regress/readers_fuzz_test
