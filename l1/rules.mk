@@ -38,6 +38,7 @@ L1_SRCS += l1/scenarios/debug.c
 L1_SRCS += l1/scenarios/l1.c
 L1_SRCS += l1/scenarios/svm.c
 L1_SRCS += l1/scenarios/bug_svm.c
+L1_SRCS += l1/scenarios/bug_svm_gif.c
 L1_SRCS += l1/scenarios/bug_vmx.c
 
 L1_IMAGE_SRCS = $(L1_BOOT_SRCS) $(X86_SRCS) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS)

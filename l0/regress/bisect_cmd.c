@@ -177,6 +177,8 @@ static int run_step(const struct bisect_opts *o, struct step *s, char **globs, i
 	if (n < 0)
 		return -errno;
 	self[n] = '\0';
+	if (n > 10 && !strcmp(self + n - 10, " (deleted)"))
+		self[n - 10] = '\0';	/* make relinked it meanwhile: run the new one */
 	argv[a++] = self;
 	argv[a++] = "run";
 	argv[a++] = "--backend";
@@ -409,6 +411,9 @@ int cmd_bisect(int argc, char **argv)
 		return EXIT_FAILED;
 	}
 	print_pair(last_old >= 0 ? &steps[last_old] : NULL, &steps[first_new]);
+	if (first_new - last_old > 1)
+		printf("(%ld kernels between them could not be tested: the change is in one of them or in %s)\n",
+		       first_new - last_old - 1, steps[first_new].label);
 	printf("bisect: %s/bisect.json\n", o.results);
 	return EXIT_OK;
 }
