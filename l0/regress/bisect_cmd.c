@@ -315,7 +315,7 @@ int cmd_bisect(int argc, char **argv)
 	static struct step steps[MAX_KERNELS];
 	enum bisect_state st[MAX_KERNELS] = { 0 };
 	struct bisect b = { 0, st };
-	char results[PATH_MAX], labs[PATH_MAX + 32], stamp[32], *end;
+	char results[PATH_MAX], labs[PATH_MAX + 32], labs_abs[PATH_MAX], stamp[32], *end;
 	int c, nk = 0, nglobs, res, e;
 	char **globs = NULL;
 	long i, last_old, first_new;
@@ -363,6 +363,14 @@ int cmd_bisect(int argc, char **argv)
 	mkdir(o.results, 0755);
 	if (access(o.results, W_OK))
 		return usage_err("cannot write the --results directory");
+	/* absolute: nestlab run starts the lab from each job's own directory */
+	{
+		char *mk[] = { "mkdir", "-p", (char *)o.labs, NULL };
+
+		if (proc_run(mk, NULL, NULL, 10000) || !realpath(o.labs, labs_abs))
+			return usage_err("cannot create the --labs directory");
+		o.labs = labs_abs;
+	}
 	for (i = 0; i < nk; i++) {
 		steps[i].kernel = argv[optind + i];
 		steps[i].rc = -1;
