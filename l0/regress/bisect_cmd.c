@@ -313,6 +313,7 @@ int cmd_bisect(int argc, char **argv)
 	};
 	struct bisect_opts o = { .backend = "lab-svm" };
 	static struct step steps[MAX_KERNELS];
+	static char kabs[MAX_KERNELS][PATH_MAX];
 	enum bisect_state st[MAX_KERNELS] = { 0 };
 	struct bisect b = { 0, st };
 	char results[PATH_MAX], labs[PATH_MAX + 32], labs_abs[PATH_MAX], stamp[32], *end;
@@ -373,6 +374,9 @@ int cmd_bisect(int argc, char **argv)
 	}
 	for (i = 0; i < nk; i++) {
 		steps[i].kernel = argv[optind + i];
+		/* a .deb or a tree: absolute, make lab runs in the source tree */
+		if (!access(steps[i].kernel, F_OK) && realpath(steps[i].kernel, kabs[i]))
+			steps[i].kernel = kabs[i];
 		steps[i].rc = -1;
 		kernel_label(steps[i].kernel, steps[i].label, sizeof(steps[i].label));
 	}
