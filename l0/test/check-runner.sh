@@ -71,6 +71,16 @@ ok "list --all: every scenario"
 "$nestlab" list --backend nosuch > "$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && one_err_line && [ ! -s "$tmp/out" ]; ok "list --backend nosuch: exit 2, one line (rc $rc)"
 
+## bisect: usage errors before any lab is built: exit 2, one line
+"$nestlab" bisect --backend bochs k1 k2 -- cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "lab back end"; ok "bisect --backend bochs: exit 2, one line (rc $rc)"
+"$nestlab" bisect k1 k2 cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "after --"; ok "bisect without --: exit 2, one line (rc $rc)"
+"$nestlab" bisect k1 -- cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "2 to 64 kernels"; ok "bisect with one kernel: exit 2, one line (rc $rc)"
+"$nestlab" bisect --threshold x k1 k2 -- cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "percentage"; ok "bisect --threshold x: exit 2, one line (rc $rc)"
+
 ## usage and environment errors: exit 2, one line on stderr
 for bad in "--bogus" "--backend kvm9" "-j 0" "--iters 0" "--iters 2000" "--timeout x" "--model pentium" \
 	   "no/such-scenario" "--break hlt/exit cpuid/exit" "--timeout" "--shard 1024/1024" "--results="; do
