@@ -26,6 +26,7 @@
 #include "l0/run/runner.h"
 #include "l0/run/scenario.h"
 #include "l0/regress/table.h"
+#include "l0/regress/verdicts.h"
 #include "l0/regress/commands.h"
 #include "l0/regress/junit.h"
 #include "l0/run/runopt.h"
@@ -44,6 +45,8 @@ static void usage(FILE *f)
 	      "                       [--confidence 90|95|99] BASE NEW   (runs or results.json)\n"
 	      "       nestlab report RUN [BASE]   (gnuplot SVG and PNG plots into RUN/plots)\n"
 	      "       nestlab merge OUT RUN...    (one results.json in OUT from shards or runs)\n"
+	      "       nestlab verdicts [--only PREFIX]... LABEL=RUN...   (verdicts side by side,\n"
+	      "                       a Markdown table per family, and where they differ)\n"
 	      "\n"
 	      "GLOBs are shell patterns over scenario names (cpuid/exit, 'apic/*'); none: the\n"
 	      "default suite, every scenario but the opt-in debug/ and unsafe/ (unsafe/: KVM fix\n"
@@ -407,6 +410,7 @@ static const struct {
 	{ "compare", cmd_compare, false },
 	{ "report", cmd_report, false },
 	{ "merge", cmd_merge, false },
+	{ "verdicts", verdicts_main, false },
 	{ "bisect", cmd_bisect, false },
 	{ "kernels", cmd_kernels, false },
 	{ "e9", cmd_e9, true },		/* inside the lab only */

@@ -6,7 +6,7 @@ NESTLAB_SRCS += l0/main.c
 # lib/ built for the host: CRC and value decoding (record.o needs printf.o), the protocol's
 # tables (verdicts, record types, run options; their string calls reach libc's), the
 # statistics (percentiles by nearest rank, as L1 computes them).
-NESTLAB_LIB_OBJS := $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/record.o $(BUILD)/host/lib/printf.o \
+NESTLAB_LIB_OBJS := $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/selection.o $(BUILD)/host/lib/record.o $(BUILD)/host/lib/printf.o \
 	$(BUILD)/host/lib/verdict.o $(BUILD)/host/lib/record_types.o $(BUILD)/host/lib/run_options.o \
 	$(BUILD)/host/lib/stats.o \
 	$(BUILD)/host/x86/vmx.o
@@ -90,7 +90,7 @@ check-runner: $(BUILD)/l0/nestlab $(BUILD)/host/l0/record_flood
 
 CHECK_TARGETS += check-runner
 
-.PHONY: check-runner check-qemu-tcg check-bochs-ryzen
+.PHONY: check-runner check-qemu-tcg check-bochs-ryzen check-bochs-skylake
 
 # The results.json expectation checker for the Bochs suite (scripts/check-suite).
 $(BUILD)/host/l0/expect_check: $(BUILD)/host/l0/test/expect_check.o
@@ -110,6 +110,14 @@ check-qemu-tcg: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_c
 	@scripts/check-suite $(BUILD) qemu-tcg qemu-tcg | tee $(BUILD)/check/qemu-tcg.log
 
 CHECK_TARGETS += check-qemu-tcg
+
+# And on Bochs's skylake_x model, which offers VMX features haswell lacks
+# (scripts/bochs-skylake-suite.expect).
+check-bochs-skylake: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_check
+	@mkdir -p $(BUILD)/check
+	@scripts/check-suite $(BUILD) bochs bochs-skylake skylake | tee $(BUILD)/check/bochs-skylake.log
+
+CHECK_TARGETS += check-bochs-skylake
 
 # And on Bochs's AMD model (SVM with next-RIP save, scripts/bochs-ryzen-suite.expect).
 check-bochs-ryzen: $(BUILD)/l0/nestlab $(BUILD)/l1/l1.elf $(BUILD)/host/l0/expect_check

@@ -40,6 +40,10 @@ L1_SRCS += l1/scenarios/svm.c
 L1_SRCS += l1/scenarios/bug_svm.c
 L1_SRCS += l1/scenarios/bug_svm_gif.c
 L1_SRCS += l1/scenarios/bug_vmx.c
+L1_SRCS += l1/scenarios/svm_icpt.c
+L1_SRCS += l1/scenarios/svm_maps.c
+L1_SRCS += l1/scenarios/npt.c
+L1_SRCS += l1/scenarios/svmtsc.c
 
 L1_IMAGE_SRCS = $(L1_BOOT_SRCS) $(X86_SRCS) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS)
 L1_OBJS = $(patsubst %.c,$(BUILD)/free/%.o,$(patsubst %.asm,$(BUILD)/free/%.asm.o,$(L1_IMAGE_SRCS)))

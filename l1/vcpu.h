@@ -46,6 +46,10 @@ struct vcpu {
 	bool check_nrip;		/* compare the CPU's next RIP with L1's own decoding */
 	u32 nrip_checked, nrip_mismatches;
 	bool vgif;			/* L1's emulated GIF of L2 (CLGI/STGI exits) */
+	/* For the next VMRUN only, set by a scenario's on_exit hook: TLB_CONTROL to use
+	 * (0: none) and VMCB clean bits to clear (L1 changed those areas). */
+	u8 tlb_control_next;
+	u32 clean_clear;
 };
 
 _Static_assert(__builtin_offsetof(struct vcpu, host_rsp) == 128, "entry.asm offset");

@@ -95,4 +95,13 @@ void l2_vmsave_vmload(struct l2_ctx *c);	/* result0 = SYSENTER_CS as VMSAVE stor
 void l2_ud2(struct l2_ctx *c);			/* UD2, which L1 intercepts and skips */
 void l2_lmsw_em(struct l2_ctx *c);		/* LMSW setting CR0.EM, intercepted, skipped */
 
+/* SVM intercepts, NPT, TSC and clean bits (issue 14 families 5-7: icpt/, npt/, svmtsc/). */
+void l2_svm_insn(struct l2_ctx *c);		/* arg0 = enum svm_insn (l2/svm_insns.h) */
+void l2_pause_burst(struct l2_ctx *c);		/* hypercall, then arg1 PAUSEs */
+void l2_npt_access(struct l2_ctx *c);		/* hypercall(i), then arg1 access at arg0 */
+void l2_npt_alias(struct l2_ctx *c);		/* writes arg0 (alias), reads arg1 (direct) */
+void l2_npt_tlb(struct l2_ctx *c);		/* reads arg0, hypercall, reads it: want arg1 */
+void l2_tsc_read(struct l2_ctx *c);		/* arg0 0: RDTSC, 1: RDTSCP; result0 last value */
+void l2_clean_probe(struct l2_ctx *c);		/* hypercall, then probe arg0: see svmtsc/ */
+
 #endif

@@ -12,3 +12,6 @@ L2_SRCS += l2/vmcs_shadow.c
 L2_SRCS += l2/apic.c
 L2_SRCS += l2/pf.c
 L2_SRCS += l2/bug.c
+L2_SRCS += l2/svm_icpt.c
+L2_SRCS += l2/npt.c
+L2_SRCS += l2/svm_tsc.c

@@ -3,9 +3,11 @@
 #include "lib/printf.h"
 #include "lib/report.h"
 #include "lib/scenario_records.h"
+#include "lib/selection.h"
 #include "lib/string.h"
 
-#define DEBUG_FAMILY "debug/"		/* not in the default suite */
+/* Not in the default suite: opt-in families (l0/run/scenario.c names the same). */
+static const char *const optin_families[] = { "debug/", "unsafe/" };
 
 static const struct scenario_entry *current;
 static struct report_counts before;	/* at the running scenario's start */
@@ -79,7 +81,28 @@ static void unknown_scenario(const char *name)
 
 static bool in_default_suite(const struct scenario_entry *e)
 {
-	return strncmp(e->name, DEBUG_FAMILY, sizeof(DEBUG_FAMILY) - 1) != 0;
+	for (u32 i = 0; i < ARRAY_SIZE(optin_families); i++)
+		if (!strncmp(e->name, optin_families[i], strlen(optin_families[i])))
+			return false;
+	return true;
+}
+
+/* run=@FINGERPRINT:BITMAP (lib/selection.h): the selected entries, in registry order. */
+static void run_bitmap(const char *word, const struct run_options *o)
+{
+	static u8 bitmap[SELECTION_BITMAP_BYTES];
+	u32 fp = selection_fingerprint(scenario_registry, sizeof(scenario_registry[0]), scenario_count);
+	int n = selection_decode(word, fp, bitmap, scenario_count);
+	u32 i = 0;
+
+	if (n < 0) {
+		unknown_scenario(n == -2 ? "selection of another registry (rebuild the runner and L1 together)"
+					 : "malformed selection");
+		return;
+	}
+	for (u32 k = 0; k < scenario_count; k++)
+		if (selection_has(bitmap, k))
+			run_one(&scenario_registry[k], ++i, (u32)n, o);
 }
 
 void guest_run_selected(const char *run, const struct run_options *o)
@@ -94,6 +117,10 @@ void guest_run_selected(const char *run, const struct run_options *o)
 		for (u32 k = 0; k < scenario_count; k++)
 			if (in_default_suite(&scenario_registry[k]))
 				run_one(&scenario_registry[k], ++i, n, o);
+		return;
+	}
+	if (run[0] == '@') {
+		run_bitmap(run, o);
 		return;
 	}
 	for (rest = run; (rest = guest_cmdline_next_name(rest, name, sizeof(name)));)

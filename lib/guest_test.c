@@ -10,6 +10,7 @@
 #include "lib/console.h"
 #include "lib/guest.h"
 #include "lib/report.h"
+#include "lib/selection.h"
 #include "lib/test.h"
 
 struct scenario {
@@ -90,5 +91,24 @@ int main(void)
 	CHECK(end_is("@nl1 end passed=2 failed=1 skipped=1 errors=3 "), "tally adds up");
 	if (test_failed)
 		printf("%s", out);	/* the last run's lines */
+	{
+		u8 bits[SELECTION_BITMAP_BYTES] = { 0 };
+		char line[SELECTION_TEXT_MAX + 8] = "run=";
+		u32 fp = selection_fingerprint(scenario_registry, sizeof(scenario_registry[0]), scenario_count);
+
+		selection_set(bits, 2);
+		selection_set(bits, 0);
+		selection_encode(line + 4, sizeof(line) - 4, fp, bits, scenario_count);
+		run(line);
+		CHECK(strstr(out, "@nl1 scenario name=a/pass index=1 of=2 ") != NULL &&
+		      strstr(out, "@nl1 scenario name=b/skip index=2 of=2 ") != NULL && !strstr(out, "a/fail"),
+		      "run=@FP:BITMAP: the selected two, in registry order: %s", out);
+		selection_encode(line + 4, sizeof(line) - 4, fp ^ 1, bits, scenario_count);
+		run(line);
+		CHECK(strstr(out, "verdict=ERROR") && strstr(out, "another%20registry") && !strstr(out, "a/pass"),
+		      "another registry's selection: ERROR, nothing run: %s", out);
+		run("run=@12345678:zz");
+		CHECK(strstr(out, "malformed%20selection") != NULL, "malformed selection: ERROR");
+	}
 	return test_done();
 }

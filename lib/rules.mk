@@ -15,11 +15,12 @@ LIB_SRCS += lib/run_options.c
 LIB_SRCS += lib/console.c
 LIB_SRCS += lib/guest_cmdline.c
 LIB_SRCS += lib/guest.c
+LIB_SRCS += lib/selection.c
 LIB_SRCS += lib/coverage.c
 
 # Host unit tests: build/host/lib/<name>_test from <name>_test.o and the objects below.
 LIB_TESTS := $(addprefix $(BUILD)/host/lib/,printf_test string_test report_test stats_test record_test \
-	guest_cmdline_test guest_test)
+	guest_cmdline_test guest_test selection_test)
 HOST_TESTS += $(LIB_TESTS)
 ALL_TARGETS += $(LIB_TESTS)
 
@@ -29,9 +30,12 @@ $(BUILD)/host/lib/report_test: $(BUILD)/host/lib/report.o $(BUILD)/host/lib/prin
 $(BUILD)/host/lib/stats_test: $(BUILD)/host/lib/stats.o
 $(BUILD)/host/lib/record_test: $(BUILD)/host/lib/record.o $(BUILD)/host/lib/crc32.o \
 	$(BUILD)/host/lib/printf.o
+$(BUILD)/host/lib/selection_test: $(BUILD)/host/lib/selection.o $(BUILD)/host/lib/crc32.o \
+	$(BUILD)/host/lib/string.o
 $(BUILD)/host/lib/guest_cmdline_test: $(BUILD)/host/lib/guest_cmdline.o $(BUILD)/host/lib/run_options.o
 $(BUILD)/host/lib/guest_test: $(addprefix $(BUILD)/host/lib/,guest.o guest_cmdline.o run_options.o \
-	console.o report.o printf.o scenario_records.o record.o crc32.o stats.o string.o verdict.o)
+	console.o report.o printf.o scenario_records.o record.o crc32.o stats.o string.o verdict.o \
+	selection.o)
 
 # The test calls memcpy and friends by name, so they must reach lib/string.o,
 # which the executable's definitions put in front of libc's.

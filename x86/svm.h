@@ -37,15 +37,38 @@ enum svm_cpuid_feature {
 
 #define MSR_VM_CR			0xc0010114
 #define MSR_VM_HSAVE_PA			0xc0010117
+#define MSR_TSC_RATIO			0xc0000104	/* CPUID Fn8000_000A_EDX[4] */
+#define TSC_RATIO_ONE			BIT(32)		/* 8.32 fixed point */
+#define MSR_DEBUGCTL			0x000001d9
 #define VM_CR_SVMDIS			BIT(4)
 #define EFER_SVME			BIT(12)
 
 /* VMCB control area intercept words (offsets 0x00-0x14). */
 #define INTERCEPT_CR_READ(n)		BIT(n)		/* word 0 */
 #define INTERCEPT_CR_WRITE(n)		BIT(16 + (n))
+#define INTERCEPT_DR_READ(n)		BIT(n)		/* word 1 */
+#define INTERCEPT_DR_WRITE(n)		BIT(16 + (n))
 /* Word 3 (offset 0x0c). */
 #define INTERCEPT_INTR			BIT(0)
 #define INTERCEPT_NMI			BIT(1)
+#define INTERCEPT_CR0_SEL_WRITE		BIT(5)		/* CR0 writes beyond TS, MP */
+#define INTERCEPT_IDTR_READ		BIT(6)
+#define INTERCEPT_GDTR_READ		BIT(7)
+#define INTERCEPT_LDTR_READ		BIT(8)
+#define INTERCEPT_TR_READ		BIT(9)
+#define INTERCEPT_IDTR_WRITE		BIT(10)
+#define INTERCEPT_GDTR_WRITE		BIT(11)
+#define INTERCEPT_LDTR_WRITE		BIT(12)
+#define INTERCEPT_TR_WRITE		BIT(13)
+#define INTERCEPT_RDTSC			BIT(14)
+#define INTERCEPT_RDPMC			BIT(15)
+#define INTERCEPT_PUSHF			BIT(16)
+#define INTERCEPT_POPF			BIT(17)
+#define INTERCEPT_INTN			BIT(21)
+#define INTERCEPT_INVD			BIT(22)
+#define INTERCEPT_PAUSE			BIT(23)
+#define INTERCEPT_INVLPG		BIT(25)
+#define INTERCEPT_INVLPGA		BIT(26)
 #define INTERCEPT_CPUID			BIT(18)
 #define INTERCEPT_HLT			BIT(24)
 #define INTERCEPT_IOIO_PROT		BIT(27)
@@ -58,10 +81,29 @@ enum svm_cpuid_feature {
 #define INTERCEPT_VMSAVE		BIT(3)
 #define INTERCEPT_STGI			BIT(4)
 #define INTERCEPT_CLGI			BIT(5)
+#define INTERCEPT_RDTSCP		BIT(7)
+#define INTERCEPT_ICEBP			BIT(8)
+#define INTERCEPT_WBINVD		BIT(9)
+#define INTERCEPT_MONITOR		BIT(10)
+#define INTERCEPT_MWAIT			BIT(11)		/* unconditionally */
+#define INTERCEPT_XSETBV		BIT(13)
 
-/* TLB_CONTROL (offset 0x5c). */
+/* TLB_CONTROL (offset 0x5c). 3 and 7 need CPUID Fn8000_000A_EDX[6] FlushByAsid. */
 #define TLB_CONTROL_NOTHING		0
 #define TLB_CONTROL_FLUSH_ALL		1
+#define TLB_CONTROL_FLUSH_ASID		3
+#define TLB_CONTROL_FLUSH_ASID_LOCAL	7	/* this ASID's non-global entries */
+
+/* VMCB clean bits (offset 0xc0), APM "VMCB Clean Bits": a clear bit makes VMRUN reload the area. */
+#define VMCB_CLEAN_I			BIT(0)	/* intercepts, TSC offset, pause filter */
+#define VMCB_CLEAN_IOPM			BIT(1)
+#define VMCB_CLEAN_ASID			BIT(2)
+#define VMCB_CLEAN_NP			BIT(4)	/* NP enable, nCR3, guest PAT */
+#define VMCB_CLEAN_CRX			BIT(5)	/* CR0, CR3, CR4, EFER */
+#define VMCB_CLEAN_DRX			BIT(6)	/* DR6, DR7 */
+#define VMCB_CLEAN_DT			BIT(7)	/* GDTR, IDTR */
+#define VMCB_CLEAN_SEG			BIT(8)	/* CS, DS, SS, ES, CPL */
+#define VMCB_CLEAN_CR2			BIT(9)
 
 /* Offset 0x60: virtual interrupt control. */
 #define V_INTR_VGIF			BIT(9)		/* the virtual GIF's value */
@@ -69,6 +111,7 @@ enum svm_cpuid_feature {
 /* Offset 0x90. */
 #define NP_ENABLE			BIT(0)
 /* Offset 0xb8. */
+#define LBR_VIRTUALIZATION_ENABLE	BIT(0)
 #define VIRT_VMLOAD_VMSAVE_ENABLE	BIT(1)
 
 /* EVENTINJ / EXITINTINFO (offsets 0xa8, 0x88). */
@@ -77,12 +120,20 @@ enum svm_cpuid_feature {
 /* IOIO intercept EXITINFO1 (APM "IOIO Intercepts"); EXITINFO2 is the next RIP. */
 #define IOIO_IN				BIT(0)
 #define IOIO_STRING			BIT(2)
+#define IOIO_SZ_SHIFT			4	/* bits 6:4: 8-, 16-, 32-bit */
 #define IOIO_SIZE(i)			(((i) >> 4) & 7)	/* one-hot: 1, 2, 4 bytes */
 #define IOIO_PORT(i)			((u16)((i) >> 16))
 /* MSR intercept EXITINFO1. */
 #define MSR_EXIT_WRITE			1
-/* Nested page fault EXITINFO1: the #PF error code bits. */
+/* Nested page fault EXITINFO1: the #PF error code bits, and where the fault was
+ * (APM "Nested versus Guest Page Faults, Fault Ordering"). */
+#define NPF_PRESENT			BIT(0)
 #define NPF_WRITE			BIT(1)
+#define NPF_USER			BIT(2)
+#define NPF_RSVD			BIT(3)
+#define NPF_FETCH			BIT(4)
+#define NPF_FINAL_GPA			BIT(32)	/* translating the final guest address */
+#define NPF_GUEST_WALK			BIT(33)	/* translating a guest page table */
 
 struct vmcb_seg {
 	u16 selector;

@@ -31,6 +31,7 @@
 #include "l0/sys/file.h"
 #include "l0/sys/proc.h"
 #include "l0/backend/qemu_tcg.h"
+#include "l0/run/l1cmd.h"
 #include "l0/run/record.h"
 #include "l0/run/runopt.h"
 #include "l0/sys/json.h"
@@ -193,7 +194,7 @@ static const char *lab_cpu_model(const struct run_opts *o)
 static char *kernel_cmdline(const struct job *j)
 {
 	char *args = NULL, *line;
-	size_t len = 0, i;
+	size_t len = 0;
 	FILE *f = open_memstream(&args, &len);
 
 	if (!f)
@@ -203,8 +204,7 @@ static char *kernel_cmdline(const struct job *j)
 		fprintf(f, "--iters,%u,", LAB_DEFAULT_ITERS);
 	if (j->o->count_off)	/* the runner's only: L1 never sees it */
 		fprintf(f, "--count-pass,off,");
-	for (i = 0; i < j->n; i++)
-		fprintf(f, "%s%s", i ? "," : "", j->scn[i]->info->name);
+	job_selection_write(f, j);
 	if (fclose(f))
 		return NULL;
 	line = xasprintf("console=ttyS0,115200 quiet loglevel=3 panic=-1 nokaslr nestlab_vendor=%s "

@@ -8,6 +8,7 @@
 #include "l0/regress/junit.h"
 #include "l0/regress/samples.h"
 #include "l0/regress/shard.h"
+#include "l0/regress/verdicts.h"
 #include "l0/run/session.h"
 #include "lib/record.h"
 
@@ -121,8 +122,50 @@ static void test_junit(void)
 	json_object_put(root);
 }
 
+static void test_verdicts(void)
+{
+	struct verdicts_run runs[2] = {
+		{ "Bochs", json_tokener_parse(
+			"{\"environment\": {\"backend\": \"bochs\"}, \"options\": {\"model\": \"skylake\"},"
+			" \"scenarios\": [{\"name\": \"ev/a\", \"description\": \"SDM x | y\", \"verdict\": \"PASS\"},"
+			" {\"name\": \"ev/b\", \"verdict\": \"PASS\"}, {\"name\": \"tlb/c\", \"verdict\": \"SKIP\"}]}") },
+		{ "lab", json_tokener_parse(
+			"{\"environment\": {\"backend\": \"lab-vmx\"}, \"options\": {\"l0_param\": [\"ept=0\"]},"
+			" \"scenarios\": [{\"name\": \"ev/a\", \"verdict\": \"FAIL\", \"checks\": [{\"status\": \"PASS\","
+			" \"what\": \"fine\"}, {\"status\": \"FAIL\", \"what\": \"CR3 stale\"}]},"
+			" {\"name\": \"ev/b\", \"verdict\": \"PASS\"}, {\"name\": \"tlb/c\", \"verdict\": \"PASS\"}]}") },
+	};
+	const char *only[] = { "ev/" };
+	char *text = NULL, cmd[256];
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	verdicts_print(f, runs, 2, NULL, 0);
+	fclose(f);
+	CHECK(strstr(text, "#### ev/\n\n| scenario | what it checks | Bochs | lab |\n|---|---|---|---|\n") != NULL,
+	      "a table per family with a column per run: %s", text);
+	CHECK(strstr(text, "| `ev/a` | SDM x \\| y | PASS | **FAIL** |") != NULL, "verdicts side by side, '|' escaped");
+	CHECK(strstr(text, "#### tlb/") != NULL && strstr(text, "| `tlb/c` |  | SKIP | PASS |") != NULL,
+	      "second family; SKIP against PASS");
+	CHECK(strstr(text, "- `ev/a`: Bochs PASS, lab FAIL\n  - lab: `build/l0/nestlab run --backend lab-vmx "
+			   "--l0-param ept=0 ev/a`\n    - CR3 stale\n") != NULL, "the disagreement, its command and check");
+	CHECK(!strstr(text, "- `tlb/c`") && !strstr(text, "- `ev/b`"), "SKIP/PASS and PASS/PASS are no disagreement");
+	free(text);
+	text = NULL;
+	f = open_memstream(&text, &len);
+	verdicts_print(f, runs, 2, only, 1);
+	fclose(f);
+	CHECK(!strstr(text, "tlb/"), "--only ev/ leaves tlb/ out");
+	free(text);
+	CHECK(!strcmp(verdicts_command(runs[0].doc, "ev/b", cmd, sizeof(cmd)),
+		      "build/l0/nestlab run --backend bochs --model skylake ev/b"), "command with the model: %s", cmd);
+	json_object_put(runs[0].doc);
+	json_object_put(runs[1].doc);
+}
+
 int main(void)
 {
+	test_verdicts();
 	test_shard();
 	test_samples();
 	test_junit();

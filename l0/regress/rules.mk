@@ -15,6 +15,7 @@ NESTLAB_SRCS += l0/regress/table.c
 NESTLAB_SRCS += l0/regress/doc.c
 NESTLAB_SRCS += l0/regress/bisect.c
 NESTLAB_SRCS += l0/regress/bisect_cmd.c
+NESTLAB_SRCS += l0/regress/verdicts.c
 
 REGRESS_TESTS := $(BUILD)/host/l0/regress/cmpstat_test $(BUILD)/host/l0/regress/bisect_test $(BUILD)/host/l0/regress/compare_test \
 	$(BUILD)/host/l0/regress/regress_test $(BUILD)/host/l0/regress/readers_fuzz_test
@@ -22,7 +23,7 @@ L0_TESTS += $(REGRESS_TESTS)
 # and the runner: l0/rules.mk
 $(BUILD)/host/l0/regress/readers_fuzz_test: $(BUILD)/host/l0/regress/readers_fuzz.o $(BUILD)/host/l0/test/fuzz_main.o
 
-REGRESS_UTIL := $(BUILD)/host/l0/sys/util.o $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/verdict.o \
+REGRESS_UTIL := $(BUILD)/host/l0/sys/util.o $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/verdict.o $(BUILD)/host/lib/selection.o \
 	$(BUILD)/host/lib/stats.o
 $(BUILD)/host/l0/regress/bisect_test: $(BUILD)/host/l0/regress/bisect_test.o $(BUILD)/host/l0/regress/bisect.o
 $(BUILD)/host/l0/regress/cmpstat_test: $(BUILD)/host/l0/regress/cmpstat_test.o $(BUILD)/host/l0/regress/cmpstat.o \
@@ -31,6 +32,7 @@ $(BUILD)/host/l0/regress/compare_test: $(BUILD)/host/l0/regress/compare_test.o $
 	$(BUILD)/host/l0/regress/compare_out.o $(BUILD)/host/l0/regress/cmpstat.o $(REGRESS_UTIL) \
 	$(BUILD)/host/l0/sys/json.o $(BUILD)/host/l0/sys/diag.o $(BUILD)/host/l0/sys/file.o
 $(BUILD)/host/l0/regress/regress_test: $(BUILD)/host/l0/regress/regress_test.o $(BUILD)/host/l0/regress/junit.o \
+	$(BUILD)/host/l0/regress/verdicts.o $(BUILD)/host/l0/regress/doc.o \
 	$(BUILD)/host/l0/regress/shard.o $(BUILD)/host/l0/regress/samples.o $(BUILD)/host/l0/run/scenario.o \
 	$(BUILD)/host/l0/run/record.o $(BUILD)/host/l0/sys/file.o $(BUILD)/host/l0/sys/json.o $(BUILD)/host/l0/sys/diag.o \
 	$(BUILD)/host/lib/record.o $(BUILD)/host/lib/printf.o $(REGRESS_UTIL)

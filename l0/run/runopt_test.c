@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "l0/run/runopt.h"
+#include "l0/run/scenario.h"
 #include "l0/run/l1cmd.h"
 #include "lib/test.h"
 #include "l0/sys/util.h"
@@ -153,8 +154,62 @@ static void test_command_lines(void)
 	free(line);
 }
 
+/* A long list in registry order goes as one selection word, which the inner nestlab
+ * (scenario_select) reads back as the same list; out of order, it stays names. */
+static void test_selection_word(void)
+{
+	static struct scn_result res[1024];
+	static struct scn_result *scn[1024];
+	static const struct scenario_info *back[1024];
+	struct run_opts o = { .be = &backend_bochs };
+	struct job j = { .o = &o, .scn = scn };
+	char *line, *word;
+	const char *unmatched = NULL;
+	size_t n = 0, names = 0;
+	int got;
+
+	for (size_t i = 0; i < scenario_count && n < 1024; i++) {
+		if (i % 3 == 1)
+			continue;	/* every third left out: a round-robin job's share */
+		res[n].info = &scenario_table[i];
+		scn[n] = &res[n];
+		names += strlen(scenario_table[i].name) + 1;
+		n++;
+	}
+	j.n = n;
+	line = l1_cmdline(&j);
+	word = line + 4;
+	if (strchr(word, ' '))
+		*strchr(word, ' ') = 0;
+	CHECK((word[0] == '@') == (names > SCENARIO_NAMES_MAX), "a word exactly when %zu bytes of names exceed %d",
+	      names, SCENARIO_NAMES_MAX);
+	if (names > SCENARIO_NAMES_MAX) {
+		CHECK(word[0] == '@' && strlen(line) < 2048, "%zu scenarios go as a selection word (%zu bytes): %.40s", n,
+		      strlen(line), line);
+		got = scenario_select(&word, 1, false, back, &unmatched);
+		CHECK(got == (int)n, "the inner nestlab selects the same %d (want %zu)", got, n);
+		for (size_t i = 0; got == (int)n && i < n; i++)
+			CHECK(back[i] == scn[i]->info, "entry %zu the same", i);
+		word[9] ^= 1;
+		got = scenario_select(&word, 1, false, back, &unmatched);
+		CHECK(got == -ENOENT, "another registry's word matches nothing (%d)", got);
+	}
+	free(line);
+	if (n >= 2) {
+		struct scn_result *t = scn[0];
+
+		scn[0] = scn[1];
+		scn[1] = t;
+		line = l1_cmdline(&j);
+		CHECK(line[4] != '@' && !strncmp(line + 4, scn[0]->info->name, strlen(scn[0]->info->name)),
+		      "out of registry order: names, in the job's order");
+		free(line);
+	}
+}
+
 int main(void)
 {
+	test_selection_word();
 	test_usage_ranges();
 	test_ranges();
 	test_choices_and_specials();

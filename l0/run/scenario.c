@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "l0/run/scenario.h"
+#include "lib/selection.h"
 
 const struct scenario_info scenario_table[] = {
 #define SCENARIO(id, name, desc) { name, desc },
@@ -62,10 +63,39 @@ const struct scenario_info *scenario_find(const char *name)
 	return NULL;
 }
 
+static u32 active_fingerprint(void)
+{
+	return selection_fingerprint(active, sizeof(active[0]), (u32)active_count);
+}
+
+/* A selection word (lib/selection.h) another nestlab wrote: opt-in families included. */
+static bool word_selects(const char *word, const struct scenario_info *s)
+{
+	u8 bitmap[SELECTION_BITMAP_BYTES];
+
+	return selection_decode(word, active_fingerprint(), bitmap, (u32)active_count) > 0 &&
+	       selection_has(bitmap, (u32)(s - active));
+}
+
+bool scenario_selection_word(const struct scenario_info *const *list, size_t n, char *buf, size_t size)
+{
+	u8 bitmap[SELECTION_BITMAP_BYTES] = { 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		if (list[i] < active || list[i] >= active + active_count || (i && list[i] <= list[i - 1]))
+			return false;	/* not this registry's, or not in its order */
+		selection_set(bitmap, (u32)(list[i] - active));
+	}
+	return active_count <= SELECTION_MAX &&
+	       selection_encode(buf, size, active_fingerprint(), bitmap, (u32)active_count) == 0;
+}
+
 static bool glob_matches(const char *glob, const struct scenario_info *s, bool all)
 {
 	const char *fam = optin_family(s->name);
 
+	if (glob[0] == '@')
+		return word_selects(glob, s);
 	if (fam && !all && strncmp(glob, fam, strlen(fam)))
 		return false;
 	return !fnmatch(glob, s->name, 0);

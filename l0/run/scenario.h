@@ -37,4 +37,15 @@ const struct scenario_info *scenario_find(const char *name);
 int scenario_select(char *const *globs, size_t nglobs, bool all,
 		    const struct scenario_info **sel, const char **unmatched);
 
+/*
+ * A list of the active registry's scenarios, in its order, as one selection word
+ * (lib/selection.h: "@FINGERPRINT:BITMAP") into buf; false when the list is not in
+ * registry order or the word does not fit. scenario_select() takes such a word as a
+ * glob: the lab's inner nestlab gets its selection that way.
+ */
+bool scenario_selection_word(const struct scenario_info *const *list, size_t n, char *buf, size_t size);
+/* Names longer than this go as a selection word (a Linux or multiboot command line holds
+ * 2048 bytes, with the options beside them). */
+#define SCENARIO_NAMES_MAX 768
+
 #endif

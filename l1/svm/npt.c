@@ -38,10 +38,26 @@ u64 npt_init(void)
 	return (u64)npt_pml4;
 }
 
-/* The next VMRUN flushes the guest TLB (TLB_CONTROL): L1 does that for every scenario. */
+/* The next VMRUN flushes the guest TLB (TLB_CONTROL): L1 does that for every scenario.
+ * The test region's PDE and PDPTE come back too, where a scenario changed them (npt/). */
 void npt_reset_test_region(void)
 {
+	u64 g = NESTED_TEST_REGION >> 30;
+
 	memset(npt_test_pt, 0, sizeof(npt_test_pt));
+	npt_pdpt[g] = (u64)npt_pd[g] | PTE_TABLE;
+	npt_pd[g][(NESTED_TEST_REGION >> 21) & 511] = (u64)npt_test_pt | PTE_TABLE;
+}
+
+u64 *npt_test_entry(int level, u32 page)
+{
+	u64 g = NESTED_TEST_REGION >> 30;
+
+	if (level == 3)
+		return &npt_pdpt[g];
+	if (level == 2)
+		return &npt_pd[g][(NESTED_TEST_REGION >> 21) & 511];
+	return &npt_test_pt[page % NESTED_TEST_PAGES];
 }
 
 /* Not-present entries are not cached: mapping one needs no flush. */

@@ -33,10 +33,13 @@ static enum exit_action svm_run_once(struct vcpu *v)
 	struct vmcb_control *c = &l2_vmcb.control;
 
 	/* A new scenario's first VMRUN: the test region's old translations must go. */
-	c->tlb_control = v->launched ? TLB_CONTROL_NOTHING : TLB_CONTROL_FLUSH_ALL;
+	c->tlb_control = v->launched ? v->tlb_control_next : TLB_CONTROL_FLUSH_ALL;
 	/* Once L2 runs, L1 changes only what VMRUN always loads (RIP, RAX) and the state of
-	 * VMLOAD/VMSAVE: every area the clean bits track stays as the first VMRUN loaded it. */
-	c->clean = v->launched && svm_has(SVM_FEAT_VMCB_CLEAN) ? CLEAN_ALL : 0;
+	 * VMLOAD/VMSAVE: every area the clean bits track stays as the first VMRUN loaded it,
+	 * unless a scenario's exit hook changed one (clean_clear). */
+	c->clean = v->launched && svm_has(SVM_FEAT_VMCB_CLEAN) ? CLEAN_ALL & ~v->clean_clear : 0;
+	v->tlb_control_next = TLB_CONTROL_NOTHING;
+	v->clean_clear = 0;
 	l2_vmcb.save.rax = v->gpr[RAX];
 	svm_enter(v, (u64)&l2_vmcb, svm_host_state_pa());
 	v->gpr[RAX] = l2_vmcb.save.rax;

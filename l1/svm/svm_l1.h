@@ -35,6 +35,8 @@ void msrpm_pass(u32 msr, bool read, bool write);
 u64 npt_init(void);		/* returns nCR3 */
 void npt_reset_test_region(void);
 bool npt_map_test_page(u64 gpa);
+/* The nested entry over test page `page` at level 1 (PTE), 2 (PDE) or 3 (PDPTE): npt/. */
+u64 *npt_test_entry(int level, u32 page);
 
 /* entry.asm: CLGI, VMLOAD guest, VMRUN, VMSAVE guest, VMLOAD host, STGI. */
 void svm_enter(struct vcpu *v, u64 vmcb_pa, u64 host_state_pa);
