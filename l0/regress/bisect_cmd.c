@@ -71,10 +71,11 @@ static void bisect_usage(FILE *f)
 	fputs("usage: nestlab bisect [--backend lab-svm|lab-vmx] [--threshold PCT] [--results DIR]\n"
 	      "                      [--labs DIR] [--iters N] [--timeout S] [--l0-param P]\n"
 	      "                      KERNEL... -- GLOB...\n"
-	      "KERNELs oldest first: package names (nestlab kernels lists them), .deb files or\n"
-	      "kernel trees. Each step builds (or reuses) LABS/<kernel> with make lab and runs\n"
-	      "the GLOBs there. Without --threshold: the first kernel where a verdict differs\n"
-	      "from the first kernel's; with it: where a median moves by more than PCT percent.\n"
+	      "KERNELs oldest first: package names (nestlab kernels lists them), .deb files,\n"
+	      "kernel build trees or bzImages. Each step builds (or reuses) LABS/<kernel> with\n"
+	      "make lab and runs the GLOBs there; a tree or bzImage goes to run --lab-kernel.\n"
+	      "Without --threshold: the first kernel where a verdict differs from the first\n"
+	      "kernel's; with it: where a median moves by more than PCT percent.\n"
 	      "Writes DIR/bisect.json (default results/bisect-<time>). Exit: 0 the pair found,\n"
 	      "1 no change along the list, 125 an end could not be tested, 2 usage.\n"
 	      "       nestlab kernels   (the packaged kernels apt offers, in version order)\n", f);
@@ -138,6 +139,21 @@ static int read_step(struct step *s)
 	return 0;
 }
 
+/* A kernel build tree or a bzImage (nestlab run --lab-kernel), not a package or a .deb. */
+static bool own_kernel(const char *kernel)
+{
+	size_t n = strlen(kernel);
+	struct stat st;
+
+	if (stat(kernel, &st))
+		return false;	/* a package name */
+	return S_ISDIR(st.st_mode) || n < 4 || strcmp(kernel + n - 4, ".deb");
+}
+
+/* run --lab-kernel's status for a kernel configured without KVM (issue 15 item 1): it
+ * cannot be tested, like 125. */
+#define RUN_NO_KVM 3
+
 struct bisect_opts {
 	const char *backend, *results, *labs, *iters, *timeout, *l0_param;
 	double threshold;
@@ -154,12 +170,16 @@ static int run_step(const struct bisect_opts *o, struct step *s, char **globs, i
 	ssize_t n;
 	pid_t pid;
 
-	snprintf(lab, sizeof(lab), "%s/%s", o->labs, s->label);
+	bool own = own_kernel(s->kernel);
+
+	/* A package or .deb: a lab of its own. A tree or bzImage (run --lab-kernel): the
+	 * packaged lab's initramfs, shared, with the kernel given to run. */
+	snprintf(lab, sizeof(lab), "%s/%s", o->labs, own ? "lab-kernel-base" : s->label);
 	snprintf(dir, sizeof(dir), "%s/step-%d-%s", o->results, idx, s->label);
 	mkdir(dir, 0755);
 	snprintf(log, sizeof(log), "%s/lab-build.log", dir);
 	snprintf(labarg, sizeof(labarg), "LAB=%s", lab);
-	snprintf(karg, sizeof(karg), "LAB_KERNEL=%s", s->kernel);
+	snprintf(karg, sizeof(karg), "LAB_KERNEL=%s", own ? "" : s->kernel);
 	{
 		char *mk[] = { "make", "--no-print-directory", "-C", (char *)o->src, "lab", labarg, karg, NULL };
 
@@ -196,6 +216,10 @@ static int run_step(const struct bisect_opts *o, struct step *s, char **globs, i
 	if (o->l0_param) {
 		argv[a++] = "--l0-param";
 		argv[a++] = (char *)o->l0_param;
+	}
+	if (own) {
+		argv[a++] = "--lab-kernel";
+		argv[a++] = (char *)s->kernel;
 	}
 	for (i = 0; i < nglobs && a < 32 + 63; i++)
 		argv[a++] = globs[i];
@@ -395,10 +419,10 @@ int cmd_bisect(int argc, char **argv)
 				s->label, s->rc, o.results, i, s->label);
 			return s->rc;
 		}
-		if (s->rc == EXIT_UNTESTABLE && !s->nscn) {
+		if ((s->rc == EXIT_UNTESTABLE && !s->nscn) || s->rc == RUN_NO_KVM) {
 			st[i] = BISECT_SKIP;
 			if (!s->why[0])
-				snprintf(s->why, sizeof(s->why), "cannot test (exit 125)");
+				snprintf(s->why, sizeof(s->why), "cannot test (exit %d)", s->rc);
 		} else if (i == 0) {
 			st[i] = bisect_judge(s->scn, s->nscn, s->scn, s->nscn, 0, s->why, sizeof(s->why));
 			if (st[i] == BISECT_NEW)
