@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * nestlab: boots the L1 hypervisor on an L0 and reports what its scenarios saw.
- * Exit status: 0 every scenario PASS or SKIP; 1 any FAIL, ERROR, CRASH or
- * TIMEOUT; 2 a usage or environment error (one line on stderr naming the fix);
- * 130 interrupted.
+ * Exit status (git bisect run's: l0/sys/exit_status.h): 0 every scenario PASS or
+ * SKIP; 1 any FAIL or CRASH (or ERROR/TIMEOUT beside judged verdicts); 125 nothing
+ * judged (the back end failed once running, or every scenario ERROR/TIMEOUT); 2 a usage
+ * or environment error found before running (one line naming the fix); 130 interrupted.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -48,14 +49,19 @@ static void usage(FILE *f)
 	      "                       a Markdown table per family, and where they differ)\n"
 	      "\n"
 	      "GLOBs are shell patterns over scenario names (cpuid/exit, 'apic/*'); none: the\n"
-	      "default suite, every scenario but debug/. debug/ scenarios are selected only by\n"
-	      "a GLOB starting with debug/, or with --all.\n"
+	      "default suite, every scenario but the opt-in debug/ and unsafe/ (unsafe/: KVM fix\n"
+	      "reproducers that crash or write the host on an unfixed kernel); those are selected\n"
+	      "only by a GLOB starting with their family, or with --all.\n"
 	      "run's options (a range: the numbers it takes):\n", f);
 	runopt_usage(f);
 	fputs("compare: exit 0 no regression, 1 slower/more exits/broken beyond --threshold\n"
 	      "(default 2%), 125 not comparable (scenarios, backend or CPU model differ).\n"
-	      "Exit status: 0 all PASS/SKIP, 1 any FAIL/ERROR/CRASH/TIMEOUT, 2 usage or\n"
-	      "environment error (a --shard that selects no scenario included), 130 interrupted.\n"
+	      "Exit status (git bisect run's): 0 all PASS/SKIP, 1 any FAIL/CRASH (or ERROR/TIMEOUT\n"
+	      "beside judged verdicts), 125 nothing judged (the lab or emulator failed once\n"
+	      "running, or every scenario ERROR/TIMEOUT), 2 usage or environment error found\n"
+	      "before running (a --shard that selects no scenario included), 130 interrupted.\n"
+	      "       nestlab bisect ... KERNEL... -- GLOB...   (nestlab bisect --help)\n"
+	      "       nestlab kernels   (packaged kernels apt offers, in version order)\n"
 	      "Environment: NESTLAB_BOCHS=PATH runs PATH instead of bochs; NESTLAB_LAB=DIR uses\n"
 	      "the lab built in DIR (make lab LAB=DIR LAB_KERNEL=...) instead of build/lab.\n", f);
 }
@@ -240,6 +246,16 @@ static int choose_backend(struct run_opts *o, const char *name, struct diag *not
 	return 0;
 }
 
+/* git bisect run's statuses (l0/sys/exit_status.h): good, bad, or nothing judged. */
+static int run_status(const struct summary *sum)
+{
+	if (sum->passed + sum->skipped == sum->total)
+		return EXIT_OK;
+	if (sum->failed || sum->crashed || sum->passed || sum->skipped)
+		return EXIT_FAILED;
+	return EXIT_UNTESTABLE;	/* every scenario ERROR or TIMEOUT */
+}
+
 static int finish_run(struct run *r)
 {
 	struct diag why = { "", "" };
@@ -262,9 +278,11 @@ static int finish_run(struct run *r)
 		fprintf(stderr, "nestlab: warning: %zu more in %s/summary.txt\n",
 			r->env.nwarnings - WARNINGS_SHOWN, r->dir);
 	summary_count(r, &sum);
-	rc = sum.passed + sum.skipped == sum.total ? EXIT_OK : EXIT_FAILED;
-	if (r->env_failed)
-		rc = env_error(r->why.msg);
+	rc = run_status(&sum);
+	if (r->env_failed) {
+		env_error(r->why.msg);
+		rc = EXIT_UNTESTABLE;	/* the back end failed once running: cannot test */
+	}
 	else if (why.msg[0])
 		rc = EXIT_USAGE;
 	if (r->interrupted)
@@ -393,6 +411,8 @@ static const struct {
 	{ "report", cmd_report, false },
 	{ "merge", cmd_merge, false },
 	{ "verdicts", verdicts_main, false },
+	{ "bisect", cmd_bisect, false },
+	{ "kernels", cmd_kernels, false },
 	{ "e9", cmd_e9, true },		/* inside the lab only */
 };
 

@@ -92,6 +92,9 @@ void l2_cr3_across_exit(struct l2_ctx *c);	/* result2 = its CR3 */
 void l2_gif(struct l2_ctx *c);			/* STGI, CLGI: ends with GIF clear */
 void l2_vmsave_vmload(struct l2_ctx *c);	/* result0 = SYSENTER_CS as VMSAVE stored it */
 #define L2_PF_MAX_PAGES 512
+/* bug/ (issue 15): l2/bug.c */
+void l2_ud2(struct l2_ctx *c);			/* UD2, which L1 intercepts and skips */
+void l2_lmsw_em(struct l2_ctx *c);		/* LMSW setting CR0.EM, intercepted, skipped */
 
 /* SVM intercepts, NPT, TSC and clean bits (issue 14 families 5-7: icpt/, npt/, svmtsc/). */
 void l2_svm_insn(struct l2_ctx *c);		/* arg0 = enum svm_insn (l2/svm_insns.h) */

@@ -16,6 +16,7 @@ L2_SRCS += l2/svm_traps.c
 L2_SRCS += l2/svmstate.c
 L2_SRCS += l2/svmevent.c
 L2_SRCS += l2/svmexc.c
+L2_SRCS += l2/bug.c
 L2_SRCS += l2/svm_icpt.c
 L2_SRCS += l2/npt.c
 L2_SRCS += l2/svm_tsc.c

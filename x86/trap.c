@@ -51,14 +51,15 @@ __attribute__((noreturn)) void trap_crash(unsigned vector, u64 error, u64 rip)
 }
 
 static struct {
-	u64 rip, to;		/* a #GP at rip resumes at to */
+	u64 rip, to;		/* exception `vector` at rip resumes at to */
+	unsigned vector;
 	bool faulted;
 } trap_fixup;
 
-/* A #GP at the instruction rdmsr_safe() armed resumes after it. */
+/* The exception at the instruction rdmsr_safe() or trap_expect() armed resumes after it. */
 static bool fixed_up(unsigned vector, struct interrupt_frame *f)
 {
-	if (vector != 13 || !trap_fixup.rip || f->rip != trap_fixup.rip)
+	if (vector != trap_fixup.vector || !trap_fixup.rip || f->rip != trap_fixup.rip)
 		return false;
 	f->rip = trap_fixup.to;
 	trap_fixup.faulted = true;
@@ -71,6 +72,7 @@ bool rdmsr_safe(u32 index, u64 *val)
 	u64 at, to;
 
 	trap_fixup.faulted = false;
+	trap_fixup.vector = 13;
 	asm volatile("leaq 1f(%%rip), %[at]\n\t"
 		     "leaq 2f(%%rip), %[to]\n\t"
 		     "movq %[at], %[fix_rip]\n\t"
@@ -86,10 +88,24 @@ bool rdmsr_safe(u32 index, u64 *val)
 	return !trap_fixup.faulted;
 }
 
+void trap_expect(unsigned vector, u64 rip, u64 to)
+{
+	trap_fixup.faulted = false;
+	trap_fixup.vector = vector;
+	trap_fixup.to = to;
+	trap_fixup.rip = rip;
+}
+
+bool trap_expect_end(void)
+{
+	trap_fixup.rip = 0;
+	return trap_fixup.faulted;
+}
+
 #define X(v, name, err) X_##err(v, name)
 #define X_0(v, name)								\
 	__attribute__((interrupt)) static void trap_##name(struct interrupt_frame *f) \
-	{ trap_crash(v, 0, f->rip); }
+	{ if (!fixed_up(v, f)) trap_crash(v, 0, f->rip); }
 #define X_1(v, name)								\
 	__attribute__((interrupt)) static void trap_##name(struct interrupt_frame *f, \
 							   unsigned long error)	\

@@ -17,6 +17,10 @@ void trap_install(struct idt_entry *idt);
 
 /* RDMSR of an MSR that may not exist: false, *val 0, where it raises #GP. */
 bool rdmsr_safe(u32 index, u64 *val);
+/* Arms a one-shot fixup: exception `vector` at rip resumes at to (no error code
+ * handling needed). trap_expect_end() disarms it and says whether it was taken. */
+void trap_expect(unsigned vector, u64 rip, u64 to);
+bool trap_expect_end(void);
 const char *trap_vector_name(unsigned vector);
 __attribute__((noreturn)) void trap_crash(unsigned vector, u64 error, u64 rip);
 

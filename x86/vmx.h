@@ -65,6 +65,7 @@
 	X(EXIT, ACK_INTERRUPT_ON_EXIT, 15, "acknowledge interrupt on exit")	\
 	X(EXIT, SAVE_EFER, 20, "save IA32_EFER")				\
 	X(EXIT, LOAD_EFER, 21, "load IA32_EFER")				\
+	X(ENTRY, LOAD_DEBUG_CONTROLS, 2, "load debug controls")		\
 	X(ENTRY, IA32E_MODE_GUEST, 9, "IA-32e mode guest")			\
 	X(ENTRY, LOAD_EFER, 15, "load IA32_EFER")
 

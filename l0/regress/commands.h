@@ -6,5 +6,7 @@
 int cmd_compare(int argc, char **argv);	/* l0/regress/compare_cmd.c */
 int cmd_report(int argc, char **argv);	/* l0/regress/report.c */
 int cmd_merge(int argc, char **argv);	/* l0/regress/merge.c */
+int cmd_bisect(int argc, char **argv);	/* l0/regress/bisect_cmd.c */
+int cmd_kernels(int argc, char **argv);	/* l0/regress/bisect_cmd.c */
 
 #endif

@@ -13,9 +13,11 @@ NESTLAB_SRCS += l0/regress/merge.c
 NESTLAB_SRCS += l0/regress/report.c
 NESTLAB_SRCS += l0/regress/table.c
 NESTLAB_SRCS += l0/regress/doc.c
+NESTLAB_SRCS += l0/regress/bisect.c
+NESTLAB_SRCS += l0/regress/bisect_cmd.c
 NESTLAB_SRCS += l0/regress/verdicts.c
 
-REGRESS_TESTS := $(BUILD)/host/l0/regress/cmpstat_test $(BUILD)/host/l0/regress/compare_test \
+REGRESS_TESTS := $(BUILD)/host/l0/regress/cmpstat_test $(BUILD)/host/l0/regress/bisect_test $(BUILD)/host/l0/regress/compare_test \
 	$(BUILD)/host/l0/regress/regress_test $(BUILD)/host/l0/regress/readers_fuzz_test
 L0_TESTS += $(REGRESS_TESTS)
 # and the runner: l0/rules.mk
@@ -23,6 +25,7 @@ $(BUILD)/host/l0/regress/readers_fuzz_test: $(BUILD)/host/l0/regress/readers_fuz
 
 REGRESS_UTIL := $(BUILD)/host/l0/sys/util.o $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/verdict.o $(BUILD)/host/lib/selection.o \
 	$(BUILD)/host/lib/stats.o
+$(BUILD)/host/l0/regress/bisect_test: $(BUILD)/host/l0/regress/bisect_test.o $(BUILD)/host/l0/regress/bisect.o
 $(BUILD)/host/l0/regress/cmpstat_test: $(BUILD)/host/l0/regress/cmpstat_test.o $(BUILD)/host/l0/regress/cmpstat.o \
 	$(REGRESS_UTIL)
 $(BUILD)/host/l0/regress/compare_test: $(BUILD)/host/l0/regress/compare_test.o $(BUILD)/host/l0/regress/compare.o \

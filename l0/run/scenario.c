@@ -34,9 +34,23 @@ void scenario_use_arch(const char *arch)
 	active_count = s390x ? sizeof(s390x_table) / sizeof(s390x_table[0]) : scenario_count;
 }
 
+/* Opt-in families: debug/ (deliberate crashes), unsafe/ (reproducers of KVM fixes for
+ * host crashes or guest escapes: harmful on an unfixed kernel). */
+static const char *const optin_families[] = { "debug/", "unsafe/" };
+
+static const char *optin_family(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(optin_families) / sizeof(optin_families[0]); i++)
+		if (!strncmp(name, optin_families[i], strlen(optin_families[i])))
+			return optin_families[i];
+	return NULL;
+}
+
 bool scenario_is_debug(const struct scenario_info *s)
 {
-	return !strncmp(s->name, "debug/", 6);
+	return optin_family(s->name) != NULL;
 }
 
 const struct scenario_info *scenario_find(const char *name)
@@ -78,9 +92,11 @@ bool scenario_selection_word(const struct scenario_info *const *list, size_t n, 
 
 static bool glob_matches(const char *glob, const struct scenario_info *s, bool all)
 {
+	const char *fam = optin_family(s->name);
+
 	if (glob[0] == '@')
 		return word_selects(glob, s);
-	if (scenario_is_debug(s) && !all && strncmp(glob, "debug/", 6))
+	if (fam && !all && strncmp(glob, fam, strlen(fam)))
 		return false;
 	return !fnmatch(glob, s->name, 0);
 }

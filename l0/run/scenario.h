@@ -17,7 +17,7 @@ struct scenario_info {
 extern const struct scenario_info scenario_table[];
 extern const size_t scenario_count;
 
-/* True for the families left out of the default suite ("debug/"). */
+/* True for the families left out of the default suite (opt-in: "debug/", "unsafe/"). */
 bool scenario_is_debug(const struct scenario_info *s);
 /*
  * Which registry scenario_find and scenario_select use: "s390x" the s390x
@@ -28,8 +28,9 @@ const struct scenario_info *scenario_find(const char *name);
 
 /*
  * Selects scenarios in registry order into sel[] (scenario_count entries).
- * No globs: every scenario but debug/ (all with all). A glob matches debug/
- * scenarios only when all is set or the glob itself starts with "debug/".
+ * No globs: every scenario but the opt-in families debug/ and unsafe/ (all with all).
+ * A glob matches an opt-in scenario only when all is set or the glob itself starts
+ * with its family ("debug/", "unsafe/").
  * Returns the number selected, or -ENOENT with *unmatched set to the first
  * glob that matched nothing.
  */

@@ -61,7 +61,7 @@ xrun() {
 
 ## list
 "$nestlab" list > "$tmp/out" 2>"$tmp/err"; rc=$?
-want=$(grep '^SCENARIO' "$root/l1/scenarios.def" | grep -vc '"debug/')
+want=$(grep '^SCENARIO' "$root/l1/scenarios.def" | grep -v '"debug/' | grep -vc '"unsafe/')
 [ $rc -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq "$want" ]; ok "list: $want default scenarios, exit 0"
 "$nestlab" list --all > "$tmp/out"; [ "$(wc -l < "$tmp/out")" -eq "$(grep -c '^SCENARIO' "$root/l1/scenarios.def")" ]
 ok "list --all: every scenario"
@@ -71,9 +71,19 @@ ok "list --all: every scenario"
 "$nestlab" list --backend nosuch > "$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && one_err_line && [ ! -s "$tmp/out" ]; ok "list --backend nosuch: exit 2, one line (rc $rc)"
 
+## bisect: usage errors before any lab is built: exit 2, one line
+"$nestlab" bisect --backend bochs k1 k2 -- cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "lab back end"; ok "bisect --backend bochs: exit 2, one line (rc $rc)"
+"$nestlab" bisect k1 k2 cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "after --"; ok "bisect without --: exit 2, one line (rc $rc)"
+"$nestlab" bisect k1 -- cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "2 to 64 kernels"; ok "bisect with one kernel: exit 2, one line (rc $rc)"
+"$nestlab" bisect --threshold x k1 k2 -- cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "percentage"; ok "bisect --threshold x: exit 2, one line (rc $rc)"
+
 ## usage and environment errors: exit 2, one line on stderr
 for bad in "--bogus" "--backend kvm9" "-j 0" "--iters 0" "--iters 2000" "--timeout x" "--model pentium" \
-	   "no/such-scenario" "--break hlt/exit cpuid/exit" "--timeout" "--shard 40/40" "--results="; do
+	   "no/such-scenario" "--break hlt/exit cpuid/exit" "--timeout" "--shard 1024/1024" "--results="; do
 	args="$bad"; xrun
 	[ $rc -eq 2 ] && one_err_line; ok "usage error '$bad': exit 2, one line (rc $rc)"
 done
@@ -106,13 +116,14 @@ env NESTLAB_BOCHS="$here/fake-bochs" NESTLAB_LAB="$tmp/lab" "$nestlab" run --bac
 	[ ! -e "$tmp/results" ]; ok "--kvm-modules vermagic mismatch: exit 2, one line naming both versions (rc $rc)"
 [ ! -e "$tmp/results" ]; ok "no results directory after environment errors found before the run"
 
-## a job that cannot start (grub-mkrescue fails): exit 2, one line, results still written
+## a job that cannot start (grub-mkrescue fails): exit 125 (git bisect run: cannot test), one line,
+## results still written
 mkdir -p "$tmp/badbin"
 printf '#!/bin/sh\necho "grub-mkrescue: error: simulated" >&2\nexit 1\n' > "$tmp/badbin/grub-mkrescue"
 chmod +x "$tmp/badbin/grub-mkrescue"
 args="--backend bochs cpuid/exit"; xrun PATH="$tmp/badbin:$PATH"
-[ $rc -eq 2 ] && one_err_line && err_has "grub-mkrescue failed" && has '^ERROR: cpuid/exit: not run: grub-mkrescue failed'
-ok "job cannot start: exit 2, one line"
+[ $rc -eq 125 ] && one_err_line && err_has "grub-mkrescue failed" && has '^ERROR: cpuid/exit: not run: grub-mkrescue failed'
+ok "job cannot start: exit 125 (cannot test), one line (rc $rc)"
 [ -f "$(latest)/results.json" ]; ok "job cannot start: results.json written"
 
 ## all PASS: exit 0, lines, files
@@ -177,8 +188,8 @@ xrun FAKE_FORGE=vmcall/exit
 [ $rc -eq 1 ] && has '^ERROR: vmcall/exit .*: L1 printed an L0 record' && has '^PASS: hlt/exit' &&
 	! grep -q '"l0_nested"\|"l0_stats"' "$(latest)/results.json"; ok "L1 printing L0 records: ERROR, none counted"
 xrun FAKE_MODE=exit
-[ $rc -eq 1 ] && [ "$(grep -c '^ERROR: .*not run: the emulator exited before L1 printed its begin record' "$tmp/out")" -eq 3 ] &&
-	[ -d "$(latest)/job-1" ] && [ ! -d "$(latest)/job-2" ]; ok "no output at all: one retry, then ERROR not run"
+[ $rc -eq 125 ] && [ "$(grep -c '^ERROR: .*not run: the emulator exited before L1 printed its begin record' "$tmp/out")" -eq 3 ] &&
+	[ -d "$(latest)/job-1" ] && [ ! -d "$(latest)/job-2" ]; ok "no output at all: one retry, then ERROR not run, exit 125 (nothing judged)"
 xrun FAKE_STOP=vmcall/exit FAKE_STATE="$tmp"
 [ $rc -eq 0 ] && grep -q 'run=vmcall/exit,hlt/exit$' "$(latest)/job-1/iso/boot/grub/grub.cfg"
 ok "run ended early: the rest rerun once in a fresh job"
@@ -196,9 +207,12 @@ d=$(latest)
 [ $rc -eq 1 ] && has '^TIMEOUT: vmcall/exit'; ok "SIGTERM ignored: TIMEOUT"
 ! kill -0 "$(cat "$d/job-0/fake.pid")" 2>/dev/null; ok "SIGTERM ignored: SIGKILL ended it"
 [ $(( $(date +%s) - start )) -lt 15 ]; ok "timeouts took under 15 s"
+## git bisect run's statuses: nothing judged (only TIMEOUT) is 125, skip this commit
+args="--timeout 2 vmcall/exit"; xrun FAKE_HANG=vmcall/exit
+[ $rc -eq 125 ] && has '^TIMEOUT: vmcall/exit'; ok "only TIMEOUT: exit 125, cannot test (rc $rc)"
 start=$(date +%s)
 args="cpuid/exit"; xrun FAKE_MODE=flood
-[ $rc -eq 1 ] && has '^ERROR: cpuid/exit: not run: console output over 16 MiB'; ok "console flood: capped, ERROR"
+[ $rc -eq 125 ] && has '^ERROR: cpuid/exit: not run: console output over 16 MiB'; ok "console flood: capped, ERROR, exit 125"
 [ $(( $(date +%s) - start )) -lt 10 ] && ! kill -0 "$(cat "$(latest)/job-0/fake.pid")" 2>/dev/null
 ok "console flood: killed at the cap, not at the timeout"
 
@@ -206,7 +220,7 @@ if [ -x "${FAKE_FLOOD_BIN:-}" ]; then
 	start=$(date +%s)
 	args="--timeout 3 cpuid/exit"; xrun FAKE_MODE=records FAKE_FLOOD_BIN="$FAKE_FLOOD_BIN"
 	took=$(( $(date +%s) - start ))
-	[ $rc -eq 1 ] && has '^TIMEOUT: cpuid/exit' && has 'no result before the host-side timeout' && [ $took -le 8 ]
+	[ $rc -eq 125 ] && has '^TIMEOUT: cpuid/exit' && has 'no result before the host-side timeout' && [ $took -le 8 ]
 	ok "16 MiB of valid records: TIMEOUT within --timeout + 5 s (took $took s)"
 else
 	echo "SKIP: record flood: FAKE_FLOOD_BIN not set (make check-runner sets it)"
