@@ -3,7 +3,7 @@
  * nestlab: boots the L1 hypervisor on an L0 and reports what its scenarios saw.
  * Exit status: 0 every scenario PASS or SKIP; 1 any FAIL, ERROR, CRASH or
  * TIMEOUT; 2 a usage or environment error (one line on stderr naming the fix);
- * 130 interrupted.
+ * 3 --lab-kernel's configuration has no KVM; 130 interrupted.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -19,6 +19,7 @@
 #include "l0/kvm/e9.h"
 #include "l0/backend/efi.h"
 #include "l0/backend/image.h"
+#include "l0/run/attribute.h"
 #include "l0/run/coverage.h"
 #include "l0/run/output.h"
 #include "l0/run/results.h"
@@ -29,6 +30,7 @@
 #include "l0/regress/junit.h"
 #include "l0/run/runopt.h"
 #include "l0/regress/shard.h"
+#include "l0/sys/build_id.h"
 #include "l0/sys/exit_status.h"
 #include "l0/sys/proc.h"
 
@@ -52,7 +54,8 @@ static void usage(FILE *f)
 	fputs("compare: exit 0 no regression, 1 slower/more exits/broken beyond --threshold\n"
 	      "(default 2%), 125 not comparable (scenarios, backend or CPU model differ).\n"
 	      "Exit status: 0 all PASS/SKIP, 1 any FAIL/ERROR/CRASH/TIMEOUT, 2 usage or\n"
-	      "environment error (a --shard that selects no scenario included), 130 interrupted.\n"
+	      "environment error (a --shard that selects no scenario included), 3 --lab-kernel\n"
+	      "has no KVM in its configuration, 130 interrupted.\n"
 	      "Environment: NESTLAB_BOCHS=PATH runs PATH instead of bochs; NESTLAB_LAB=DIR uses\n"
 	      "the lab built in DIR (make lab LAB=DIR LAB_KERNEL=...) instead of build/lab.\n", f);
 }
@@ -230,7 +233,11 @@ static int choose_backend(struct run_opts *o, const char *name, struct diag *not
 			return usage_error("--boot efi: the %s back end cannot boot UEFI firmware (OVMF runs "
 					   "under QEMU): use --backend qemu-tcg, qemu-kvm or lab-vmx-qemu, or --boot bios",
 					   o->be->name);
-		if (o->be->probe(o, &why))
+		int e = o->be->probe(o, &why);
+
+		if (e == -ENOPKG)	/* --lab-kernel without KVM: not a usage error (git bisect) */
+			return env_error(why.msg), EXIT_NO_KVM;
+		if (e)
 			return env_error(why.msg);
 	}
 	snprintf(notes->note, sizeof(notes->note), "%s", why.note);
@@ -276,7 +283,7 @@ static int cmd_run(int argc, char **argv)
 	struct run_opts o = { .model = "haswell", .jobs = 1, .timeout_s = 300, .results = "results" };
 	struct run_cli cli = { .backend = "auto" };
 	const struct scenario_info *sel[scenario_count];
-	char image_abs[PATH_MAX], modules_abs[PATH_MAX], shard[32];
+	char image_abs[PATH_MAX], modules_abs[PATH_MAX], kernel_abs[PATH_MAX], shard[32];
 	struct diag why = { "", "" }, notes = { "", "" };
 	struct run r;
 	int c, n, i, rc, worst = 0;
@@ -317,6 +324,11 @@ static int cmd_run(int argc, char **argv)
 				   o.kvm_modules);
 	if (o.kvm_modules)
 		o.kvm_modules = modules_abs;
+	if (o.lab_kernel && !realpath(o.lab_kernel, kernel_abs))
+		return usage_error("--lab-kernel %s: no such file or directory: name a kernel build tree or a bzImage",
+				   o.lab_kernel);
+	if (o.lab_kernel)
+		o.lab_kernel = kernel_abs;
 	rc = choose_backend(&o, cli.backend, &notes);
 	if (!rc)
 		rc = check_image(&o, cli.image, image_abs);
@@ -326,6 +338,9 @@ static int cmd_run(int argc, char **argv)
 		return usage_error("--l0-param needs a lab back end (lab-vmx, lab-svm), which loads KVM with them; "
 				   "on a host, reload the module yourself (modprobe -r kvm_intel; modprobe kvm_intel "
 				   "nested=1 %s)", cli.l0_params[0]);
+	if (o.lab_kernel && !o.be->l0_params)
+		return usage_error("--lab-kernel needs a lab back end (lab-vmx, lab-vmx-qemu, lab-svm, lab-svm-qemu), "
+				   "which boots it in an emulator: %s", o.lab_kernel);
 	if (o.kvm_modules && !o.be->l0_params)
 		return usage_error("--kvm-modules needs a lab back end (lab-vmx, lab-svm), which loads KVM itself; "
 				   "on a host, insmod %s/kvm.ko and kvm-intel.ko or kvm-amd.ko yourself", o.kvm_modules);
@@ -345,7 +360,10 @@ static int cmd_run(int argc, char **argv)
 			free((char *)o.srcdir);
 			return env_error(why.msg);
 		}
+		r.defer_fails = attribute_wanted(&o);
 		runner_execute(&r);
+		if (r.defer_fails)
+			attribute_run(&r);
 		if (o.coverage) {
 			coverage_report(&r);
 			coverage_kvm_report(&r);
@@ -402,7 +420,7 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))
 		return usage(stdout), 0;
 	if (!strcmp(argv[1], "--version")) {
-		printf("nestlab %s\n", NESTLAB_VERSION);
+		printf("nestlab %s build %s\n", NESTLAB_VERSION, nestlab_build_id ? nestlab_build_id() : "none");
 		return 0;
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {

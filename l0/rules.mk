@@ -20,7 +20,18 @@ include l0/regress/rules.mk
 NESTLAB_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(NESTLAB_SRCS))
 NESTLAB_CORE_OBJS := $(filter-out $(BUILD)/host/l0/main.o,$(NESTLAB_OBJS))
 
-$(BUILD)/l0/nestlab: $(NESTLAB_OBJS) $(NESTLAB_LIB_OBJS)
+# The build id (l0/sys/build_id.h): a hash of the objects, linked into nestlab and the
+# lab's static copy alike.
+NESTLAB_BUILD_ID_OBJ := $(BUILD)/host/l0/build_id.o
+$(BUILD)/host/l0/build_id.c: $(NESTLAB_OBJS) $(NESTLAB_LIB_OBJS)
+	@mkdir -p $(dir $@)
+	@printf '#include "l0/sys/build_id.h"\nconst char *nestlab_build_id(void)\n{\n\treturn "%s";\n}\n' \
+		"$$(cat $^ | sha256sum | cut -c1-16)" > $@
+$(NESTLAB_BUILD_ID_OBJ): $(BUILD)/host/l0/build_id.c
+	$(call say,HOSTCC,$<)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -c $< -o $@
+
+$(BUILD)/l0/nestlab: $(NESTLAB_OBJS) $(NESTLAB_LIB_OBJS) $(NESTLAB_BUILD_ID_OBJ)
 	@mkdir -p $(dir $@)
 	$(call say,HOSTLD,$@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -ljson-c

@@ -10,6 +10,7 @@ NESTLAB_SRCS += l0/run/session_feed.c
 NESTLAB_SRCS += l0/run/l0pass.c
 NESTLAB_SRCS += l0/run/scn_result.c
 NESTLAB_SRCS += l0/run/runner.c
+NESTLAB_SRCS += l0/run/attribute.c
 NESTLAB_SRCS += l0/run/output.c
 NESTLAB_SRCS += l0/run/progress.c
 NESTLAB_SRCS += l0/run/results.c

@@ -17,6 +17,7 @@
 #define EXIT_OK			0	/* all PASS/SKIP; compare: no regression */
 #define EXIT_FAILED		1	/* any FAIL/ERROR/CRASH/TIMEOUT; compare: a regression */
 #define EXIT_USAGE		2	/* a usage or environment error */
+#define EXIT_NO_KVM		3	/* run --lab-kernel: its configuration has no KVM */
 #define EXIT_INCOMPARABLE	125	/* compare: scenarios, backend or CPU model differ */
 #define EXIT_INTERRUPTED	130	/* SIGINT or SIGTERM */
 
