@@ -28,6 +28,7 @@
 #include "l0/regress/table.h"
 #include "l0/regress/commands.h"
 #include "l0/regress/junit.h"
+#include "l0/regress/kcidb.h"
 #include "l0/run/runopt.h"
 #include "l0/regress/shard.h"
 #include "l0/sys/build_id.h"
@@ -260,6 +261,8 @@ static int finish_run(struct run *r)
 	free(path);
 	if (r->o->junit && junit_write_run(r) && !why.msg[0])
 		snprintf(why.msg, sizeof(why.msg), "cannot write %s", r->o->junit);
+	if (r->o->kcidb && kcidb_write_run(r) && !why.msg[0])
+		snprintf(why.msg, sizeof(why.msg), "cannot write %s", r->o->kcidb);
 	for (i = 0; i < r->env.nwarnings && i < WARNINGS_SHOWN; i++)
 		fprintf(stderr, "nestlab: warning: %s\n", r->env.warnings[i]);
 	if (r->env.nwarnings > WARNINGS_SHOWN)

@@ -47,6 +47,7 @@ $(BUILD)/host/l0/run/session_fuzz_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/regress/readers_fuzz_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/runopt_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/coverage_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+$(BUILD)/host/l0/run/attribute_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 
 # make fuzz: each libFuzzer target (needs clang) for FUZZ_SECONDS on a copy of its seed
 # corpus (l0/test/corpus/<target>/); make fuzz-long FUZZ_SECONDS=N: the same, and a summary
@@ -95,9 +96,10 @@ $(BUILD)/host/l0/record_flood: $(BUILD)/host/l0/test/record_flood.o $(BUILD)/hos
 ALL_TARGETS += $(BUILD)/host/l0/record_flood
 
 # The runner against a fake Bochs (l0/test/fake-bochs): spawning, timeouts, exit codes.
-check-runner: $(BUILD)/l0/nestlab $(BUILD)/host/l0/record_flood
+check-runner: $(BUILD)/l0/nestlab $(BUILD)/host/l0/record_flood $(BUILD)/host/l0/kcidb_check
 	@mkdir -p $(BUILD)/check
-	@FAKE_FLOOD_BIN=$(abspath $(BUILD)/host/l0/record_flood) l0/test/check-runner.sh $(BUILD)/l0/nestlab | sed '$$s/^/runner: /' | tee $(BUILD)/check/runner.log
+	@FAKE_FLOOD_BIN=$(abspath $(BUILD)/host/l0/record_flood) KCIDB_CHECK=$(abspath $(BUILD)/host/l0/kcidb_check) \
+		l0/test/check-runner.sh $(BUILD)/l0/nestlab | sed '$$s/^/runner: /' | tee $(BUILD)/check/runner.log
 
 CHECK_TARGETS += check-runner
 

@@ -275,7 +275,7 @@ ok "TAP 13"
 
 ## attribution: the fake lab's FAILs re-run on the (fake) bare Bochs and labelled
 # FAKE_LAB_FAIL fails in the lab only (L0), FAKE_FAIL in the lab and bare (emulator).
-args="--backend lab-vmx --junit $tmp/junit.xml cpuid/exit vmcall/exit hlt/exit"
+args="--backend lab-vmx --junit $tmp/junit.xml --kcidb $tmp/kcidb.json cpuid/exit vmcall/exit hlt/exit"
 xrun NESTLAB_LAB="$tmp/lab" FAKE_LAB_FAIL=cpuid/exit FAKE_FAIL=vmcall/exit
 d=$(latest)
 [ $rc -eq 1 ] && has '^FAIL: cpuid/exit \[L0\] (64 iterations' && has '^    attribution: L0 (bochs haswell PASS bare)' &&
@@ -283,18 +283,20 @@ d=$(latest)
 ok "lab FAILs attributed: L0 (passes bare), emulator (fails bare) on the FAIL lines"
 [ "$(sed -n '/^FAIL: /=' "$tmp/out" | head -n 1)" -gt "$(sed -n '/^PASS: hlt/=' "$tmp/out")" ]
 ok "FAIL lines come after the attribution, the others as they come"
-python3 -c '
-import json, sys
-d = json.load(open(sys.argv[1]))
-s = {x["name"]: x for x in d["scenarios"]}
-a = s["cpuid/exit"]["attribution"]
-assert a["label"] == "L0" and a["bare"][0]["l0"] == "bochs haswell" and a["bare"][0]["verdict"] == "PASS"
-assert s["vmcall/exit"]["attribution"]["label"] == "emulator" and "attribution" not in s["hlt/exit"]
-assert d["options"]["attribute"] == "on"
-' "$d/results.json" && [ -f "$d/$(sed -n 's/.*"results": "\(attribution[^"]*\)".*/\1/p' "$d/results.json" | head -n 1)" ]
+tr -d ' \n' < "$d/results.json" > "$tmp/flat.json"
+grep -q '"name":"cpuid/exit".*"attribution":{"label":"L0","bare":\[{"l0":"bochshaswell","verdict":"PASS","results":"attribution/' "$tmp/flat.json" &&
+	grep -q '"attribute":"on"' "$tmp/flat.json" && [ "$(grep -o '"attribution":{' "$tmp/flat.json" | wc -l)" -eq 2 ] &&
+	grep -q '"label":"emulator"' "$tmp/flat.json" &&
+	[ -f "$d/$(sed -n 's/.*"results": "\(attribution[^"]*\)".*/\1/p' "$d/results.json" | head -n 1)" ]
 ok "results.json: scenarios[].attribution (label, bare runs and their results.json)"
 grep -q '<property name="attribution" value="L0"/>' "$tmp/junit.xml" && grep -q 'attribution: emulator' "$tmp/junit.xml"
 ok "JUnit: the attribution as a property and in the failure"
+kcidb_check=${KCIDB_CHECK:-$(dirname "$nestlab")/../host/l0/kcidb_check}
+tr -d ' \n' < "$tmp/kcidb.json" > "$tmp/flat.json"
+"$kcidb_check" "$tmp/kcidb.json" > "$tmp/out" && grep -q '"version":{"major":5,"minor":3}' "$tmp/flat.json" &&
+	[ "$(grep -c '"build_id":' "$tmp/kcidb.json")" -eq 3 ] && grep -q '"status": "FAIL"' "$tmp/kcidb.json" &&
+	grep -q '"path": "nestlab.cpuid.exit"' "$tmp/kcidb.json" && grep -q '"label": "L0"' "$tmp/kcidb.json"
+ok "--kcidb: a KCIDB 5.3 report meeting the schema's requirements (kcidb_check), a test per scenario"
 args="--backend lab-vmx --tap cpuid/exit hlt/exit"; xrun NESTLAB_LAB="$tmp/lab" FAKE_LAB_FAIL=cpuid/exit
 [ $rc -eq 1 ] && has '^ok 1 - hlt/exit' && has '^not ok 2 - cpuid/exit \[L0\]' && has '^# attribution: L0 (bochs haswell PASS bare)'
 ok "TAP: the label on the not ok line, numbered in print order"
