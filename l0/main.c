@@ -3,8 +3,9 @@
  * nestlab: boots the L1 hypervisor on an L0 and reports what its scenarios saw.
  * Exit status (git bisect run's: l0/sys/exit_status.h): 0 every scenario PASS or
  * SKIP; 1 any FAIL or CRASH (or ERROR/TIMEOUT beside judged verdicts); 125 nothing
- * judged (the back end failed once running, or every scenario ERROR/TIMEOUT); 2 a usage
- * or environment error found before running (one line naming the fix); 130 interrupted.
+ * judged (the back end failed once running, --lab-kernel without KVM, or every
+ * scenario ERROR/TIMEOUT); 2 a usage or environment error found before running (one
+ * line naming the fix); 130 interrupted.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -20,6 +21,7 @@
 #include "l0/kvm/e9.h"
 #include "l0/backend/efi.h"
 #include "l0/backend/image.h"
+#include "l0/run/attribute.h"
 #include "l0/run/coverage.h"
 #include "l0/run/output.h"
 #include "l0/run/results.h"
@@ -29,8 +31,10 @@
 #include "l0/regress/verdicts.h"
 #include "l0/regress/commands.h"
 #include "l0/regress/junit.h"
+#include "l0/regress/kcidb.h"
 #include "l0/run/runopt.h"
 #include "l0/regress/shard.h"
+#include "l0/sys/build_id.h"
 #include "l0/sys/exit_status.h"
 #include "l0/sys/proc.h"
 
@@ -58,8 +62,9 @@ static void usage(FILE *f)
 	      "(default 2%), 125 not comparable (scenarios, backend or CPU model differ).\n"
 	      "Exit status (git bisect run's): 0 all PASS/SKIP, 1 any FAIL/CRASH (or ERROR/TIMEOUT\n"
 	      "beside judged verdicts), 125 nothing judged (the lab or emulator failed once\n"
-	      "running, or every scenario ERROR/TIMEOUT), 2 usage or environment error found\n"
-	      "before running (a --shard that selects no scenario included), 130 interrupted.\n"
+	      "running, --lab-kernel without KVM, or every scenario ERROR/TIMEOUT), 2 usage or\n"
+	      "environment error found before running (a --shard that selects no scenario\n"
+	      "included), 130 interrupted.\n"
 	      "       nestlab bisect ... KERNEL... -- GLOB...   (nestlab bisect --help)\n"
 	      "       nestlab kernels   (packaged kernels apt offers, in version order)\n"
 	      "Environment: NESTLAB_BOCHS=PATH runs PATH instead of bochs; NESTLAB_LAB=DIR uses\n"
@@ -239,7 +244,11 @@ static int choose_backend(struct run_opts *o, const char *name, struct diag *not
 			return usage_error("--boot efi: the %s back end cannot boot UEFI firmware (OVMF runs "
 					   "under QEMU): use --backend qemu-tcg, qemu-kvm or lab-vmx-qemu, or --boot bios",
 					   o->be->name);
-		if (o->be->probe(o, &why))
+		int e = o->be->probe(o, &why);
+
+		if (e == -ENOPKG)	/* --lab-kernel without KVM: not a usage error (git bisect) */
+			return env_error(why.msg), EXIT_NO_KVM;
+		if (e)
 			return env_error(why.msg);
 	}
 	snprintf(notes->note, sizeof(notes->note), "%s", why.note);
@@ -272,6 +281,8 @@ static int finish_run(struct run *r)
 	free(path);
 	if (r->o->junit && junit_write_run(r) && !why.msg[0])
 		snprintf(why.msg, sizeof(why.msg), "cannot write %s", r->o->junit);
+	if (r->o->kcidb && kcidb_write_run(r) && !why.msg[0])
+		snprintf(why.msg, sizeof(why.msg), "cannot write %s", r->o->kcidb);
 	for (i = 0; i < r->env.nwarnings && i < WARNINGS_SHOWN; i++)
 		fprintf(stderr, "nestlab: warning: %s\n", r->env.warnings[i]);
 	if (r->env.nwarnings > WARNINGS_SHOWN)
@@ -297,7 +308,7 @@ static int cmd_run(int argc, char **argv)
 	struct run_opts o = { .model = "haswell", .jobs = 1, .timeout_s = 300, .results = "results" };
 	struct run_cli cli = { .backend = "auto" };
 	const struct scenario_info *sel[scenario_count];
-	char image_abs[PATH_MAX], modules_abs[PATH_MAX], shard[32];
+	char image_abs[PATH_MAX], modules_abs[PATH_MAX], kernel_abs[PATH_MAX], shard[32];
 	struct diag why = { "", "" }, notes = { "", "" };
 	struct run r;
 	int c, n, i, rc, worst = 0;
@@ -338,6 +349,11 @@ static int cmd_run(int argc, char **argv)
 				   o.kvm_modules);
 	if (o.kvm_modules)
 		o.kvm_modules = modules_abs;
+	if (o.lab_kernel && !realpath(o.lab_kernel, kernel_abs))
+		return usage_error("--lab-kernel %s: no such file or directory: name a kernel build tree or a bzImage",
+				   o.lab_kernel);
+	if (o.lab_kernel)
+		o.lab_kernel = kernel_abs;
 	rc = choose_backend(&o, cli.backend, &notes);
 	if (!rc)
 		rc = check_image(&o, cli.image, image_abs);
@@ -347,6 +363,9 @@ static int cmd_run(int argc, char **argv)
 		return usage_error("--l0-param needs a lab back end (lab-vmx, lab-svm), which loads KVM with them; "
 				   "on a host, reload the module yourself (modprobe -r kvm_intel; modprobe kvm_intel "
 				   "nested=1 %s)", cli.l0_params[0]);
+	if (o.lab_kernel && !o.be->l0_params)
+		return usage_error("--lab-kernel needs a lab back end (lab-vmx, lab-vmx-qemu, lab-svm, lab-svm-qemu), "
+				   "which boots it in an emulator: %s", o.lab_kernel);
 	if (o.kvm_modules && !o.be->l0_params)
 		return usage_error("--kvm-modules needs a lab back end (lab-vmx, lab-svm), which loads KVM itself; "
 				   "on a host, insmod %s/kvm.ko and kvm-intel.ko or kvm-amd.ko yourself", o.kvm_modules);
@@ -366,7 +385,10 @@ static int cmd_run(int argc, char **argv)
 			free((char *)o.srcdir);
 			return env_error(why.msg);
 		}
+		r.defer_fails = attribute_wanted(&o);
 		runner_execute(&r);
+		if (r.defer_fails)
+			attribute_run(&r);
 		if (o.coverage) {
 			coverage_report(&r);
 			coverage_kvm_report(&r);
@@ -426,7 +448,7 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))
 		return usage(stdout), 0;
 	if (!strcmp(argv[1], "--version")) {
-		printf("nestlab %s\n", NESTLAB_VERSION);
+		printf("nestlab %s build %s\n", NESTLAB_VERSION, nestlab_build_id ? nestlab_build_id() : "none");
 		return 0;
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {

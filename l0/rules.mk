@@ -20,7 +20,18 @@ include l0/regress/rules.mk
 NESTLAB_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(NESTLAB_SRCS))
 NESTLAB_CORE_OBJS := $(filter-out $(BUILD)/host/l0/main.o,$(NESTLAB_OBJS))
 
-$(BUILD)/l0/nestlab: $(NESTLAB_OBJS) $(NESTLAB_LIB_OBJS)
+# The build id (l0/sys/build_id.h): a hash of the objects, linked into nestlab and the
+# lab's static copy alike.
+NESTLAB_BUILD_ID_OBJ := $(BUILD)/host/l0/build_id.o
+$(BUILD)/host/l0/build_id.c: $(NESTLAB_OBJS) $(NESTLAB_LIB_OBJS)
+	@mkdir -p $(dir $@)
+	@printf '#include "l0/sys/build_id.h"\nconst char *nestlab_build_id(void)\n{\n\treturn "%s";\n}\n' \
+		"$$(cat $^ | sha256sum | cut -c1-16)" > $@
+$(NESTLAB_BUILD_ID_OBJ): $(BUILD)/host/l0/build_id.c
+	$(call say,HOSTCC,$<)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -c $< -o $@
+
+$(BUILD)/l0/nestlab: $(NESTLAB_OBJS) $(NESTLAB_LIB_OBJS) $(NESTLAB_BUILD_ID_OBJ)
 	@mkdir -p $(dir $@)
 	$(call say,HOSTLD,$@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -ljson-c
@@ -36,6 +47,7 @@ $(BUILD)/host/l0/run/session_fuzz_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/regress/readers_fuzz_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/runopt_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/coverage_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
+$(BUILD)/host/l0/run/attribute_test: $(NESTLAB_CORE_OBJS) $(NESTLAB_LIB_OBJS)
 
 # make fuzz: each libFuzzer target (needs clang) for FUZZ_SECONDS on a copy of its seed
 # corpus (l0/test/corpus/<target>/); make fuzz-long FUZZ_SECONDS=N: the same, and a summary
@@ -84,9 +96,10 @@ $(BUILD)/host/l0/record_flood: $(BUILD)/host/l0/test/record_flood.o $(BUILD)/hos
 ALL_TARGETS += $(BUILD)/host/l0/record_flood
 
 # The runner against a fake Bochs (l0/test/fake-bochs): spawning, timeouts, exit codes.
-check-runner: $(BUILD)/l0/nestlab $(BUILD)/host/l0/record_flood
+check-runner: $(BUILD)/l0/nestlab $(BUILD)/host/l0/record_flood $(BUILD)/host/l0/kcidb_check
 	@mkdir -p $(BUILD)/check
-	@FAKE_FLOOD_BIN=$(abspath $(BUILD)/host/l0/record_flood) l0/test/check-runner.sh $(BUILD)/l0/nestlab | sed '$$s/^/runner: /' | tee $(BUILD)/check/runner.log
+	@FAKE_FLOOD_BIN=$(abspath $(BUILD)/host/l0/record_flood) KCIDB_CHECK=$(abspath $(BUILD)/host/l0/kcidb_check) \
+		l0/test/check-runner.sh $(BUILD)/l0/nestlab | sed '$$s/^/runner: /' | tee $(BUILD)/check/runner.log
 
 CHECK_TARGETS += check-runner
 

@@ -84,6 +84,15 @@
 	  "lab-*: load kvm.ko, kvm-intel.ko, kvm-amd.ko (and irqbypass.ko if there)\n"	\
 	  "from DIR instead of the lab kernel's own; scripts/kvm-modules builds them\n"	\
 	  "(README, \"Reproducing and fixing a KVM bug\")")					\
+	X(LAB_KERNEL, "lab-kernel", 0, TEXT, 0, 0, NULL, "PATH",				\
+	  "lab-*: boot this kernel: a build tree (arch/x86/boot/bzImage, .config,\n"		\
+	  "its KVM modules) or a bzImage with its config and modules beside it\n"		\
+	  "(README, \"Your own kernel in the lab\"); no KVM in its config: exit 3")		\
+	X(ATTRIBUTE, "attribute", 0, CHOICE, 0, 0, NULL, "on|off",				\
+	  "lab-*: on (default) re-runs each FAIL on the bare emulators (Bochs;\n"		\
+	  "SVM: QEMU TCG and Bochs ryzen) and labels it L0, emulator or both")			\
+	X(KCIDB, "kcidb", 0, TEXT, 0, 0, NULL, "FILE",						\
+	  "also write the run as KernelCI KCIDB JSON (schema 5.3) to FILE")			\
 	X(COVERAGE, "coverage", 0, FLAG, 0, 0, "cov", NULL,					\
 	  "an L1 built with make COVERAGE=1 sends its gcov counters at the end;\n"		\
 	  "the run leaves coverage/lcov.info and coverage/html (docs/coverage.md)")	\

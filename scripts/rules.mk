@@ -5,7 +5,7 @@
 LAB ?= $(BUILD)/lab
 LAB_KERNEL ?=
 
-$(LAB)/nestlab-static: $(NESTLAB_OBJS) $(NESTLAB_LIB_OBJS)
+$(LAB)/nestlab-static: $(NESTLAB_OBJS) $(NESTLAB_LIB_OBJS) $(NESTLAB_BUILD_ID_OBJ)
 	@mkdir -p $(dir $@)
 	$(call say,HOSTLD,$@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -static -o $@ $^ -ljson-c

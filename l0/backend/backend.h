@@ -30,6 +30,10 @@ struct run_opts {
 	const char *image;		/* L1 image, absolute path */
 	const char *l0_params;		/* "ept=0,vpid=0": module parameters an L0 with KVM loads */
 	const char *kvm_modules;	/* --kvm-modules DIR (absolute): the lab's KVM modules */
+	const char *lab_kernel;		/* --lab-kernel PATH (absolute): the lab boots it */
+	bool attribute_off;		/* --attribute off: a lab's FAILs are not re-run bare */
+	bool quiet;			/* no verdict lines, no TAP (attribution's bare re-runs) */
+	const char *kcidb;		/* --kcidb FILE, or NULL */
 	int multiboot;			/* 1 or 2: the image's header */
 	const char *results;		/* results root */
 	const char *srcdir;		/* source tree (git revision), or NULL */

@@ -27,7 +27,9 @@
 #include "l0/backend/backend.h"
 #include "l0/backend/bochs.h"
 #include "l0/backend/cpio.h"
+#include "l0/backend/lab_kernel.h"
 #include "l0/backend/lab_modules.h"
+#include "l0/sys/build_id.h"
 #include "l0/sys/file.h"
 #include "l0/sys/proc.h"
 #include "l0/backend/qemu_tcg.h"
@@ -74,6 +76,7 @@ static const char *e9_file(const struct lab_kind *k)
 }
 
 static char lab_dir[PATH_MAX];
+static struct lab_kernel own;	/* --lab-kernel, resolved by the probe (own.bzimage NULL: none) */
 
 static char *lab_file(const char *name)
 {
@@ -90,6 +93,29 @@ static char *read_line_of(const char *path)
 	if ((nl = strchr(text, '\n')))
 		*nl = 0;
 	return text;
+}
+
+/*
+ * A lab whose nestlab is not this build's (l0/sys/build_id.h) is stale: its registry and
+ * back ends may differ from this runner's (a scenario added since would answer "no scenario
+ * matches" from inside). L1 is never stale: it goes in per job (write_l1_cpio).
+ */
+static int lab_stale(struct diag *why)
+{
+	char *path, *id;
+	int e = 0;
+
+	if (!nestlab_build_id)	/* a unit test: no build id linked */
+		return 0;
+	path = lab_file("build-id");
+	id = read_line_of(path);
+	if (!id || strcmp(id, nestlab_build_id()))
+		e = diag_set(why, -ESTALE, "the lab in %s is stale: its nestlab is build %s, this one is build %s "
+			     "(rebuilt since make lab): run make lab%s", lab_dir, id && *id ? id : "(none recorded)",
+			     nestlab_build_id(), getenv("NESTLAB_LAB") ? " LAB=<that directory>" : "");
+	free(path);
+	free(id);
+	return e;
 }
 
 /* The lab lives beside the runner, <dir of nestlab>/../lab (build/lab), or in $NESTLAB_LAB. */
@@ -136,11 +162,17 @@ static int lab_probe(const struct run_opts *o, struct diag *why)
 	}
 	if (e)
 		return diag_set(why, e, "the lab is not built (%s): run make lab (or fix NESTLAB_LAB)", lab_dir);
-	if (o->kvm_modules) {
+	e = lab_stale(why);
+	if (!e && o->lab_kernel) {
+		e = lab_kernel_open(o->lab_kernel, kind->svm, !o->kvm_modules, &own, why);
+		if (!e && !o->kvm_modules)
+			e = lab_modules_check_files(own.ko, own.release, why);
+	}
+	if (!e && o->kvm_modules) {
 		char *kver;
 
 		k = lab_file("kernel-version");
-		kver = read_line_of(k);
+		kver = own.release ? xstrdup(own.release) : read_line_of(k);
 		free(k);
 		e = lab_modules_check(o->kvm_modules, lab_kind(o)->svm, kver ? kver : "?", why);
 		free(kver);
@@ -151,10 +183,11 @@ static int lab_probe(const struct run_opts *o, struct diag *why)
 static char *lab_version(const struct run_opts *o)
 {
 	const struct lab_kind *kind = lab_kind(o);
-	char *k = lab_file("kernel-version"), *kver = read_line_of(k), *v;
+	char *k = lab_file("kernel-version"), *kver = own.release ? xstrdup(own.release) : read_line_of(k), *v;
 	char *b = kind->svm ? qemu_tcg_version(o) : bochs_version(o);
 
-	v = xasprintf("%s: Linux %s, %s, in %s", kind->svm ? "lab-svm" : "lab-vmx", kver ? kver : "?",
+	v = xasprintf("%s: Linux %s%s, %s, in %s", kind->svm ? "lab-svm" : "lab-vmx", kver ? kver : "?",
+		      own.bzimage ? " (--lab-kernel)" : "",
 		      kind->svm ? "kvm_amd" : "kvm_intel", b);
 	free(k);
 	free(kver);
@@ -178,7 +211,12 @@ static char *lab_inputs(const struct run_opts *o)
 		return line;
 	}
 	free(line);
-	mods = lab_modules_json(o->kvm_modules);
+	if (own.bzimage) {	/* the packaged kernel's files are not booted: only its initramfs is */
+		json_object_object_del(in, "vmlinuz_sha256");
+		json_object_object_del(in, "modules_sha256");
+		json_object_object_add(in, "lab_kernel", lab_kernel_json(&own, lab_kind(o)->svm));
+	}
+	mods = o->kvm_modules || !own.bzimage ? lab_modules_json(o->kvm_modules) : json_object_new_string("lab-kernel");
 	json_object_object_add(in, "kvm_modules", mods);
 	out = xstrdup(json_object_to_json_string_ext(in, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_SPACED));
 	json_object_put(in);
@@ -190,10 +228,35 @@ static const char *lab_cpu_model(const struct run_opts *o)
 	return lab_kind(o)->svm ? "max" : bochs_cpu_model(o);
 }
 
+/*
+ * --lab-kernel with KVM built in: the module parameters as kernel parameters
+ * (" kvm_intel.nested=1 kvm_intel.ept=0"), the only way a built-in module takes them; "".
+ */
+static char *builtin_params(const struct run_opts *o)
+{
+	const char *mod = lab_kind(o)->svm ? "kvm_amd" : "kvm_intel", *p = o->l0_params;
+	char *out = NULL, *words;
+	size_t len = 0;
+	FILE *f;
+
+	if (!own.bzimage || !lab_kernel_builtin(&own, lab_kind(o)->svm))
+		return xstrdup("");
+	f = open_memstream(&out, &len);
+	if (!f)
+		return xstrdup("");
+	fprintf(f, " %s.nested=1", mod);
+	words = xstrdup(p ? p : "");
+	for (char *w = strtok(words, ","); w; w = strtok(NULL, ","))
+		fprintf(f, " %s.%s", mod, w);
+	free(words);
+	fclose(f);
+	return out;
+}
+
 /* Command-line words carry no spaces: lists are comma-separated (scripts/lab-init). */
 static char *kernel_cmdline(const struct job *j)
 {
-	char *args = NULL, *line;
+	char *args = NULL, *line, *builtin;
 	size_t len = 0;
 	FILE *f = open_memstream(&args, &len);
 
@@ -208,11 +271,13 @@ static char *kernel_cmdline(const struct job *j)
 	if (fclose(f))
 		return NULL;
 	line = xasprintf("console=ttyS0,115200 quiet loglevel=3 panic=-1 nokaslr nestlab_vendor=%s "
-			 "nestlab_backend=%s nestlab_boot=%s nestlab_jobs=%u nestlab_kvm=nested=1%s%s nestlab_args=%s",
+			 "nestlab_backend=%s nestlab_boot=%s nestlab_jobs=%u nestlab_kvm=nested=1%s%s%s%s nestlab_args=%s",
 			 lab_kind(j->o)->svm ? "amd" : "intel", lab_kind(j->o)->qemu ? "qemu-kvm" : "kvm",
 			 j->o->boot_efi ? "efi" : "bios", j->o->lab_jobs ? j->o->lab_jobs : 1,
-			 j->o->l0_params ? "," : "", j->o->l0_params ? j->o->l0_params : "", args);
+			 j->o->l0_params ? "," : "", j->o->l0_params ? j->o->l0_params : "",
+			 own.bzimage ? " nestlab_kernel=own" : "", builtin = builtin_params(j->o), args);
 	free(args);
+	free(builtin);
 	return line;
 }
 
@@ -226,6 +291,19 @@ static int write_l1_cpio(struct job *j, const char *dir, struct diag *why)
 		diag_set(why, e, "cannot pack %s into %s: %s: check --image", j->o->image, cpio, strerror(-e));
 	free(cpio);
 	return e;
+}
+
+/* A third initramfs, kvm.cpio (/kvm-modules): --kvm-modules' modules, or --lab-kernel's. */
+static bool sends_modules(const struct run_opts *o)
+{
+	return o->kvm_modules || own.bzimage;
+}
+
+static int job_modules_cpio(const struct run_opts *o, const char *dir, struct diag *why)
+{
+	if (o->kvm_modules)
+		return lab_modules_cpio(o->kvm_modules, dir, why);
+	return own.bzimage ? lab_modules_cpio_files(own.ko, dir, why) : 0;
 }
 
 /* The VMX lab: a GRUB ISO with the kernel and its initramfs parts, booted in Bochs. */
@@ -246,7 +324,7 @@ static int lab_start_bochs(struct job *j, const char *cmd, struct diag *why)
 
 		if (!strcmp(*f, "qemu.cpio.gz") && !qemu)
 			continue;
-		src = lab_file(*f);
+		src = !strcmp(*f, "vmlinuz") && own.bzimage ? xstrdup(own.bzimage) : lab_file(*f);
 		dst = xasprintf("%s/%s", boot, *f);
 		e = link(src, dst) ? file_copy(src, dst) : 0;
 		if (e)
@@ -256,8 +334,8 @@ static int lab_start_bochs(struct job *j, const char *cmd, struct diag *why)
 	}
 	if (!e)
 		e = write_l1_cpio(j, boot, why);
-	if (!e && j->o->kvm_modules)
-		e = lab_modules_cpio(j->o->kvm_modules, boot, why);
+	if (!e)
+		e = job_modules_cpio(j->o, boot, why);
 	if (e)
 		goto out;
 	cfg = xasprintf("set timeout=0\n"
@@ -265,7 +343,7 @@ static int lab_start_bochs(struct job *j, const char *cmd, struct diag *why)
 			"\tlinux /boot/vmlinuz %s\n"
 			"\tinitrd /boot/initrd.gz /boot/l1.cpio%s%s\n"
 			"\tboot\n"
-			"}\n", cmd, qemu ? " /boot/qemu.cpio.gz" : "", j->o->kvm_modules ? " /boot/kvm.cpio" : "");
+			"}\n", cmd, qemu ? " /boot/qemu.cpio.gz" : "", sends_modules(j->o) ? " /boot/kvm.cpio" : "");
 	rc = bochs_config(j->k, bochs_cpu_model(j->o), LAB_MEGS, false);
 	e = bochs_boot(j->dir, cfg, "linux normal", rc, &j->pid, why);
 out:
@@ -308,14 +386,14 @@ static int append_padded(FILE *f, const char *src)
 static int lab_start_qemu(struct job *j, const char *cmd, struct diag *why)
 {
 	char *initrd = xasprintf("%s/initrd", j->dir);
-	char *vmlinuz = lab_file("vmlinuz"), *out = xasprintf("%s/qemu.out", j->dir);
+	char *vmlinuz = own.bzimage ? xstrdup(own.bzimage) : lab_file("vmlinuz"), *out = xasprintf("%s/qemu.out", j->dir);
 	char *cmdfile = xasprintf("%s/qemu.cmd", j->dir), *argv[QEMU_TCG_ARGS + 16];
 	size_t n = qemu_tcg_argv(j->o, "1024", argv);
 	FILE *f = NULL;
 	int e = write_l1_cpio(j, j->dir, why);
 
-	if (!e && j->o->kvm_modules)
-		e = lab_modules_cpio(j->o->kvm_modules, j->dir, why);
+	if (!e)
+		e = job_modules_cpio(j->o, j->dir, why);
 	_Static_assert(LAB_MEGS == 1024, "the -m below");
 	if (e)
 		goto out;
@@ -326,7 +404,7 @@ static int lab_start_qemu(struct job *j, const char *cmd, struct diag *why)
 		bool job_file = !strcmp(*p, "l1.cpio") || !strcmp(*p, "kvm.cpio");
 		char *src = job_file ? xasprintf("%s/%s", j->dir, *p) : lab_file(*p);
 
-		if (strcmp(*p, "qemu.cpio.gz") ? strcmp(*p, "kvm.cpio") || j->o->kvm_modules : lab_kind(j->o)->qemu)
+		if (strcmp(*p, "qemu.cpio.gz") ? strcmp(*p, "kvm.cpio") || sends_modules(j->o) : lab_kind(j->o)->qemu)
 			e = append_padded(f, src);
 		if (e)
 			diag_set(why, e, "cannot append %s to %s: %s: run make lab", src, initrd, strerror(-e));

@@ -6,6 +6,7 @@
 
 #include "l0/backend/cpio.h"
 #include "l0/backend/kmod.h"
+#include "l0/backend/lab_kernel.h"
 #include "l0/backend/lab_modules.h"
 #include "l0/sys/file.h"
 #include "l0/sys/util.h"
@@ -18,35 +19,48 @@ static const struct { const char *name; int need; } modules[] = {
 };
 #define MODULES (sizeof(modules) / sizeof(modules[0]))
 
+/* path's vermagic names kver; opt: the option the line names; fix: what it tells to do. */
+static int check_one(const char *opt, const char *path, const char *kver, const char *fix, struct diag *why)
+{
+	char *data = NULL, *magic;
+	size_t len;
+	int e = file_read(path, KO_MAX, &data, &len);
+
+	if (e)
+		return diag_set(why, e, "%s: cannot read %s: %s: %s", opt, path, strerror(-e), fix);
+	magic = kmod_info(data, len, "vermagic");
+	free(data);
+	if (!magic)
+		e = diag_set(why, -EINVAL, "%s: %s has no vermagic: it is not a kernel module: %s", opt, path, fix);
+	else if (kmod_release_len(magic) != strlen(kver) || strncmp(magic, kver, strlen(kver)))
+		e = diag_set(why, -EINVAL, "%s: %s is built for Linux %.*s, the lab's kernel is %s: %s", opt, path,
+			     (int)kmod_release_len(magic), magic, kver, fix);
+	free(magic);
+	return e;
+}
+
 int lab_modules_check(const char *dir, bool svm, const char *kver, struct diag *why)
 {
 	for (size_t i = 0; i < MODULES; i++) {
-		char *path = xasprintf("%s/%s", dir, modules[i].name), *data = NULL, *magic;
+		char *path = xasprintf("%s/%s", dir, modules[i].name);
+		char *fix = xasprintf("rebuild it with scripts/kvm-modules --kernel %s %s", kver, dir);
 		bool needed = modules[i].need == 1 || modules[i].need == (svm ? 'a' : 'i');
-		size_t len;
-		int e = file_read(path, KO_MAX, &data, &len);
+		int e = access(path, F_OK) && !needed ? 0 : check_one("--kvm-modules", path, kver, fix, why);
 
-		if (e == -ENOENT && !needed) {
-			free(path);
-			continue;
-		}
-		if (e) {
-			diag_set(why, e, "--kvm-modules: cannot read %s: %s: build the modules with "
-				 "scripts/kvm-modules %s", path, strerror(-e), dir);
-			free(path);
-			return e;
-		}
-		magic = kmod_info(data, len, "vermagic");
-		free(data);
-		if (!magic)
-			e = diag_set(why, -EINVAL, "--kvm-modules: %s has no vermagic: it is not a kernel module "
-				     "(scripts/kvm-modules builds them)", path);
-		else if (kmod_release_len(magic) != strlen(kver) || strncmp(magic, kver, strlen(kver)))
-			e = diag_set(why, -EINVAL, "--kvm-modules: %s is built for Linux %.*s, the lab's kernel is "
-				     "%s: rebuild it with scripts/kvm-modules --kernel %s %s", path,
-				     (int)kmod_release_len(magic), magic, kver, kver, dir);
-		free(magic);
 		free(path);
+		free(fix);
+		if (e)
+			return e;
+	}
+	return 0;
+}
+
+int lab_modules_check_files(char *const ko[LAB_KO_COUNT], const char *kver, struct diag *why)
+{
+	for (size_t i = 0; i < LAB_KO_COUNT; i++) {
+		int e = ko[i] ? check_one("--lab-kernel", ko[i], kver, "a module of another build: run make "
+					  "modules in the tree the bzImage came from", why) : 0;
+
 		if (e)
 			return e;
 	}
@@ -88,31 +102,42 @@ json_object *lab_modules_json(const char *dir)
 	return mods;
 }
 
-int lab_modules_cpio(const char *dir, const char *out_dir, struct diag *why)
+int lab_modules_cpio_files(char *const ko[LAB_KO_COUNT], const char *out_dir, struct diag *why)
 {
-	const char *names[MODULES + 1] = { "kvm-modules" }, *srcs[MODULES + 1] = { NULL };
+	const char *names[LAB_KO_COUNT + 1] = { "kvm-modules" }, *srcs[LAB_KO_COUNT + 1] = { NULL };
 	char *cpio = xasprintf("%s/kvm.cpio", out_dir);
 	size_t n = 1, i;
 	int e;
 
-	for (i = 0; i < MODULES; i++) {
-		char *ko = xasprintf("%s/%s", dir, modules[i].name);
-
-		if (access(ko, R_OK)) {
-			free(ko);
-			continue;
+	for (i = 0; i < LAB_KO_COUNT; i++)
+		if (ko[i]) {
+			names[n] = xasprintf("kvm-modules/%s", lab_ko_names[i]);
+			srcs[n++] = ko[i];
 		}
-		names[n] = xasprintf("kvm-modules/%s", modules[i].name);
-		srcs[n++] = ko;
-	}
 	e = cpio_write_files(cpio, names, srcs, n);
 	if (e)
-		diag_set(why, e, "cannot pack --kvm-modules %s into %s: %s: check --kvm-modules", dir, cpio,
-			 strerror(-e));
-	for (i = 1; i < n; i++) {
+		diag_set(why, e, "cannot pack KVM's modules into %s: %s: check --results", cpio, strerror(-e));
+	for (i = 1; i < n; i++)
 		free((char *)names[i]);
-		free((char *)srcs[i]);
-	}
 	free(cpio);
+	return e;
+}
+
+int lab_modules_cpio(const char *dir, const char *out_dir, struct diag *why)
+{
+	char *ko[LAB_KO_COUNT] = { NULL };
+	int e;
+
+	_Static_assert(MODULES == LAB_KO_COUNT, "lab_kernel.h's order");
+	for (size_t i = 0; i < MODULES; i++) {
+		ko[i] = xasprintf("%s/%s", dir, modules[i].name);
+		if (access(ko[i], R_OK)) {
+			free(ko[i]);
+			ko[i] = NULL;
+		}
+	}
+	e = lab_modules_cpio_files(ko, out_dir, why);
+	for (size_t i = 0; i < MODULES; i++)
+		free(ko[i]);
 	return e;
 }

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <json-c/json.h>
 
+#include "l0/backend/lab_kernel.h"
 #include "l0/sys/diag.h"
 
 /* Each module DIR has is one of kernel kver's (its vermagic's release), before a boot. */
@@ -19,5 +20,8 @@ int lab_modules_check(const char *dir, bool svm, const char *kver, struct diag *
 json_object *lab_modules_json(const char *dir);
 /* DIR's modules as out_dir/kvm.cpio: /kvm-modules/ in the lab (scripts/lab-init). */
 int lab_modules_cpio(const char *dir, const char *out_dir, struct diag *why);
+/* --lab-kernel's: each non-NULL ko (lab_ko_names' order) is one of kver's; packed as above. */
+int lab_modules_check_files(char *const ko[LAB_KO_COUNT], const char *kver, struct diag *why);
+int lab_modules_cpio_files(char *const ko[LAB_KO_COUNT], const char *out_dir, struct diag *why);
 
 #endif

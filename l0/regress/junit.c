@@ -43,6 +43,7 @@ static void testcase(FILE *f, json_object *s)
 	const char *name = json_text(s, "name"), *verdict = json_text(s, "verdict"), *why = json_text(s, "why");
 	const char *slash = strchr(name, '/');
 	json_object *checks = json_get(s, "checks"), *lat = json_get(s, "latency");
+	json_object *attribution = json_get(s, "attribution");
 	enum verdict v = verdict_find(verdict);
 	char cls[96];
 
@@ -51,6 +52,11 @@ static void testcase(FILE *f, json_object *s)
 	attr(f, "classname", cls);
 	attr(f, "name", name);
 	fputs(">\n", f);
+	if (attribution) {	/* a lab's FAIL re-run bare (l0/run/attribute.h) */
+		fputs("      <properties><property name=\"attribution\"", f);
+		attr(f, "value", json_text(attribution, "label"));
+		fputs("/></properties>\n", f);
+	}
 	if (v == VERDICT_SKIP) {
 		fputs("      <skipped", f);
 		attr(f, "message", why);
@@ -62,6 +68,11 @@ static void testcase(FILE *f, json_object *s)
 		attr(f, "type", verdict);
 		attr(f, "message", why[0] ? why : verdict);
 		fputs(">", f);
+		if (attribution) {
+			xml(f, "attribution: ");
+			xml(f, json_text(attribution, "label"));
+			xml(f, "\n");
+		}
 		for (size_t i = 0; checks && i < json_object_array_length(checks); i++) {
 			json_object *c = json_object_array_get_idx(checks, i);
 

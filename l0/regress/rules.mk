@@ -9,6 +9,9 @@ NESTLAB_SRCS += l0/regress/compare_cmd.c
 NESTLAB_SRCS += l0/regress/shard.c
 NESTLAB_SRCS += l0/regress/junit.c
 NESTLAB_SRCS += l0/regress/junit_run.c
+NESTLAB_SRCS += l0/regress/kcidb.c
+NESTLAB_SRCS += l0/regress/kcidb_schema.c
+NESTLAB_SRCS += l0/regress/kcidb_run.c
 NESTLAB_SRCS += l0/regress/merge.c
 NESTLAB_SRCS += l0/regress/report.c
 NESTLAB_SRCS += l0/regress/table.c
@@ -19,6 +22,9 @@ NESTLAB_SRCS += l0/regress/verdicts.c
 
 REGRESS_TESTS := $(BUILD)/host/l0/regress/cmpstat_test $(BUILD)/host/l0/regress/bisect_test $(BUILD)/host/l0/regress/compare_test \
 	$(BUILD)/host/l0/regress/regress_test $(BUILD)/host/l0/regress/readers_fuzz_test
+REGRESS_TESTS := $(BUILD)/host/l0/regress/cmpstat_test $(BUILD)/host/l0/regress/compare_test \
+	$(BUILD)/host/l0/regress/regress_test $(BUILD)/host/l0/regress/readers_fuzz_test \
+	$(BUILD)/host/l0/regress/kcidb_test
 L0_TESTS += $(REGRESS_TESTS)
 # and the runner: l0/rules.mk
 $(BUILD)/host/l0/regress/readers_fuzz_test: $(BUILD)/host/l0/regress/readers_fuzz.o $(BUILD)/host/l0/test/fuzz_main.o
@@ -53,3 +59,14 @@ check-readers: $(BUILD)/l0/nestlab
 
 CHECK_TARGETS += check-readers
 .PHONY: check-readers
+# KCIDB: a results document's report against the schema's requirements, and breaches found.
+$(BUILD)/host/l0/regress/kcidb_test: $(BUILD)/host/l0/regress/kcidb_test.o $(BUILD)/host/l0/regress/kcidb.o \
+	$(BUILD)/host/l0/regress/kcidb_schema.o $(BUILD)/host/l0/backend/kmod.o $(BUILD)/host/l0/sys/json.o \
+	$(BUILD)/host/l0/sys/file.o $(BUILD)/host/l0/sys/diag.o $(BUILD)/host/l0/sys/util.o
+
+# The KCIDB checker check-runner runs on a --kcidb file: kcidb_validate() as a command.
+$(BUILD)/host/l0/kcidb_check: $(BUILD)/host/l0/test/kcidb_check.o $(BUILD)/host/l0/regress/kcidb_schema.o \
+	$(BUILD)/host/l0/sys/json.o $(BUILD)/host/l0/sys/file.o $(BUILD)/host/l0/sys/diag.o $(BUILD)/host/l0/sys/util.o
+	$(call say,HOSTLD,$@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ -ljson-c
+ALL_TARGETS += $(BUILD)/host/l0/kcidb_check

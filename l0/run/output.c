@@ -22,6 +22,24 @@ static const char *colour_of(enum verdict v)
 	}
 }
 
+/* " [L0]": a lab FAIL's attribution (l0/run/attribute.c), or "" */
+static void label(FILE *f, const struct scn_result *s)
+{
+	if (s->attribution)
+		fprintf(f, " [%s]", s->attribution);
+}
+
+/* "attribution: L0 (bochs haswell PASS)" */
+static void attribution_line(FILE *f, const char *lead, const struct scn_result *s)
+{
+	if (!s->attribution)
+		return;
+	fprintf(f, "%sattribution: %s (", lead, s->attribution);
+	for (size_t i = 0; i < s->nbare; i++)
+		fprintf(f, "%s%s %s", i ? ", " : "", s->bare[i].l0, verdict_name(s->bare[i].verdict));
+	fprintf(f, "%s)\n", s->nbare ? " bare" : "no bare emulator ran");
+}
+
 /* "(64 iterations, l1 exits CPUID=64, median 812 cycles)" or "" */
 static void details(FILE *f, const struct scn_result *s)
 {
@@ -58,12 +76,14 @@ void output_scenario(FILE *f, const struct scn_result *s, bool colour)
 		fprintf(f, "%s%s\033[0m: %s", colour_of(s->verdict), verdict_name(s->verdict), s->info->name);
 	else
 		fprintf(f, "%s: %s", verdict_name(s->verdict), s->info->name);
+	label(f, s);
 	details(f, s);
 	if (s->why)
 		fprintf(f, ": %s", s->why);
 	fputc('\n', f);
 	if (s->verdict == VERDICT_PASS || s->verdict == VERDICT_SKIP)
 		return;
+	attribution_line(f, "    ", s);
 	for (i = 0; i < s->nchecks && shown < DETAIL_LINES; i++)
 		if (!strcmp(s->checks[i].status, verdict_name(VERDICT_FAIL)) && ++shown)
 			fprintf(f, "    FAIL: %s\n", s->checks[i].what);
@@ -73,6 +93,8 @@ void output_scenario(FILE *f, const struct scn_result *s, bool colour)
 
 void output_begin(struct run *r)
 {
+	if (r->o->quiet)
+		return;
 	if (r->o->tap)
 		printf("TAP version 13\n1..%zu\n", r->n);
 	fflush(stdout);
@@ -98,11 +120,12 @@ static void output_tap(struct run *r, const struct scn_result *s)
 	if (!m)
 		return;
 	fputs(s->info->name, m);
+	label(m, s);
 	details(m, s);
 	if (s->why && s->verdict != VERDICT_SKIP)
 		fprintf(m, ": %s", s->why);
 	fclose(m);
-	printf("%sok %u - ", ok ? "" : "not ", r->reported);
+	printf("%sok %u - ", ok ? "" : "not ", ++r->tap_number);
 	tap_text(stdout, text);
 	if (s->verdict == VERDICT_SKIP) {
 		printf(" # SKIP ");
@@ -111,6 +134,7 @@ static void output_tap(struct run *r, const struct scn_result *s)
 		printf("\n# %s", verdict_name(s->verdict));
 	}
 	printf("\n");
+	attribution_line(stdout, "# ", s);
 	for (i = 0; !ok && i < s->nchecks; i++)
 		if (!strcmp(s->checks[i].status, verdict_name(VERDICT_FAIL)))
 			printf("# FAIL: %s\n", s->checks[i].what);
@@ -119,16 +143,37 @@ static void output_tap(struct run *r, const struct scn_result *s)
 	free(text);
 }
 
-void output_result(struct run *r, const struct scn_result *s)
+static void print_result(struct run *r, const struct scn_result *s)
 {
-	r->reported++;
 	progress_clear();
 	if (r->o->tap)
 		output_tap(r, s);
 	else
 		output_scenario(stdout, s, r->o->colour);
 	fflush(stdout);
+}
+
+void output_result(struct run *r, struct scn_result *s)
+{
+	r->reported++;
+	if (r->o->quiet)
+		return;
+	if (r->defer_fails && s->verdict == VERDICT_FAIL) {
+		s->deferred = true;	/* printed with its label by output_deferred */
+		progress_tick(r->reported, r->n, r->t0, true);
+		return;
+	}
+	print_result(r, s);
 	progress_tick(r->reported, r->n, r->t0, true);
+}
+
+void output_deferred(struct run *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->scn[i].deferred && !r->o->quiet) {
+			r->scn[i].deferred = false;
+			print_result(r, &r->scn[i]);
+		}
 }
 
 void summary_count(const struct run *r, struct summary *sum)
@@ -161,6 +206,7 @@ void output_summary(struct run *r, const char *results_path)
 	struct summary sum;
 
 	progress_clear();
+	output_deferred(r);
 	summary_count(r, &sum);
 	if (r->o->tap)
 		fputs("# ", stdout);

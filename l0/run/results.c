@@ -155,6 +155,8 @@ static json_object *options(const struct run *r)
 	}
 	add(o, "break", jstr(r->o->break_name));
 	add(o, "l0_param", jstr(r->o->l0_params));	/* --l0-param: the set this run used */
+	if (!strncmp(r->o->be->name, "lab-", 4))
+		add(o, "attribute", jstr(r->o->attribute_off ? "off" : "on"));
 	add(o, "model", jstr(r->o->model));
 	add(o, "boot", jstr(r->o->boot_efi ? "efi" : "bios"));
 	add(o, "image", jstr(r->o->image));
@@ -304,6 +306,21 @@ static json_object *scenario(const struct scn_result *s)
 		for (i = 0; i < s->nnotes; i++)
 			json_object_array_add(notes, jstr(s->notes[i]));
 		add(o, "notes", notes);
+	}
+	if (s->attribution) {	/* a lab's FAIL re-run bare (l0/run/attribute.h) */
+		json_object *a = json_object_new_object(), *bare = json_object_new_array();
+
+		add(a, "label", jstr(s->attribution));
+		for (i = 0; i < s->nbare; i++) {
+			json_object *b = json_object_new_object();
+
+			add(b, "l0", jstr(s->bare[i].l0));
+			add(b, "verdict", jstr(verdict_name(s->bare[i].verdict)));	/* NOTRUN: it could not */
+			add(b, "results", jstr(s->bare[i].results));
+			json_object_array_add(bare, b);
+		}
+		add(a, "bare", bare);
+		add(o, "attribution", a);
 	}
 	add(o, "job", s->job >= 0 ? json_object_new_int(s->job) : NULL);
 	add(o, "runs", jnum(s->runs));

@@ -10,6 +10,7 @@ NESTLAB_SRCS += l0/run/session_feed.c
 NESTLAB_SRCS += l0/run/l0pass.c
 NESTLAB_SRCS += l0/run/scn_result.c
 NESTLAB_SRCS += l0/run/runner.c
+NESTLAB_SRCS += l0/run/attribute.c
 NESTLAB_SRCS += l0/run/output.c
 NESTLAB_SRCS += l0/run/progress.c
 NESTLAB_SRCS += l0/run/results.c
@@ -22,7 +23,7 @@ NESTLAB_SRCS += l0/run/coverage_kvm.c
 RUN_TESTS := $(BUILD)/host/l0/run/record_test $(BUILD)/host/l0/run/record_fuzz_test \
 	$(BUILD)/host/l0/run/session_test $(BUILD)/host/l0/run/session_rules_test $(BUILD)/host/l0/run/session_l0_test \
 	$(BUILD)/host/l0/run/runopt_test $(BUILD)/host/l0/run/l0pass_test $(BUILD)/host/l0/run/session_fuzz_test \
-	$(BUILD)/host/l0/run/coverage_test
+	$(BUILD)/host/l0/run/coverage_test $(BUILD)/host/l0/run/attribute_test
 L0_TESTS += $(RUN_TESTS)
 
 $(BUILD)/host/l0/run/record_test: $(BUILD)/host/l0/run/record_test.o $(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)
@@ -35,3 +36,4 @@ $(BUILD)/host/l0/run/l0pass_test: $(BUILD)/host/l0/run/l0pass_test.o $(BUILD)/ho
 	$(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)
 $(BUILD)/host/l0/run/runopt_test: $(BUILD)/host/l0/run/runopt_test.o	# and the runner: l0/rules.mk
 $(BUILD)/host/l0/run/coverage_test: $(BUILD)/host/l0/run/coverage_test.o	# and the runner: l0/rules.mk
+$(BUILD)/host/l0/run/attribute_test: $(BUILD)/host/l0/run/attribute_test.o	# and the runner: l0/rules.mk

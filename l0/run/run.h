@@ -24,7 +24,9 @@ struct run {
 	struct run_env env;
 	struct job **jobs;
 	size_t njobs;
-	unsigned reported;		/* verdict lines printed */
+	unsigned reported;		/* verdicts reported (progress) */
+	unsigned tap_number;		/* TAP test lines printed */
+	bool defer_fails;		/* FAIL lines wait for their attribution (l0/run/attribute.c) */
 	bool interrupted;
 	bool env_failed;		/* a job could not start: environment error */
 	struct diag why;		/* env_failed: the one line */

@@ -58,6 +58,12 @@ static struct slot slot_of(enum run_option id, struct run_opts *o, struct run_cl
 		return (struct slot){ .text = &o->break_name };
 	case RUNOPT_KVM_MODULES:
 		return (struct slot){ .text = &o->kvm_modules };
+	case RUNOPT_LAB_KERNEL:
+		return (struct slot){ .text = &o->lab_kernel };
+	case RUNOPT_ATTRIBUTE:
+		return (struct slot){ .flag = &o->attribute_off };
+	case RUNOPT_KCIDB:
+		return (struct slot){ .text = &o->kcidb };
 	case RUNOPT_COVERAGE:
 		return (struct slot){ .flag = &o->coverage };
 	case RUNOPT_JUNIT:

@@ -44,6 +44,11 @@ void scn_result_free(struct scn_result *r)
 {
 	size_t i;
 
+	for (i = 0; i < r->nbare; i++) {
+		free(r->bare[i].l0);
+		free(r->bare[i].results);
+	}
+
 	for (i = 0; i < r->nexits; i++) {
 		free(r->exits[i].level);
 		free(r->exits[i].reason);

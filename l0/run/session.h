@@ -69,6 +69,15 @@ struct scn_result {
 	char **notes;		/* offending console lines (escaped), L0 diagnostics */
 	size_t nnotes, notes_dropped;
 	bool garbage;		/* a garbage line or a protocol breach came inside it */
+	/* A lab's FAIL re-run on the bare emulators (l0/run/attribute.c): label NULL: none. */
+	const char *attribution;	/* "L0", "emulator", "both", "unknown" */
+	struct bare_run {
+		char *l0;		/* "bochs haswell" */
+		enum verdict verdict;
+		char *results;		/* its results.json, relative to the run directory */
+	} bare[2];
+	size_t nbare;
+	bool deferred;		/* its verdict line waits for the attribution (output_deferred) */
 };
 
 struct env_item {

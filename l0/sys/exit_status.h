@@ -29,6 +29,7 @@
 #define EXIT_OK			0	/* all PASS/SKIP; compare: no regression */
 #define EXIT_FAILED		1	/* any FAIL/CRASH (ERROR/TIMEOUT beside judged ones); compare: a regression */
 #define EXIT_USAGE		2	/* a usage error (before anything ran) */
+#define EXIT_NO_KVM		125	/* run --lab-kernel: its configuration has no KVM (git bisect run: skip) */
 #define EXIT_INCOMPARABLE	125	/* compare: scenarios, backend or CPU model differ */
 #define EXIT_UNTESTABLE		125	/* run: nothing judged (git bisect run: skip this commit) */
 #define EXIT_INTERRUPTED	130	/* SIGINT or SIGTERM */

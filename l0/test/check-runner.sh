@@ -104,6 +104,7 @@ for m in kvm kvm-intel; do	# a module as the compiler makes it: .modinfo strings
 		${CC:-cc} -c -x c -o "$tmp/kmods/$m.ko" -
 done
 echo 6.1.0-57-cloud-amd64 > "$tmp/lab/kernel-version"; : > "$tmp/lab/vmlinuz"; : > "$tmp/lab/initrd.gz"
+"$nestlab" --version | sed -n 's/.* build //p' > "$tmp/lab/build-id"	# the lab is this build's
 env NESTLAB_BOCHS="$here/fake-bochs" "$nestlab" run --backend bochs --kvm-modules "$tmp/kmods" --image "$image" \
 	cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && one_err_line && err_has "needs a lab back end"; ok "--kvm-modules on bochs: exit 2, one line"
@@ -114,6 +115,35 @@ env NESTLAB_BOCHS="$here/fake-bochs" NESTLAB_LAB="$tmp/lab" "$nestlab" run --bac
 	--kvm-modules "$tmp/kmods" cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && one_err_line && err_has "kvm.ko is built for Linux 6.1.0-99-fake, the lab's kernel is 6.1.0-57-cloud-amd64: rebuild" &&
 	[ ! -e "$tmp/results" ]; ok "--kvm-modules vermagic mismatch: exit 2, one line naming both versions (rc $rc)"
+## a lab older than the build is named stale, in one line, before any boot
+echo 0123456789abcdef > "$tmp/lab/build-id.old"
+mv "$tmp/lab/build-id" "$tmp/lab/build-id.new"; mv "$tmp/lab/build-id.old" "$tmp/lab/build-id"
+env NESTLAB_BOCHS="$here/fake-bochs" NESTLAB_LAB="$tmp/lab" "$nestlab" run --backend lab-vmx --image "$image" \
+	cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "is stale: its nestlab is build 0123456789abcdef, this one is build" &&
+	err_has "run make lab"; ok "stale lab (another build id): exit 2, one line"
+mv "$tmp/lab/build-id.new" "$tmp/lab/build-id"
+## --lab-kernel: lab back ends only; a configuration without KVM is exit 125 (git bisect run: skip), one line
+mkdir -p "$tmp/kernel/arch/x86/boot"
+bz=$tmp/kernel/arch/x86/boot/bzImage	# the x86 boot protocol's header: "HdrS", the version string's offset
+head -c 4096 /dev/zero > "$bz"
+printf 'HdrS' | dd of="$bz" bs=1 seek=514 conv=notrunc 2>/dev/null
+printf '\000\002' | dd of="$bz" bs=1 seek=526 conv=notrunc 2>/dev/null
+printf '6.1.0-57-cloud-amd64 (fake) #1\000' | dd of="$bz" bs=1 seek=1024 conv=notrunc 2>/dev/null
+printf 'CONFIG_KVM=m\n# CONFIG_KVM_INTEL is not set\n' > "$tmp/kernel/.config"
+env NESTLAB_BOCHS="$here/fake-bochs" "$nestlab" run --backend bochs --lab-kernel "$tmp/kernel" --image "$image" \
+	cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "needs a lab back end"; ok "--lab-kernel on bochs: exit 2, one line"
+env NESTLAB_BOCHS="$here/fake-bochs" NESTLAB_LAB="$tmp/lab" "$nestlab" run --backend lab-vmx --image "$image" \
+	--lab-kernel "$tmp/kernel" cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 125 ] && one_err_line && err_has "has no KVM for the VMX lab (CONFIG_KVM=m, CONFIG_KVM_INTEL=n"
+ok "--lab-kernel without KVM_INTEL: exit 125, one line (rc $rc)"
+printf 'CONFIG_KVM=m\nCONFIG_KVM_INTEL=m\n' > "$tmp/kernel/.config"
+mkdir -p "$tmp/kernel/arch/x86/kvm"; cp "$tmp/kmods/kvm.ko" "$tmp/kmods/kvm-intel.ko" "$tmp/kernel/arch/x86/kvm/"
+env NESTLAB_BOCHS="$here/fake-bochs" NESTLAB_LAB="$tmp/lab" "$nestlab" run --backend lab-vmx --image "$image" \
+	--lab-kernel "$tmp/kernel" cpuid/exit >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && one_err_line && err_has "lab-kernel: .*/kvm.ko is built for Linux 6.1.0-99-fake, the lab's kernel is 6.1.0-57-cloud-amd64"
+ok "--lab-kernel whose modules are another build's: exit 2, one line"
 [ ! -e "$tmp/results" ]; ok "no results directory after environment errors found before the run"
 
 ## a job that cannot start (grub-mkrescue fails): exit 125 (git bisect run: cannot test), one line,
@@ -256,6 +286,37 @@ args="--tap cpuid/exit vmcall/exit hlt/exit"; xrun FAKE_FAIL=vmcall/exit FAKE_SK
 [ $rc -eq 1 ] && [ "$(head -2 "$tmp/out")" = "$(printf 'TAP version 13\n1..3')" ] && has '^ok 1 - cpuid/exit' &&
 	has '^not ok 2 - vmcall/exit' && has '^ok 3 - hlt/exit # SKIP needs nothing$' && has '^# FAIL: exits CPUID' && has '^# SUMMARY: '
 ok "TAP 13"
+
+## attribution: the fake lab's FAILs re-run on the (fake) bare Bochs and labelled
+# FAKE_LAB_FAIL fails in the lab only (L0), FAKE_FAIL in the lab and bare (emulator).
+args="--backend lab-vmx --junit $tmp/junit.xml --kcidb $tmp/kcidb.json cpuid/exit vmcall/exit hlt/exit"
+xrun NESTLAB_LAB="$tmp/lab" FAKE_LAB_FAIL=cpuid/exit FAKE_FAIL=vmcall/exit
+d=$(latest)
+[ $rc -eq 1 ] && has '^FAIL: cpuid/exit \[L0\] (64 iterations' && has '^    attribution: L0 (bochs haswell PASS bare)' &&
+	has '^FAIL: vmcall/exit \[emulator\] (' && has '^PASS: hlt/exit (' && err_has 'attribution: 2 FAILs again on bochs haswell'
+ok "lab FAILs attributed: L0 (passes bare), emulator (fails bare) on the FAIL lines"
+[ "$(sed -n '/^FAIL: /=' "$tmp/out" | head -n 1)" -gt "$(sed -n '/^PASS: hlt/=' "$tmp/out")" ]
+ok "FAIL lines come after the attribution, the others as they come"
+tr -d ' \n' < "$d/results.json" > "$tmp/flat.json"
+grep -q '"name":"cpuid/exit".*"attribution":{"label":"L0","bare":\[{"l0":"bochshaswell","verdict":"PASS","results":"attribution/' "$tmp/flat.json" &&
+	grep -q '"attribute":"on"' "$tmp/flat.json" && [ "$(grep -o '"attribution":{' "$tmp/flat.json" | wc -l)" -eq 2 ] &&
+	grep -q '"label":"emulator"' "$tmp/flat.json" &&
+	[ -f "$d/$(sed -n 's/.*"results": "\(attribution[^"]*\)".*/\1/p' "$d/results.json" | head -n 1)" ]
+ok "results.json: scenarios[].attribution (label, bare runs and their results.json)"
+grep -q '<property name="attribution" value="L0"/>' "$tmp/junit.xml" && grep -q 'attribution: emulator' "$tmp/junit.xml"
+ok "JUnit: the attribution as a property and in the failure"
+kcidb_check=${KCIDB_CHECK:-$(dirname "$nestlab")/../host/l0/kcidb_check}
+tr -d ' \n' < "$tmp/kcidb.json" > "$tmp/flat.json"
+"$kcidb_check" "$tmp/kcidb.json" > "$tmp/out" && grep -q '"version":{"major":5,"minor":3}' "$tmp/flat.json" &&
+	[ "$(grep -c '"build_id":' "$tmp/kcidb.json")" -eq 3 ] && grep -q '"status": "FAIL"' "$tmp/kcidb.json" &&
+	grep -q '"path": "nestlab.cpuid.exit"' "$tmp/kcidb.json" && grep -q '"label": "L0"' "$tmp/kcidb.json"
+ok "--kcidb: a KCIDB 5.3 report meeting the schema's requirements (kcidb_check), a test per scenario"
+args="--backend lab-vmx --tap cpuid/exit hlt/exit"; xrun NESTLAB_LAB="$tmp/lab" FAKE_LAB_FAIL=cpuid/exit
+[ $rc -eq 1 ] && has '^ok 1 - hlt/exit' && has '^not ok 2 - cpuid/exit \[L0\]' && has '^# attribution: L0 (bochs haswell PASS bare)'
+ok "TAP: the label on the not ok line, numbered in print order"
+args="--backend lab-vmx --attribute off cpuid/exit"; xrun NESTLAB_LAB="$tmp/lab" FAKE_LAB_FAIL=cpuid/exit
+[ $rc -eq 1 ] && has '^FAIL: cpuid/exit (64' && ! err_has attribution && [ ! -d "$(latest)/attribution" ]
+ok "--attribute off: no bare re-run, no label"
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
