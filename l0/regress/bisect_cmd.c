@@ -150,10 +150,6 @@ static bool own_kernel(const char *kernel)
 	return S_ISDIR(st.st_mode) || n < 4 || strcmp(kernel + n - 4, ".deb");
 }
 
-/* run --lab-kernel's status for a kernel configured without KVM (issue 15 item 1): it
- * cannot be tested, like 125. */
-#define RUN_NO_KVM 3
-
 struct bisect_opts {
 	const char *backend, *results, *labs, *iters, *timeout, *l0_param;
 	double threshold;
@@ -419,7 +415,7 @@ int cmd_bisect(int argc, char **argv)
 				s->label, s->rc, o.results, i, s->label);
 			return s->rc;
 		}
-		if ((s->rc == EXIT_UNTESTABLE && !s->nscn) || s->rc == RUN_NO_KVM) {
+		if ((s->rc == EXIT_UNTESTABLE && !s->nscn) || s->rc == EXIT_NO_KVM) {	/* 125 both */
 			st[i] = BISECT_SKIP;
 			if (!s->why[0])
 				snprintf(s->why, sizeof(s->why), "cannot test (exit %d)", s->rc);
