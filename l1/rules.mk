@@ -37,6 +37,11 @@ L1_SRCS += l1/scenarios/entry.c
 L1_SRCS += l1/scenarios/debug.c
 L1_SRCS += l1/scenarios/l1.c
 L1_SRCS += l1/scenarios/svm.c
+L1_SRCS += l1/scenarios/event.c
+L1_SRCS += l1/scenarios/exception.c
+L1_SRCS += l1/scenarios/ptimer.c
+L1_SRCS += l1/scenarios/msrarea.c
+L1_SRCS += l1/scenarios/entrycheck.c
 
 L1_IMAGE_SRCS = $(L1_BOOT_SRCS) $(X86_SRCS) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS)
 L1_OBJS = $(patsubst %.c,$(BUILD)/free/%.o,$(patsubst %.asm,$(BUILD)/free/%.asm.o,$(L1_IMAGE_SRCS)))
