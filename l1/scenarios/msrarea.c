@@ -115,8 +115,16 @@ static enum exit_action exit_area_exit(struct vcpu *v, u64 code)
 		return EXIT_DEFAULT;
 	if (v->scn->setup == exit_store_setup)
 		bad_unless(v, store_area[0].value == v->gpr[RBX]);
-	else if (v->scn->setup == tsc_store_setup)
-		bad_unless(v, store_area[0].value >= v->gpr[RBX] && store_area[0].value <= now);
+	else if (v->scn->setup == tsc_store_setup) {
+		bool ok = store_area[0].value >= v->gpr[RBX] && store_area[0].value <= now;
+
+		if (!ok && !v->scn_state[1]) {	/* the first one that breaks it, for the report */
+			v->scn_state[2] = v->gpr[RBX];
+			v->scn_state[3] = store_area[0].value;
+			v->scn_state[4] = now;
+		}
+		bad_unless(v, ok);
+	}
 	else
 		bad_unless(v, rdmsr(MSR_KERNEL_GS_BASE) == HOST_KGS);
 	skip_and_unblock(v);
@@ -159,10 +167,20 @@ static enum exit_action save_load_exit(struct vcpu *v, u64 code)
 	return EXIT_RESUME;
 }
 
+static void tsc_check(struct vcpu *v)
+{
+	check_clean(v);
+	if (v->scn_state[1])
+		check(false, "first bad store: L2 read TSC %#llx, the exit stored %#llx, L1 read %#llx",
+		      (unsigned long long)v->scn_state[2], (unsigned long long)v->scn_state[3],
+		      (unsigned long long)v->scn_state[4]);
+}
+
 #define AREA_SCENARIO(id, setup_fn, l2_fn, hook)			\
 	const struct scenario scn_msrarea_##id = {			\
 		.needs = NEEDS(VMX), .setup = setup_fn, .l2 = l2_fn, .on_exit = hook, \
-		.check = check_clean, .max_iters = 16, .expect = { { XK_HYPERCALL, 1 } }, \
+		.check = setup_fn == tsc_store_setup ? tsc_check : check_clean, \
+		.max_iters = 16, .expect = { { XK_HYPERCALL, 1 } },	\
 	};
 AREA_SCENARIO(entry_load, entry_load_setup, l2_msr_area, entry_load_exit)
 AREA_SCENARIO(max_count, max_count_setup, l2_msr_area, entry_load_exit)
