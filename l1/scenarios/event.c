@@ -164,15 +164,15 @@ static enum exit_action inject_exit(struct vcpu *v, u64 code)
 	return EXIT_DEFAULT;
 }
 
-/* X(id, interruption type, vector, error code or L2_NO_ERROR) */
+/* X(id, interruption type, vector, error code or L2_NO_ERROR, virtual NMIs) */
 #define INJECTIONS(X)							\
-	X(extint, INTR_EXTERNAL, L2_VEC_EXTINT, L2_NO_ERROR)		\
-	X(nmi, INTR_NMI, 2, L2_NO_ERROR)				\
-	X(vnmi, INTR_NMI, 2, L2_NO_ERROR)				\
-	X(gp, INTR_HW_EXCEPTION, VEC_GP, 0x0ab8)			\
-	X(ud, INTR_HW_EXCEPTION, VEC_UD, L2_NO_ERROR)			\
-	X(softint, INTR_SOFT_INT, L2_VEC_SOFTINT, L2_NO_ERROR)		\
-	X(bp, INTR_SOFT_EXCEPTION, VEC_BP, L2_NO_ERROR)
+	X(extint, INTR_EXTERNAL, L2_VEC_EXTINT, L2_NO_ERROR, false)	\
+	X(nmi, INTR_NMI, 2, L2_NO_ERROR, false)				\
+	X(vnmi, INTR_NMI, 2, L2_NO_ERROR, true)				\
+	X(gp, INTR_HW_EXCEPTION, VEC_GP, 0x0ab8, false)			\
+	X(ud, INTR_HW_EXCEPTION, VEC_UD, L2_NO_ERROR, false)		\
+	X(softint, INTR_SOFT_INT, L2_VEC_SOFTINT, L2_NO_ERROR, false)	\
+	X(bp, INTR_SOFT_EXCEPTION, VEC_BP, L2_NO_ERROR, false)
 
 static void inject_setup(struct vcpu *v, u32 type, u8 vector, u64 error)
 {
@@ -184,10 +184,10 @@ static void inject_setup(struct vcpu *v, u32 type, u8 vector, u64 error)
 	v->ctx->arg[2] = type == INTR_EXTERNAL;
 }
 
-#define X(id, type, vector, error)					\
+#define X(id, type, vector, error, vnmi)				\
 	static void inject_setup_##id(struct vcpu *v)			\
 	{								\
-		if (!__builtin_strcmp(#id, "vnmi"))			\
+		if (vnmi)						\
 			vnmi_setup(v);					\
 		inject_setup(v, type, vector, error);			\
 	}
