@@ -58,6 +58,11 @@ L1_SRCS += l1/scenarios/eptx.c
 L1_SRCS += l1/scenarios/eptx_ad.c
 L1_SRCS += l1/scenarios/tsc.c
 L1_SRCS += l1/scenarios/vmxinsn.c
+L1_SRCS += l1/scenarios/event.c
+L1_SRCS += l1/scenarios/exception.c
+L1_SRCS += l1/scenarios/ptimer.c
+L1_SRCS += l1/scenarios/msrarea.c
+L1_SRCS += l1/scenarios/entrycheck.c
 
 L1_IMAGE_SRCS = $(L1_BOOT_SRCS) $(X86_SRCS) $(L2_SRCS) $(L1_SRCS) $(LIB_SRCS)
 L1_OBJS = $(patsubst %.c,$(BUILD)/free/%.o,$(patsubst %.asm,$(BUILD)/free/%.asm.o,$(L1_IMAGE_SRCS)))

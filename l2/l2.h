@@ -194,4 +194,41 @@ void l2_tlb(struct l2_ctx *c);		/* arg0 = 0 or test GPA, arg1 = enum l2_tlb_flus
 void l2_eptx(struct l2_ctx *c);		/* arg0 = GPA, arg1 = access, arg2 = pages, arg3 = mark */
 void l2_tsc(struct l2_ctx *c);		/* arg0 = enum l2_tsc_op, arg1 = MSR value to write */
 
+/*
+ * [A] issue 13, VMX families 1-5 (event/, exception/, ptimer/, msrarea/, entrycheck/):
+ * l2/vmx_events.c and l2/vmx_state.c. Their hypercalls go to the scenario's own exit
+ * hook (l1/scenarios/vmx_a.h): HCA_ARM asks L1 to set up what the next VM entry does
+ * (RBX: the address right after the VMCALL, or a value), HCA_CHECK asks it to sample
+ * the guest state. Handlers of the vectors below record in result[1] the RIP they
+ * interrupted, result[2] the error code, result[3] the vector, count in irqs, and
+ * the fault-type ones (#UD, #GP, #PF) return arg[3] bytes further.
+ */
+#define HCA_ARM		0x1a0
+#define HCA_CHECK	0x1a1
+#define L2_VEC_EXTINT	0x50	/* injected external interrupt */
+#define L2_VEC_SOFTINT	0x51	/* injected software interrupt */
+#define L2_VEC_INTN	0x52	/* INT n that L2 executes itself */
+#define L2_VEC_SELFIPI	0x53	/* L1's self-IPI, reflected to L2 */
+#define L2_PF_VA	0x8000000000ULL	/* PML4 slot 1: not present in L1's tables */
+#define L2_NO_ERROR	(~0ULL)
+void l2_ev_inject(struct l2_ctx *c);	/* arg0 vector, arg1 error code, arg2: STI first */
+void l2_ev_arm(struct l2_ctx *c);	/* HCA_ARM, RBX = the address after it, then NOPs */
+void l2_ev_intr_window_sti(struct l2_ctx *c);
+void l2_ev_sti_shadow(struct l2_ctx *c);	/* STI; CPUID in its shadow; RDI = where the window opens */
+void l2_ev_movss_shadow(struct l2_ctx *c);
+void l2_ev_nmi_window(struct l2_ctx *c);	/* HCA_ARM then IRET to the next instruction */
+void l2_ev_idt_vectoring(struct l2_ctx *c);	/* arg0: 0 INT n, 1 #UD, 2 #GP; stack on unmapped pages */
+void l2_ev_hlt(struct l2_ctx *c);		/* STI; HLT; the handler must run once */
+void l2_exc_ud(struct l2_ctx *c);		/* UD2, RBX = the address after it */
+void l2_exc_bp(struct l2_ctx *c);
+void l2_exc_pf(struct l2_ctx *c);		/* read then write L2_PF_VA; arg1 the PFEC L2 must see */
+void l2_exc_single_step(struct l2_ctx *c);
+void l2_exc_triple_fault(struct l2_ctx *c);
+void l2_ptimer_spin(struct l2_ctx *c);		/* HCA_ARM, spin until L1 sets result0 */
+void l2_ptimer_hlt(struct l2_ctx *c);		/* HCA_ARM, HLT with IF=0 */
+/* arg0 MSR, arg2 mode; READ: L2 reads back arg1, or the value it passed (arg1 = 0) */
+enum { MSR_AREA_READ, MSR_AREA_WRITE, MSR_AREA_TSC, MSR_AREA_FLIP };
+void l2_msr_area(struct l2_ctx *c);
+void l2_pat_round_trip(struct l2_ctx *c);	/* arg0: the PAT L2 must read first */
+
 #endif

@@ -27,3 +27,5 @@ L2_SRCS += l2/vmxinsn.c
 L2_SRCS += l2/tlb.c
 L2_SRCS += l2/eptx.c
 L2_SRCS += l2/tsc.c
+L2_SRCS += l2/vmx_events.c
+L2_SRCS += l2/vmx_state.c

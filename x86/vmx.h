@@ -33,6 +33,7 @@
 	X(PROC, CR8_LOAD_EXITING, 19, "CR8-load exiting")			\
 	X(PROC, CR8_STORE_EXITING, 20, "CR8-store exiting")			\
 	X(PROC, TPR_SHADOW, 21, "use TPR shadow")				\
+	X(PROC, NMI_WINDOW_EXITING, 22, "NMI-window exiting")			\
 	X(PROC, MOV_DR_EXITING, 23, "MOV-DR exiting")				\
 	X(PROC, UNCONDITIONAL_IO_EXITING, 24, "unconditional I/O exiting")	\
 	X(PROC, IO_BITMAPS, 25, "use I/O bitmaps")				\
@@ -63,10 +64,14 @@
 	X(PROC2, TSC_SCALING, 25, "use TSC scaling")				\
 	X(EXIT, HOST_ADDR_SPACE_SIZE, 9, "host address-space size")		\
 	X(EXIT, ACK_INTERRUPT_ON_EXIT, 15, "acknowledge interrupt on exit")	\
+	X(EXIT, SAVE_PAT, 18, "save IA32_PAT")					\
+	X(EXIT, LOAD_PAT, 19, "load IA32_PAT")					\
 	X(EXIT, SAVE_EFER, 20, "save IA32_EFER")				\
 	X(EXIT, LOAD_EFER, 21, "load IA32_EFER")				\
+	X(EXIT, SAVE_PREEMPTION_TIMER, 22, "save VMX-preemption timer value")	\
 	X(ENTRY, LOAD_DEBUG_CONTROLS, 2, "load debug controls")		\
 	X(ENTRY, IA32E_MODE_GUEST, 9, "IA-32e mode guest")			\
+	X(ENTRY, LOAD_PAT, 14, "load IA32_PAT")					\
 	X(ENTRY, LOAD_EFER, 15, "load IA32_EFER")
 
 enum vmx_ctl_word { CTL_PIN, CTL_PROC, CTL_PROC2, CTL_EXIT, CTL_ENTRY, CTL_WORDS };

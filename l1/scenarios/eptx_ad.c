@@ -119,7 +119,7 @@ static void pml_setup(struct vcpu *v, int pages)
 	v->ctl[CTL_PROC2] |= PROC2_PML;
 	eptx_build(v, true, true);	/* only the test pages are ever logged */
 	memset(pml_log, 0, sizeof(pml_log));
-	vmwrite(VMCS_PML_ADDR, (u64)pml_log);
+	vmwrite(VMCS_PML_ADDRESS, (u64)pml_log);
 	vmwrite(VMCS_PML_INDEX, pages == 2 ? 0 : PML_ENTRIES - 1);
 	v->ctx->arg[0] = EPTX_GPA;
 	v->ctx->arg[1] = L2_EPTX_WRITE;
