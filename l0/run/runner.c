@@ -19,7 +19,7 @@
 #include "l0/sys/util.h"
 
 #define POLL_MS 50
-#define RUNS_MAX 2	/* a scenario goes into at most two jobs */
+#define RUNS_MAX 2	/* a scenario goes into at most two jobs that got nowhere */
 #define FINAL_READ_S 3	/* the console's rest after the job ended (16 MiB at most) */
 
 volatile sig_atomic_t runner_stop;
@@ -148,15 +148,21 @@ static void job_finish(struct run *r, struct job *j, const char *how_why)
 		free(diag[i]);
 	free(diag);
 
-	/* Scenarios it never reached: once more in a fresh job, else ERROR. */
+	/*
+	 * Scenarios it never reached: once more in a fresh job, else ERROR; again and again
+	 * while each job gets further (an emulator that panics at two scenarios of a job).
+	 */
 	struct job *again = NULL;
+	bool progress = false;
 
+	for (i = 0; i < j->n; i++)
+		progress |= j->scn[i]->verdict != VERDICT_NONE;
 	for (i = 0; i < j->n; i++) {
 		struct scn_result *s = j->scn[i];
 
 		if (s->verdict != VERDICT_NONE)
 			continue;
-		if (s->runs < RUNS_MAX && j->how != SESSION_INTERRUPTED && j->how != SESSION_FAILED) {
+		if ((s->runs < RUNS_MAX || progress) && j->how != SESSION_INTERRUPTED && j->how != SESSION_FAILED) {
 			if (!again)
 				again = job_new(r);
 			job_add(again, s);
