@@ -11,3 +11,4 @@ L2_SRCS += l2/ept.c
 L2_SRCS += l2/vmcs_shadow.c
 L2_SRCS += l2/apic.c
 L2_SRCS += l2/pf.c
+L2_SRCS += l2/vmm.c

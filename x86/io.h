@@ -28,4 +28,12 @@ static inline void outl(u16 port, u32 val)
 	asm volatile("outl %0, %1" : : "a"(val), "Nd"(port));
 }
 
+static inline u32 inl(u16 port)
+{
+	u32 val;
+
+	asm volatile("inl %1, %0" : "=a"(val) : "Nd"(port));
+	return val;
+}
+
 #endif

@@ -106,6 +106,7 @@
 	X(GUEST_INTERRUPTIBILITY,	0x4824, W32)			\
 	X(GUEST_ACTIVITY_STATE,		0x4826, W32)			\
 	X(GUEST_SYSENTER_CS,		0x482a, W32)			\
+	X(PREEMPTION_TIMER_VALUE,	0x482e, W32)			\
 	/* 32-bit host state */						\
 	X(HOST_SYSENTER_CS,		0x4c00, W32)			\
 	/* natural-width control */					\

@@ -30,6 +30,7 @@ struct run_opts {
 	const char *image;		/* L1 image, absolute path */
 	const char *l0_params;		/* "ept=0,vpid=0": module parameters an L0 with KVM loads */
 	const char *kvm_modules;	/* --kvm-modules DIR (absolute): the lab's KVM modules */
+	const char *migrate;		/* --migrate PLAN (l0/kvm/migrate_plan.h), or NULL */
 	int multiboot;			/* 1 or 2: the image's header */
 	const char *results;		/* results root */
 	const char *srcdir;		/* source tree (git revision), or NULL */
@@ -87,6 +88,7 @@ struct backend {
 	char *(*params)(struct job *j);
 	bool emulator;			/* L1 on bare metal: no L1->L0 exits */
 	bool l0_params;			/* takes --l0-param: it loads KVM's module itself */
+	bool migrate;			/* takes --migrate: nestlab's own VMM runs L1 (kvm, lab-vmx, lab-svm) */
 	/* --boot efi: boots L1's EFI build through OVMF. false: it refuses (no UEFI firmware). */
 	bool efi;
 	/* Another architecture's image (s390x/): its own scenario registry, never "auto". NULL: x86 L1. */
