@@ -26,7 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "l0/backend/backend.h"
@@ -84,6 +86,8 @@ struct vmm {
 	uint64_t recorded_pages, recorded_ns;
 	char migration_last[128];	/* where the last one was */
 	char exit_what[64];		/* the exit being handled */
+	timer_t kick;			/* --migrate random: kicks the vCPU out of KVM_RUN */
+	bool kicking;
 };
 
 static void vmm_log(struct vmm *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -284,6 +288,46 @@ static int plan_migrate(struct vmm *m)
 	return 0;
 }
 
+/* A signal that only interrupts KVM_RUN (no SA_RESTART): the kick's. */
+static void kick_signal(int sig)
+{
+	(void)sig;
+}
+
+static void kick_arm(struct vmm *m)
+{
+	uint64_t us = migrate_plan_kick_us(&m->plan);
+	struct itimerspec t = { .it_value = { (time_t)(us / 1000000), (long)(us % 1000000) * 1000 } };
+
+	if (m->kicking)
+		timer_settime(m->kick, 0, &t, NULL);
+}
+
+/* --migrate random: a timer signalling this thread, so that points fall while L2 runs. */
+static void kick_start(struct vmm *m)
+{
+	struct sigaction sa = { .sa_handler = kick_signal };
+	struct sigevent ev = { .sigev_notify = SIGEV_THREAD_ID, .sigev_signo = SIGUSR2 };
+
+	if (m->plan.kind != MIGRATE_RANDOM)
+		return;
+	ev._sigev_un._tid = (pid_t)syscall(SYS_gettid);
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGUSR2, &sa, NULL) || timer_create(CLOCK_MONOTONIC, &ev, &m->kick)) {
+		vmm_log(m, "--migrate %s: no kick timer (%s): points at exits only", m->plan_text, strerror(errno));
+		return;
+	}
+	m->kicking = true;
+	kick_arm(m);
+}
+
+static void kick_stop(struct vmm *m)
+{
+	if (m->kicking)
+		timer_delete(m->kick);
+	m->kicking = false;
+}
+
 /* After an exit: the guest's request, then the plan's migration. 0, or 1 to stop. */
 static int after_exit(struct vmm *m)
 {
@@ -322,7 +366,8 @@ static int vmm_loop(struct vmm *m)
 				vmm_log(m, "KVM_RUN: %s", strerror(errno));
 				return 1;
 			}
-			snprintf(m->exit_what, sizeof(m->exit_what), "KVM_RUN interrupted");
+			snprintf(m->exit_what, sizeof(m->exit_what), "KVM_RUN interrupted by the kick");
+			kick_arm(m);
 			if (after_exit(m))
 				return 1;
 			continue;
@@ -413,7 +458,9 @@ static int vmm_pass(struct job *j, struct vmm *m, const char *cmdline, const cha
 			vmm_log(m, "no tracefs hist triggers on kvm:kvm_exit in instance %s: no per-reason "
 				"l0 counts (mount tracefs; CONFIG_HIST_TRIGGERS)", name);
 	}
+	kick_start(m);
 	rc = vmm_loop(m);
+	kick_stop(m);
 	if (m->actor.migrations)
 		vmm_log(m, "%s pass: %u migrations, %llu guest pages copied", m->pass == L0_PASS_COUNTING ?
 			"counting" : "timing", m->actor.migrations, (unsigned long long)m->actor.copied_pages);

@@ -43,22 +43,32 @@ bool migrate_plan_parse(const char *text, struct migrate_plan *p)
 	return false;
 }
 
+/* xorshift64*: 32 random bits. */
+static uint64_t draw(struct migrate_plan *p)
+{
+	uint64_t x = p->state;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	p->state = x;
+	return (x * 0x2545f4914f6cdd1dull) >> 32;
+}
+
 bool migrate_plan_due(struct migrate_plan *p)
 {
-	uint64_t x;
-
 	p->exits++;
 	switch (p->kind) {
 	case MIGRATE_EVERY:
 		return p->exits % p->every == 0;
 	case MIGRATE_RANDOM:
-		x = p->state;
-		x ^= x >> 12;
-		x ^= x << 25;
-		x ^= x >> 27;
-		p->state = x;
-		return (x * 0x2545f4914f6cdd1dull) >> 32 < (1ull << 32) / MIGRATE_RANDOM_ONE_IN;
+		return draw(p) < (1ull << 32) / MIGRATE_RANDOM_ONE_IN;
 	default:
 		return false;
 	}
+}
+
+uint64_t migrate_plan_kick_us(struct migrate_plan *p)
+{
+	return p->kind == MIGRATE_RANDOM ? 1 + draw(p) % MIGRATE_KICK_MAX_US : 0;
 }

@@ -6,7 +6,10 @@
  *   every-exit    at every one
  *   every=N       at every N-th (N from 1)
  *   random:SEED   at each one with probability 1/MIGRATE_RANDOM_ONE_IN, drawn from SEED
- *                 (xorshift64*): the same SEED gives the same points in the same run
+ *                 (xorshift64*); and a timer kicks the vCPU out of KVM_RUN after a random
+ *                 1 to MIGRATE_KICK_MAX_US microseconds each time, so that points fall
+ *                 while L2 runs too. SEED reproduces the draws; where the kicks land
+ *                 depends on timing as well.
  */
 #ifndef L0_KVM_MIGRATE_PLAN_H
 #define L0_KVM_MIGRATE_PLAN_H
@@ -15,6 +18,7 @@
 #include <stdint.h>
 
 #define MIGRATE_RANDOM_ONE_IN 8
+#define MIGRATE_KICK_MAX_US 20000
 
 enum migrate_kind { MIGRATE_NONE, MIGRATE_EVERY, MIGRATE_RANDOM };
 
@@ -29,5 +33,7 @@ struct migrate_plan {
 bool migrate_plan_parse(const char *text, struct migrate_plan *p);
 /* At the next point: migrate here? */
 bool migrate_plan_due(struct migrate_plan *p);
+/* random: microseconds to the next kick (0: the plan kicks nothing). */
+uint64_t migrate_plan_kick_us(struct migrate_plan *p);
 
 #endif

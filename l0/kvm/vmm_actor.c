@@ -75,9 +75,21 @@ int vmm_complete_exit(struct kvm_vm *vm)
 	return 0;
 }
 
+static bool zero_page(const uint8_t *p)
+{
+	const uint64_t *q = (const void *)p;
+
+	for (size_t i = 0; i < PAGE / sizeof(*q); i++)
+		if (q[i])
+			return false;
+	return true;
+}
+
 /*
  * Guest memory into the new VM. Pages never touched are not resident and read as zero in
- * both (private anonymous memory, no swap in the lab): only resident pages are copied.
+ * both (private anonymous memory, no swap in the lab): only resident pages are copied, and
+ * of those only the ones that are not all zero, so that the new VM's memory stays as
+ * sparse as the guest left it (transparent huge pages make whole 2 MiB resident).
  */
 static uint64_t copy_memory(const struct kvm_vm *from, struct kvm_vm *to)
 {
@@ -91,7 +103,7 @@ static uint64_t copy_memory(const struct kvm_vm *from, struct kvm_vm *to)
 		return pages;
 	}
 	for (size_t p = 0; p < pages; p++)
-		if (vec[p] & 1) {
+		if ((vec[p] & 1) && !zero_page(from->mem + p * PAGE)) {
 			memcpy(to->mem + p * PAGE, from->mem + p * PAGE, PAGE);
 			n++;
 		}

@@ -71,9 +71,12 @@ void vmm_check_requests(struct vcpu *v, bool guest_mode)
 		check(!!(vmm_req.before.nested_flags & VMM_NESTED_GUEST_MODE) == guest_mode,
 		      "KVM_GET_NESTED_STATE flags %#x: guest mode %s", vmm_req.before.nested_flags,
 		      guest_mode ? "set (L2 asked)" : "clear (L1 asked)");
-	check(vmm_req.before.vmcs12_pa == vmm_l1_control_block(),
-	      "the nested state names L1's control block %#llx (want %#llx)",
-	      (unsigned long long)vmm_req.before.vmcs12_pa, (unsigned long long)vmm_l1_control_block());
+	/* VMX: L1's current VMCS, in or out of guest mode; SVM: the VMCB12 of the VMRUN that
+	 * entered guest mode, which KVM reports in guest mode only. */
+	if (guest_mode || hv == &vmx_ops)
+		check(vmm_req.before.vmcs12_pa == vmm_l1_control_block(),
+		      "the nested state names L1's control block %#llx (want %#llx)",
+		      (unsigned long long)vmm_req.before.vmcs12_pa, (unsigned long long)vmm_l1_control_block());
 }
 
 /* L2 asks; its CPUID after each request exits to L1. */
