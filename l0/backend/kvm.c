@@ -282,9 +282,17 @@ static int plan_migrate(struct vmm *m)
 	}
 	stats_moved(m, vcpu, vm);
 	m->migrations++;
-	if (differs)
-		vmm_log(m, "migration at %s: the new vCPU reads back differently: %s (--migrate %s)",
-			m->migration_last, vmm_pieces_text(differs), m->plan_text);
+	if (differs) {
+		const uint8_t *a = (const void *)&m->actor.before.events, *b = (const void *)&m->actor.after.events;
+		size_t at = 0;
+
+		while (at < sizeof(m->actor.before.events) && a[at] == b[at])
+			at++;
+		vmm_log(m, "migration at %s: the new vCPU reads back differently: %s (events: byte %zu %#x -> %#x) "
+			"(--migrate %s)", m->migration_last, vmm_pieces_text(differs), at,
+			at < sizeof(m->actor.before.events) ? a[at] : 0, at < sizeof(m->actor.before.events) ? b[at] : 0,
+			m->plan_text);
+	}
 	return 0;
 }
 
