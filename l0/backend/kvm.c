@@ -134,13 +134,14 @@ static void snapshot(struct vmm *m, struct l0_counters *c)
 	c->edge_io_exits = 1;	/* the closing control-port OUT, taken before this snapshot */
 }
 
-/* The window's migrations, on the L0's channel (a type the session leaves alone). */
+/* The migrations since the last record, on the L0's channel: at each of the plan's, and
+ * for those the guest asked for when its window closes. */
 static void migrate_record(struct vmm *m, const char *name)
 {
 	struct record r;
 	const char *line;
 
-	if (m->plan.kind == MIGRATE_NONE && m->actor.migrations == m->recorded)
+	if (m->actor.migrations == m->recorded)
 		return;
 	record_begin(&r, "migrate");
 	record_str(&r, "name", name);
@@ -282,6 +283,7 @@ static int plan_migrate(struct vmm *m)
 	}
 	stats_moved(m, vcpu, vm);
 	m->migrations++;
+	migrate_record(m, m->track.scenario);	/* now: the scenario may not close its window */
 	if (differs) {
 		const uint8_t *a = (const void *)&m->actor.before.events, *b = (const void *)&m->actor.after.events;
 		size_t at = 0;
