@@ -141,8 +141,8 @@ static void migrate_record(struct vmm *m, const char *name)
 	struct record r;
 	const char *line;
 
-	if (m->actor.migrations == m->recorded)
-		return;
+	if (m->actor.migrations == m->recorded || !name[0])
+		return;		/* before L1's first scenario: counted in the first one's */
 	record_begin(&r, "migrate");
 	record_str(&r, "name", name);
 	record_str(&r, "plan", m->plan_text ? m->plan_text : "none");
