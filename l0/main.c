@@ -19,6 +19,7 @@
 
 #include "l0/backend/backend.h"
 #include "l0/kvm/e9.h"
+#include "l0/kvm/migrate_plan.h"
 #include "l0/backend/efi.h"
 #include "l0/backend/image.h"
 #include "l0/run/attribute.h"
@@ -311,6 +312,7 @@ static int cmd_run(int argc, char **argv)
 	char image_abs[PATH_MAX], modules_abs[PATH_MAX], kernel_abs[PATH_MAX], shard[32];
 	struct diag why = { "", "" }, notes = { "", "" };
 	struct run r;
+	struct migrate_plan plan;
 	int c, n, i, rc, worst = 0;
 	unsigned k;
 
@@ -366,6 +368,12 @@ static int cmd_run(int argc, char **argv)
 	if (o.lab_kernel && !o.be->l0_params)
 		return usage_error("--lab-kernel needs a lab back end (lab-vmx, lab-vmx-qemu, lab-svm, lab-svm-qemu), "
 				   "which boots it in an emulator: %s", o.lab_kernel);
+	if (o.migrate && !o.be->migrate)
+		return usage_error("--migrate needs nestlab's own VMM (--backend kvm, lab-vmx or lab-svm): %s "
+				   "runs L1 in another", o.be->name);
+	if (o.migrate && !migrate_plan_parse(o.migrate, &plan))
+		return usage_error("--migrate wants every-exit, every=N (N from 1) or random:SEED, not '%s'",
+				   o.migrate);
 	if (o.kvm_modules && !o.be->l0_params)
 		return usage_error("--kvm-modules needs a lab back end (lab-vmx, lab-svm), which loads KVM itself; "
 				   "on a host, insmod %s/kvm.ko and kvm-intel.ko or kvm-amd.ko yourself", o.kvm_modules);

@@ -231,4 +231,23 @@ enum { MSR_AREA_READ, MSR_AREA_WRITE, MSR_AREA_TSC, MSR_AREA_FLIP };
 void l2_msr_area(struct l2_ctx *c);
 void l2_pat_round_trip(struct l2_ctx *c);	/* arg0: the PAT L2 must read first */
 
+/* vmm/ (issue 19): L2 asks nestlab's VMM to act (l2/vmm.c). arg0 = request block,
+ * arg1 = action, arg2 = its value, arg3 = flags: */
+#define L2_VMM_SAME_MASK	0xffffULL	/* pieces (BIT(VMM_PIECE_*)) that must read back the same */
+#define L2_VMM_CPUID_AFTER	BIT(16)		/* a CPUID (an exit) after each request */
+#define L2_VMM_IN_GUEST_MODE	BIT(17)		/* the VMM must have seen L2 (nested guest mode) */
+enum { L2_VMM_FAIL_STATUS = 1, L2_VMM_FAIL_DIFFERS, L2_VMM_FAIL_NOT_L2, L2_VMM_FAIL_VALUE,
+       L2_VMM_FAIL_CR2 };
+/* The request block's guest[] words: troubled requests, the first one's id and value,
+ * the pieces that differed. */
+enum { L2_VMM_T_COUNT, L2_VMM_T_ID, L2_VMM_T_VALUE, L2_VMM_T_DIFFERS };
+void l2_vmm_ask(struct l2_ctx *c);		/* arg1 action with arg2, each iteration */
+void l2_vmm_set_cr2(struct l2_ctx *c);		/* arg2 + i * 4 KiB, read back */
+void l2_vmm_set_rflags(struct l2_ctx *c);	/* arithmetic flags all set, then clear */
+void l2_vmm_set_cr3(struct l2_ctx *c);		/* CR3.PWT flipped, checked by L1, put back */
+void l2_vmm_exception(struct l2_ctx *c);	/* exception request (arg2 = r->arg[0]) */
+void l2_vmm_shadow_migrate(struct l2_ctx *c);	/* VMWRITE arg1 = arg2 + i, migrate, VMREAD */
+void l2_vmm_vgif_migrate(struct l2_ctx *c);	/* CLGI, migrate, CPUID, STGI */
+void l2_vmm_cpuid_marked(struct l2_ctx *c);	/* CPUID must return arg2 .. arg2 + 3 */
+
 #endif

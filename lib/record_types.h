@@ -36,7 +36,8 @@
 	X(COUNTING, "counting", SCENARIO, L0)	/* the counting pass's KVM stats, to tie */ \
 	X(COVFILE,  "covfile",  RUN,      L1)	/* cov=1: a .gcda file follows: n, path */ \
 	X(COVDATA,  "covdata",  RUN,      L1)	/* a piece of file n: off, d (docs/coverage.md) */ \
-	X(COVEND,   "covend",   RUN,      L1)	/* file n is complete: len, crc of its bytes */
+	X(COVEND,   "covend",   RUN,      L1)	/* file n is complete: len, crc of its bytes */ \
+	X(MIGRATE,  "migrate",  SCENARIO, L0)	/* the VMM's migrations over the window */
 
 enum record_scope { RECORD_SCOPE_RUN, RECORD_SCOPE_SCENARIO };
 enum record_writer { RECORD_BY_L1, RECORD_BY_L0, RECORD_BY_LEVEL };

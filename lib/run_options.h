@@ -96,6 +96,10 @@
 	X(COVERAGE, "coverage", 0, FLAG, 0, 0, "cov", NULL,					\
 	  "an L1 built with make COVERAGE=1 sends its gcov counters at the end;\n"		\
 	  "the run leaves coverage/lcov.info and coverage/html (docs/coverage.md)")	\
+	X(MIGRATE, "migrate", 0, TEXT, 0, 0, NULL, "every-exit|every=N|random:SEED",		\
+	  "kvm, lab-vmx, lab-svm: migrate L1 into a fresh VM and vCPU (every piece\n"		\
+	  "of state, memory included) at the VMM's exits: each one, every N-th, or\n"	\
+	  "at random ones drawn from SEED (docs/migration.md)")					\
 	X(LAB_JOBS, "lab-jobs", 0, UINT, 1, 8, NULL, "N",					\
 	  "lab-*: jobs the nestlab inside the lab runs at once (default 1); their\n"		\
 	  "consoles come back as one")

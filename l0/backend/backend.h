@@ -34,6 +34,7 @@ struct run_opts {
 	bool attribute_off;		/* --attribute off: a lab's FAILs are not re-run bare */
 	bool quiet;			/* no verdict lines, no TAP (attribution's bare re-runs) */
 	const char *kcidb;		/* --kcidb FILE, or NULL */
+	const char *migrate;		/* --migrate PLAN (l0/kvm/migrate_plan.h), or NULL */
 	int multiboot;			/* 1 or 2: the image's header */
 	const char *results;		/* results root */
 	const char *srcdir;		/* source tree (git revision), or NULL */
@@ -91,6 +92,7 @@ struct backend {
 	char *(*params)(struct job *j);
 	bool emulator;			/* L1 on bare metal: no L1->L0 exits */
 	bool l0_params;			/* takes --l0-param: it loads KVM's module itself */
+	bool migrate;			/* takes --migrate: nestlab's own VMM runs L1 (kvm, lab-vmx, lab-svm) */
 	/* --boot efi: boots L1's EFI build through OVMF. false: it refuses (no UEFI firmware). */
 	bool efi;
 	/* Another architecture's image (s390x/): its own scenario registry, never "auto". NULL: x86 L1. */

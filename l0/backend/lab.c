@@ -267,6 +267,8 @@ static char *kernel_cmdline(const struct job *j)
 		fprintf(f, "--iters,%u,", LAB_DEFAULT_ITERS);
 	if (j->o->count_off)	/* the runner's only: L1 never sees it */
 		fprintf(f, "--count-pass,off,");
+	if (j->o->migrate)	/* the runner's only too */
+		fprintf(f, "--migrate,%s,", j->o->migrate);
 	job_selection_write(f, j);
 	if (fclose(f))
 		return NULL;
@@ -554,7 +556,7 @@ static size_t lab_diagnose(struct job *j, char ***lines)
 	return backend_log_lines(j, "lab.log", 1 << 20, lab_diag_line, 12, lines, n);
 }
 
-#define LAB_BACKEND(id, label, boots_efi)		\
+#define LAB_BACKEND(id, label, boots_efi, vmm)	\
 	const struct backend id = {			\
 		.name = label,				\
 		.probe = lab_probe,			\
@@ -569,9 +571,10 @@ static size_t lab_diagnose(struct job *j, char ***lines)
 		.l0_params = true,			\
 		.emulator = false,			\
 		.efi = boots_efi,			\
+		.migrate = vmm,				\
 	}
 
-LAB_BACKEND(backend_lab_vmx, "lab-vmx", false);
-LAB_BACKEND(backend_lab_vmx_qemu, "lab-vmx-qemu", true);
-LAB_BACKEND(backend_lab_svm, "lab-svm", false);
-LAB_BACKEND(backend_lab_svm_qemu, "lab-svm-qemu", false);	/* --boot efi: not tried yet */
+LAB_BACKEND(backend_lab_vmx, "lab-vmx", false, true);
+LAB_BACKEND(backend_lab_vmx_qemu, "lab-vmx-qemu", true, false);
+LAB_BACKEND(backend_lab_svm, "lab-svm", false, true);
+LAB_BACKEND(backend_lab_svm_qemu, "lab-svm-qemu", false, false);	/* --boot efi: not tried yet */

@@ -170,6 +170,10 @@ int kvm_vm_create(struct kvm_vm *v, size_t mem_size, struct diag *why)
 	    ioctl(v->vm, KVM_SET_IDENTITY_MAP_ADDR, &identity) < 0 ||
 	    ioctl(v->vm, KVM_CREATE_IRQCHIP, 0) < 0)
 		goto fail;
+	/* Pending and injected exceptions apart, the payload (CR2, DR6) not yet delivered: so
+	 * that L1 can still intercept a pending one after a migration (api.rst,
+	 * "KVM_CAP_EXCEPTION_PAYLOAD"); as QEMU does. Older kernels: without. */
+	ioctl(v->vm, KVM_ENABLE_CAP, &(struct kvm_enable_cap){ .cap = KVM_CAP_EXCEPTION_PAYLOAD, .args[0] = 1 });
 	v->mem = mmap(NULL, mem_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (v->mem == MAP_FAILED) {
 		v->mem = NULL;

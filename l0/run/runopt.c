@@ -56,6 +56,8 @@ static struct slot slot_of(enum run_option id, struct run_opts *o, struct run_cl
 		return (struct slot){ .flag = &o->raw };
 	case RUNOPT_BREAK:
 		return (struct slot){ .text = &o->break_name };
+	case RUNOPT_MIGRATE:
+		return (struct slot){ .text = &o->migrate };
 	case RUNOPT_KVM_MODULES:
 		return (struct slot){ .text = &o->kvm_modules };
 	case RUNOPT_LAB_KERNEL:

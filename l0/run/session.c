@@ -387,6 +387,19 @@ static void on_coverage(struct session *s, const struct record_parsed *r, const 
 		session_warn(s, err, line, len);
 }
 
+/* The VMM's migrations (--migrate, vmm/): a note, shown under a FAIL, with where the last was. */
+static void on_migrate(struct session *s, const struct record_parsed *r, const char *line, size_t len)
+{
+	const char *plan = record_get(r, "plan"), *last = record_get(r, "last");
+	u64 points = 0, all = 0;
+
+	if (!plan || record_get_u64(r, "points", &points) || record_get_u64(r, "migrations", &all))
+		return breach(s, "migrate record without plan, points or migrations", line, len);
+	scn_result_note(s->cur, "migrate: %llu migrations, %llu at the points of --migrate %s%s%s",
+			(unsigned long long)all, (unsigned long long)points, plan, last ? "; the last at " : "",
+			last ? last : "");
+}
+
 typedef void record_handler(struct session *s, const struct record_parsed *r, const char *line, size_t len);
 
 /* RECORD_SCOPE_SCENARIO types go to their handler only inside the scenario they name. */
@@ -411,6 +424,7 @@ static record_handler *const handlers[RECORD_TYPE_COUNT] = {
 	[RECORD_COVFILE] = on_coverage,
 	[RECORD_COVDATA] = on_coverage,
 	[RECORD_COVEND] = on_coverage,
+	[RECORD_MIGRATE] = on_migrate,
 };
 
 enum record_writer session_writer(enum record_type type, const struct record_parsed *r)
