@@ -8,7 +8,8 @@
 #ifndef L1_NESTED_PAGING_H
 #define L1_NESTED_PAGING_H
 
-#define PAGE_SIZE		4096
+#include "x86/paging.h"
+
 #define NESTED_TEST_REGION	0xc0000000UL
 #define NESTED_TEST_PAGES	512
 #define NESTED_UC_FROM		0xe0000000UL	/* MMIO hole: APIC, IOAPIC, PCI BARs */

@@ -2,7 +2,7 @@
 /* Touch one new page per iteration in a region L1 left unmapped in EPT. */
 #include "l2/l2.h"
 
-#define PAGE_SIZE 4096
+#include "x86/paging.h"
 
 static void op_ept_touch(struct l2_ctx *c, u32 i)
 {

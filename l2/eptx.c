@@ -7,7 +7,7 @@
  */
 #include "l2/l2.h"
 
-#define PAGE_SIZE 4096
+#include "x86/paging.h"
 
 static void op_eptx(struct l2_ctx *c, u32 i)
 {

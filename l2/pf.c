@@ -5,17 +5,14 @@
  * #PF handler maps the page (L1 does not intercept #PF). Under L0 with EPT, none of this
  * leaves L2; with shadow paging (ept=0), L0 sees the faults and the page-table writes.
  */
+#include "x86/paging.h"
 #include "l2/l2.h"
 #include "x86/desc.h"
 #include "x86/processor.h"
 #include "lib/string.h"
 
-#define PAGE_SIZE	4096
 #define PF_REGION	0x80000000UL	/* 1 GiB slot 2: its first 2 MiB become 4 KiB pages */
 #define PF_PAGES	512
-#define PTE_P		BIT(0)
-#define PTE_W		BIT(1)
-#define ADDR_MASK	0x000ffffffffff000ULL
 
 static u64 pml4[512] __attribute__((aligned(4096)));
 static u64 pdpt[512] __attribute__((aligned(4096)));
@@ -42,9 +39,9 @@ __attribute__((interrupt)) void l2_pf_handler(struct interrupt_frame *f, unsigne
 static u64 build_tables(void)
 {
 	u64 old = read_cr3();
-	const u64 *l1_pml4 = (const u64 *)(old & ADDR_MASK);
-	const u64 *l1_pdpt = (const u64 *)(l1_pml4[0] & ADDR_MASK);
-	const u64 *l1_pd2 = (const u64 *)(l1_pdpt[2] & ADDR_MASK);
+	const u64 *l1_pml4 = (const u64 *)(old & PTE_ADDR);
+	const u64 *l1_pdpt = (const u64 *)(l1_pml4[0] & PTE_ADDR);
+	const u64 *l1_pd2 = (const u64 *)(l1_pdpt[2] & PTE_ADDR);
 
 	memset(pt, 0, sizeof(pt));
 	memcpy(pd, l1_pd2, sizeof(pd));

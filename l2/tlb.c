@@ -9,14 +9,11 @@
  * still gives the old page in result3. Before the invalidation nothing is guaranteed, so
  * that read is not checked. The mark is the quadword at L2_EPTX_MARK_OFF of each page.
  */
+#include "x86/paging.h"
 #include "l2/l2.h"
 #include "x86/processor.h"
 #include "lib/string.h"
 
-#define PAGE_SIZE	4096
-#define PTE_P		BIT(0)
-#define PTE_W		BIT(1)
-#define ADDR_MASK	0x000ffffffffff000ULL
 
 static u64 pml4[512] __attribute__((aligned(4096)));
 static u64 pdpt[512] __attribute__((aligned(4096)));
@@ -29,9 +26,9 @@ static u64 l1_cr3;
 /* L1's tables, except that 1 GiB slot 2's first 2 MiB go through our own PT. */
 static void build_tables(void)
 {
-	const u64 *l1_pml4 = (const u64 *)(l1_cr3 & ADDR_MASK);
-	const u64 *l1_pdpt = (const u64 *)(l1_pml4[0] & ADDR_MASK);
-	const u64 *l1_pd2 = (const u64 *)(l1_pdpt[2] & ADDR_MASK);
+	const u64 *l1_pml4 = (const u64 *)(l1_cr3 & PTE_ADDR);
+	const u64 *l1_pdpt = (const u64 *)(l1_pml4[0] & PTE_ADDR);
+	const u64 *l1_pd2 = (const u64 *)(l1_pdpt[2] & PTE_ADDR);
 
 	memset(pt, 0, sizeof(pt));
 	pt[0] = (u64)page_a | PTE_P | PTE_W;
@@ -65,7 +62,7 @@ static void op_tlb(struct l2_ctx *c, u32 i)
 
 	(void)i;
 	if (!c->arg[0])		/* swap the PTE between the two pages */
-		pt[0] = ((pt[0] & ADDR_MASK) == (u64)page_a ? (u64)page_b : (u64)page_a) | PTE_P | PTE_W;
+		pt[0] = ((pt[0] & PTE_ADDR) == (u64)page_a ? (u64)page_b : (u64)page_a) | PTE_P | PTE_W;
 	switch (c->arg[1]) {
 	case L2_TLB_HYPERCALL:
 		l2_hypercall(HC_NOP, 0, 0);

@@ -8,23 +8,14 @@
  * PWT/PCD, and TLB_CONTROL / ASIDs ("TLB Control", "TLB Flush by ASID").
  * All of it in the test region (l1/nested_paging.h) at GPA T = NESTED_TEST_REGION.
  */
+#include "x86/paging.h"
 #include "l1/scenarios/svm_icpt.h"
 #include "l1/svm/svm_l1.h"
 #include "x86/processor.h"
 #include "lib/string.h"
 
 #define T		NESTED_TEST_REGION
-#define PTE_P		BIT(0)
-#define PTE_RW		BIT(1)
-#define PTE_US		BIT(2)
-#define PTE_PWT		BIT(3)
-#define PTE_PCD		BIT(4)
-#define PTE_A		BIT(5)
-#define PTE_D		BIT(6)
-#define PTE_PS		BIT(7)
-#define PTE_NX		BIT(63)
 #define PTE_FULL	(PTE_P | PTE_RW | PTE_US)
-#define PTE_ADDR	0x000ffffffffff000ull
 #define RSVD		1ull	/* in a row's "set": the lowest address bit above MAXPHYADDR */
 #define EFER_NXE	BIT(11)
 #define NPF_INFO_MASK	(NPF_PRESENT | NPF_WRITE | NPF_USER | NPF_RSVD | NPF_FETCH | NPF_FINAL_GPA | NPF_GUEST_WALK)

@@ -3,15 +3,10 @@
  * Nested page tables: ordinary long-mode page tables walked for guest-physical addresses
  * (APM vol. 2, "Nested Paging"). The walk counts as a user access, so every level has U/S.
  */
+#include "x86/paging.h"
 #include "l1/svm/svm_l1.h"
 #include "lib/string.h"
 
-#define PTE_P		BIT(0)
-#define PTE_RW		BIT(1)
-#define PTE_US		BIT(2)
-#define PTE_PWT		BIT(3)
-#define PTE_PCD		BIT(4)
-#define PTE_PS		BIT(7)
 #define PTE_TABLE	(PTE_P | PTE_RW | PTE_US)
 
 static u64 npt_pml4[512] __attribute__((aligned(4096)));
