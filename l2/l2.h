@@ -193,6 +193,8 @@ void l2_vmxinsn(struct l2_ctx *c);	/* arg0 = enum l2_vmx_op; result0 = outcomes 
 void l2_tlb(struct l2_ctx *c);		/* arg0 = 0 or test GPA, arg1 = enum l2_tlb_flush */
 void l2_eptx(struct l2_ctx *c);		/* arg0 = GPA, arg1 = access, arg2 = pages, arg3 = mark */
 void l2_tsc(struct l2_ctx *c);		/* arg0 = enum l2_tsc_op, arg1 = MSR value to write */
+/* [B] vmx-e, vmxinsn/vmfailvalid: arg0 = VMCS revision id, arg1 = field, arg2 = error */
+void l2_vmxinsn_valid(struct l2_ctx *c);
 
 /*
  * [A] issue 13, VMX families 1-5 (event/, exception/, ptimer/, msrarea/, entrycheck/):

@@ -25,6 +25,7 @@ L2_SRCS += l2/crexit.c
 L2_SRCS += l2/insn.c
 L2_SRCS += l2/vmxinsn.c
 L2_SRCS += l2/tlb.c
+L2_SRCS += l2/vmxinsn_valid.c
 L2_SRCS += l2/eptx.c
 L2_SRCS += l2/tsc.c
 L2_SRCS += l2/vmx_events.c

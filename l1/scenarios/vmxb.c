@@ -3,6 +3,7 @@
 
 /* RFLAGS bits a VMX instruction's outcome sets: CF, PF, AF, ZF, SF, OF. */
 #define RFLAGS_CF		BIT(0)
+#define RFLAGS_ZF		BIT(6)
 #define RFLAGS_VMX_RESULT	(BIT(0) | BIT(2) | BIT(4) | BIT(6) | BIT(7) | BIT(11))
 /* SDM "VM-Entry Controls for Event Injection": vector 7:0, type 10:8, valid 31. */
 #define INTR_TYPE_HW_EXCEPTION	(3u << 8)
@@ -73,6 +74,11 @@ void vmxb_vmsucceed(struct vcpu *v)
 void vmxb_vmfail_invalid(struct vcpu *v)
 {
 	set_result(v, RFLAGS_CF);
+}
+
+void vmxb_vmfail_valid(struct vcpu *v)
+{
+	set_result(v, RFLAGS_ZF);
 }
 
 void vmxb_inject_ud(struct vcpu *v)

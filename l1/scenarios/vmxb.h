@@ -54,6 +54,9 @@ u64 vmxb_operand_address(struct vcpu *v, u32 info);
  * and skip the instruction. */
 void vmxb_vmsucceed(struct vcpu *v);
 void vmxb_vmfail_invalid(struct vcpu *v);
+/* VMfailValid: ZF = 1, CF/PF/AF/SF/OF = 0; the caller sets the VM-instruction error field
+ * of L2's current virtual VMCS. */
+void vmxb_vmfail_valid(struct vcpu *v);
 /* Reflects #UD to L2 by VM-entry event injection; RIP stays on the instruction. */
 void vmxb_inject_ud(struct vcpu *v);
 
