@@ -7,17 +7,15 @@
  */
 #include "x86/paging.h"
 #include "l2/l2.h"
+#include "l2/own_tables.h"
 #include "x86/desc.h"
 #include "x86/processor.h"
 #include "lib/string.h"
 
-#define PF_REGION	0x80000000UL	/* 1 GiB slot 2: its first 2 MiB become 4 KiB pages */
+#define PF_REGION	OWN_TABLES_REGION	/* its first 2 MiB become 4 KiB pages */
 #define PF_PAGES	512
 
-static u64 pml4[512] __attribute__((aligned(4096)));
-static u64 pdpt[512] __attribute__((aligned(4096)));
-static u64 pd[512] __attribute__((aligned(4096)));
-static u64 pt[512] __attribute__((aligned(4096)));
+static struct own_tables own;
 static u8 backing[PF_PAGES * PAGE_SIZE] __attribute__((aligned(4096)));
 
 struct interrupt_frame;
@@ -31,7 +29,7 @@ __attribute__((interrupt)) void l2_pf_handler(struct interrupt_frame *f, unsigne
 	(void)error;
 	if (va < PF_REGION || va >= PF_REGION + PF_PAGES * PAGE_SIZE)
 		l2_hypercall(HC_FAIL, 8, va);
-	pt[(va - PF_REGION) / PAGE_SIZE] = ((u64)backing + (va - PF_REGION)) | PTE_P | PTE_W;
+	own.pt[(va - PF_REGION) / PAGE_SIZE] = ((u64)backing + (va - PF_REGION)) | PTE_P | PTE_W;
 	l2_irq_ctx->result[0]++;	/* page faults taken */
 }
 
@@ -39,17 +37,8 @@ __attribute__((interrupt)) void l2_pf_handler(struct interrupt_frame *f, unsigne
 static u64 build_tables(void)
 {
 	u64 old = read_cr3();
-	const u64 *l1_pml4 = (const u64 *)(old & PTE_ADDR);
-	const u64 *l1_pdpt = (const u64 *)(l1_pml4[0] & PTE_ADDR);
-	const u64 *l1_pd2 = (const u64 *)(l1_pdpt[2] & PTE_ADDR);
 
-	memset(pt, 0, sizeof(pt));
-	memcpy(pd, l1_pd2, sizeof(pd));
-	pd[0] = (u64)pt | PTE_P | PTE_W;
-	memcpy(pdpt, l1_pdpt, sizeof(pdpt));
-	pdpt[2] = (u64)pd | PTE_P | PTE_W;
-	memset(pml4, 0, sizeof(pml4));
-	pml4[0] = (u64)pdpt | PTE_P | PTE_W;
+	own_tables_build(&own, old);
 	return old;
 }
 
@@ -68,7 +57,7 @@ static u64 l1_cr3;
 static void own_tables(struct l2_ctx *c)
 {
 	(void)c;
-	write_cr3((u64)pml4);
+	write_cr3((u64)own.pml4);
 }
 
 static void l1_tables(struct l2_ctx *c)
@@ -103,7 +92,7 @@ void l2_cr3_across_exit(struct l2_ctx *c)
 {
 	l1_cr3 = build_tables();
 	c->result[0] = c->result[3] = 0;
-	c->result[2] = (u64)pml4;
+	c->result[2] = (u64)own.pml4;
 	c->enter = own_tables;
 	c->leave = l1_tables;
 	l2_measure(c, op_vmcall);

@@ -11,6 +11,7 @@ L2_SRCS += l2/ept.c
 L2_SRCS += l2/vmcs_shadow.c
 L2_SRCS += l2/apic.c
 L2_SRCS += l2/pf.c
+L2_SRCS += l2/own_tables.c
 # svm-c families: svmstate/, svmevent/, svmexc/
 L2_SRCS += l2/svm_traps.c
 L2_SRCS += l2/svmstate.c

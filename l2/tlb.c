@@ -11,14 +11,12 @@
  */
 #include "x86/paging.h"
 #include "l2/l2.h"
+#include "l2/own_tables.h"
 #include "x86/processor.h"
 #include "lib/string.h"
 
 
-static u64 pml4[512] __attribute__((aligned(4096)));
-static u64 pdpt[512] __attribute__((aligned(4096)));
-static u64 pd[512] __attribute__((aligned(4096)));
-static u64 pt[512] __attribute__((aligned(4096)));
+static struct own_tables own;
 static u64 page_a[512] __attribute__((aligned(4096)));
 static u64 page_b[512] __attribute__((aligned(4096)));
 static u64 l1_cr3;
@@ -26,18 +24,8 @@ static u64 l1_cr3;
 /* L1's tables, except that 1 GiB slot 2's first 2 MiB go through our own PT. */
 static void build_tables(void)
 {
-	const u64 *l1_pml4 = (const u64 *)(l1_cr3 & PTE_ADDR);
-	const u64 *l1_pdpt = (const u64 *)(l1_pml4[0] & PTE_ADDR);
-	const u64 *l1_pd2 = (const u64 *)(l1_pdpt[2] & PTE_ADDR);
-
-	memset(pt, 0, sizeof(pt));
-	pt[0] = (u64)page_a | PTE_P | PTE_W;
-	memcpy(pd, l1_pd2, sizeof(pd));
-	pd[0] = (u64)pt | PTE_P | PTE_W;
-	memcpy(pdpt, l1_pdpt, sizeof(pdpt));
-	pdpt[2] = (u64)pd | PTE_P | PTE_W;
-	memset(pml4, 0, sizeof(pml4));
-	pml4[0] = (u64)pdpt | PTE_P | PTE_W;
+	own_tables_build(&own, l1_cr3);
+	own.pt[0] = (u64)page_a | PTE_P | PTE_W;
 	page_a[L2_EPTX_MARK_OFF / 8] = L2_TLB_MARK_A;
 	page_b[L2_EPTX_MARK_OFF / 8] = L2_TLB_MARK_B;
 }
@@ -45,7 +33,7 @@ static void build_tables(void)
 static void own_tables(struct l2_ctx *c)
 {
 	if (!c->arg[0])
-		write_cr3((u64)pml4);
+		write_cr3((u64)own.pml4);
 }
 
 static void l1_tables(struct l2_ctx *c)
@@ -62,7 +50,7 @@ static void op_tlb(struct l2_ctx *c, u32 i)
 
 	(void)i;
 	if (!c->arg[0])		/* swap the PTE between the two pages */
-		pt[0] = ((pt[0] & PTE_ADDR) == (u64)page_a ? (u64)page_b : (u64)page_a) | PTE_P | PTE_W;
+		own.pt[0] = ((own.pt[0] & PTE_ADDR) == (u64)page_a ? (u64)page_b : (u64)page_a) | PTE_P | PTE_W;
 	switch (c->arg[1]) {
 	case L2_TLB_HYPERCALL:
 		l2_hypercall(HC_NOP, 0, 0);
