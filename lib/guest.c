@@ -6,8 +6,6 @@
 #include "lib/selection.h"
 #include "lib/string.h"
 
-/* Not in the default suite: opt-in families (l0/run/scenario.c names the same). */
-static const char *const optin_families[] = { "debug/", "unsafe/" };
 
 static const struct scenario_entry *current;
 static struct report_counts before;	/* at the running scenario's start */
@@ -81,10 +79,7 @@ static void unknown_scenario(const char *name)
 
 static bool in_default_suite(const struct scenario_entry *e)
 {
-	for (u32 i = 0; i < ARRAY_SIZE(optin_families); i++)
-		if (!strncmp(e->name, optin_families[i], strlen(optin_families[i])))
-			return false;
-	return true;
+	return !selection_optin_family(e->name);
 }
 
 /* run=@FINGERPRINT:BITMAP (lib/selection.h): the selected entries, in registry order. */

@@ -3,6 +3,16 @@
 #include "lib/selection.h"
 #include "lib/string.h"
 
+static const char *const optin_families[] = { "debug/", "unsafe/" };
+
+const char *selection_optin_family(const char *name)
+{
+	for (u32 i = 0; i < ARRAY_SIZE(optin_families); i++)
+		if (!strncmp(name, optin_families[i], strlen(optin_families[i])))
+			return optin_families[i];
+	return NULL;
+}
+
 u32 selection_fingerprint(const void *base, size_t stride, u32 count)
 {
 	u32 crc = 0;

@@ -22,6 +22,13 @@
 #define SELECTION_TEXT_MAX	(10 + SELECTION_MAX / 4 + 1)
 
 /*
+ * The opt-in family name starts with ("debug/": deliberate crashes; "unsafe/": reproducers
+ * of KVM fixes for host crashes or guest escapes), or NULL: one list for the guests' default
+ * suite and the runner's selection, neither of which includes them unless asked.
+ */
+const char *selection_optin_family(const char *name);
+
+/*
  * The fingerprint of a registry: count elements of stride bytes from base, each starting
  * with its name (const char *): struct scenario_entry and struct scenario_info do.
  */

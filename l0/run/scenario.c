@@ -34,23 +34,9 @@ void scenario_use_arch(const char *arch)
 	active_count = s390x ? sizeof(s390x_table) / sizeof(s390x_table[0]) : scenario_count;
 }
 
-/* Opt-in families: debug/ (deliberate crashes), unsafe/ (reproducers of KVM fixes for
- * host crashes or guest escapes: harmful on an unfixed kernel). */
-static const char *const optin_families[] = { "debug/", "unsafe/" };
-
-static const char *optin_family(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(optin_families) / sizeof(optin_families[0]); i++)
-		if (!strncmp(name, optin_families[i], strlen(optin_families[i])))
-			return optin_families[i];
-	return NULL;
-}
-
 bool scenario_is_debug(const struct scenario_info *s)
 {
-	return optin_family(s->name) != NULL;
+	return selection_optin_family(s->name) != NULL;
 }
 
 const struct scenario_info *scenario_find(const char *name)
@@ -92,7 +78,7 @@ bool scenario_selection_word(const struct scenario_info *const *list, size_t n, 
 
 static bool glob_matches(const char *glob, const struct scenario_info *s, bool all)
 {
-	const char *fam = optin_family(s->name);
+	const char *fam = selection_optin_family(s->name);
 
 	if (glob[0] == '@')
 		return word_selects(glob, s);
