@@ -141,6 +141,17 @@ static void test_exits(void)
 	rc = run(doc("k", "m", ONE("a/b", 160, "{\"l1\": {\"CPUID\": 64, \"HLT\": 1}}"), 1),
 		 doc("k", "m", ONE("a/b", 160, "{\"l1\": {\"CPUID\": 65}}"), 1), &opts, &v, NULL);
 	CHECK(rc == 1 && v == CMP_MORE_EXITS, "one more, one fewer: more exits (got %s)", cmp_verdict_name(v));
+	rc = run(doc("k", "m", ONE("a/b", 160, "{\"l0_nested\": {\"EPT_VIOLATION\": 256}}"), 1),
+		 doc("k", "m", ONE("a/b", 160, "{\"l0_nested\": {\"EPT_VIOLATION\": 256, \"EXTERNAL_INTERRUPT\": 1}}"), 1),
+		 &opts, &v, NULL);
+	CHECK(rc == 0 && v == CMP_SAME, "a host interrupt at l0_nested: same (got %s, %d)", cmp_verdict_name(v), rc);
+	rc = run(doc("k", "m", ONE("a/b", 160, "{\"l0\": {\"INTR\": 2, \"VMRUN\": 64}}"), 1),
+		 doc("k", "m", ONE("a/b", 160, "{\"l0\": {\"VMRUN\": 64}}"), 1), &opts, &v, NULL);
+	CHECK(rc == 0 && v == CMP_SAME, "host interrupts gone at l0: same (got %s, %d)", cmp_verdict_name(v), rc);
+	rc = run(doc("k", "m", ONE("a/b", 160, "{\"l1\": {\"EXTERNAL_INTERRUPT\": 1}}"), 1),
+		 doc("k", "m", ONE("a/b", 160, "{\"l1\": {\"EXTERNAL_INTERRUPT\": 2}}"), 1), &opts, &v, NULL);
+	CHECK(rc == 1 && v == CMP_MORE_EXITS, "an L2->L1 interrupt exit is judged: more exits (got %s)",
+	      cmp_verdict_name(v));
 }
 
 /* Different iteration counts: exits compared per iteration, still exactly. */
