@@ -20,9 +20,12 @@ int main(void)
 	label("emulator", (enum verdict[]){ VERDICT_FAIL }, 1, "VMX: fails on Bochs too");
 	label("L0", (enum verdict[]){ VERDICT_PASS, VERDICT_PASS }, 2, "SVM: passes on QEMU TCG and Bochs ryzen");
 	label("emulator", (enum verdict[]){ VERDICT_FAIL, VERDICT_FAIL }, 2, "SVM: fails on both");
-	label("both", (enum verdict[]){ VERDICT_FAIL, VERDICT_PASS }, 2, "SVM: fails on QEMU TCG, passes on Bochs");
-	label("both", (enum verdict[]){ VERDICT_PASS, VERDICT_FAIL }, 2, "SVM: passes on QEMU TCG, fails on Bochs");
-	label("unknown", (enum verdict[]){ VERDICT_PASS, VERDICT_SKIP }, 2, "a bare SKIP");
+	label("emulator", (enum verdict[]){ VERDICT_FAIL, VERDICT_PASS }, 2,
+	      "SVM: fails on QEMU TCG (the lab's CPU), passes on Bochs: inherited");
+	label("L0", (enum verdict[]){ VERDICT_PASS, VERDICT_FAIL }, 2,
+	      "SVM: passes on QEMU TCG (the lab's CPU), fails on Bochs: KVM's");
+	label("L0", (enum verdict[]){ VERDICT_PASS, VERDICT_SKIP }, 2, "the lab's CPU passes, Bochs SKIPs");
+	label("unknown", (enum verdict[]){ VERDICT_SKIP, VERDICT_PASS }, 2, "a SKIP on the lab's CPU");
 	label("unknown", (enum verdict[]){ VERDICT_TIMEOUT }, 1, "a bare TIMEOUT");
 	label("unknown", (enum verdict[]){ VERDICT_NONE }, 1, "a bare emulator that could not run");
 	label("unknown", NULL, 0, "no bare run");

@@ -70,7 +70,7 @@ struct scn_result {
 	size_t nnotes, notes_dropped;
 	bool garbage;		/* a garbage line or a protocol breach came inside it */
 	/* A lab's FAIL re-run on the bare emulators (l0/run/attribute.c): label NULL: none. */
-	const char *attribution;	/* "L0", "emulator", "both", "unknown" */
+	const char *attribution;	/* "L0", "emulator", "unknown" */
 	struct bare_run {
 		char *l0;		/* "bochs haswell" */
 		enum verdict verdict;
