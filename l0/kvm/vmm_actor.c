@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "l0/kvm/vmm_actor.h"
+#include "l0/kvm/vmm_delayed.h"
 
 #define PAGE		4096u
 #define MSI_ADDR_APIC0	0xfee00000u	/* physical destination APIC 0 (SDM "Message Address Register Format") */
@@ -288,6 +289,9 @@ void vmm_actor_request(struct vmm_actor *x, struct kvm_vm *vm, uint64_t gpa)
 		case VMM_ACT_SET_CR2: case VMM_ACT_SET_CR3: case VMM_ACT_SET_RFLAGS:
 		case VMM_ACT_EXCEPTION: case VMM_ACT_NMI: case VMM_ACT_INTERRUPT:
 			e = act_on_vcpu(x, vm, &r, &piece);
+			break;
+		case VMM_ACT_DELAYED:
+			e = vmm_delayed(x, vm, &r, &piece);
 			break;
 		default:
 			r.status = VMM_ST_BAD_ACTION;
