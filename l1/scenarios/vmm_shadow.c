@@ -8,11 +8,11 @@
  * VMCS" (the exit saves it), "Checks on Guest Non-Register State" and "Interrupt-Window
  * Exiting": entered with the blocking, one instruction runs before an interrupt window
  * opens. SVM: APM vol. 2 "Interrupt Shadows" and the VMCB's INTERRUPT_SHADOW (offset 0x68
- * bit 0): saved by #VMEXIT, loaded by VMRUN; "Virtual Interrupt Intercept" (VINTR) comes
- * once a virtual interrupt can be taken, after the shadow. The VMM carries the state
+ * bit 0): saved by #VMEXIT; the VINTR that L1 then arms (V_IRQ) is counted and where it
+ * comes reported (shadow_check says why it is not checked). The VMM carries the state
  * (api.rst: vmcs12 in KVM_GET_NESTED_STATE's data; the VMCB is L1's memory): the
- * blocking L1 reads after the request is the one it read before, and L2's interrupt
- * window still opens one instruction late (RDI: where, l2_ev_sti_shadow).
+ * blocking L1 reads after the request is the one it read before, and (VMX) L2's
+ * interrupt window still opens one instruction late (RDI: where, l2_ev_sti_shadow).
  *
  * L2 asks from inside the shadow: STI; OUT to the actor port. The OUT is the instruction
  * in STI's shadow, and the VMM acts only once it completed it (api.rst, KVM_RUN: state
@@ -23,12 +23,14 @@
 #include "l1/scenarios/vmm.h"
 #include "l1/scenarios/vmx_a.h"
 #include "l1/svm/svm_l1.h"
+#include "lib/string.h"
+#include "l1/console.h"
 
 /* scn_state beyond vmm.h's [0..3]: [4] blocking before / after the request differed,
  * [5] blocking not as the shadow wants, [6] window exits at the wrong RIP, [7] window
  * exits, [8] the blocking bits wanted, [9] the action, [10] the last bad blocking, [11]
- * where the window must open. */
-enum { ST_DIFF = 4, ST_WRONG, ST_WINDOW_RIP, ST_WINDOWS, ST_WANT, ST_ACTION, ST_SEEN, ST_AT };
+ * where the window must open, [12] the last wrong window's RIP less that. */
+enum { ST_DIFF = 4, ST_WRONG, ST_WINDOW_RIP, ST_WINDOWS, ST_WANT, ST_ACTION, ST_SEEN, ST_AT, ST_RIP_OFF };
 
 static u64 shadow_state(void)
 {
@@ -69,7 +71,10 @@ static enum exit_action shadow_exit(struct vcpu *v, u64 code)
 
 	if (code == (hv == &vmx_ops ? (u64)EXIT_INTERRUPT_WINDOW : (u64)SVM_EXIT_VINTR)) {
 		v->scn_state[ST_WINDOWS]++;
-		v->scn_state[ST_WINDOW_RIP] += guest_rip() != v->scn_state[ST_AT];
+		if (guest_rip() != v->scn_state[ST_AT]) {
+			v->scn_state[ST_WINDOW_RIP]++;
+			v->scn_state[ST_RIP_OFF] = guest_rip() - v->scn_state[ST_AT];
+		}
 		window_arm(v, false);
 		return EXIT_RESUME;
 	}
@@ -78,7 +83,8 @@ static enum exit_action shadow_exit(struct vcpu *v, u64 code)
 	before = shadow_state();
 	v->scn_state[ST_AT] = v->gpr[RDI];
 	emulate_cpuid(v);		/* RIP past CPUID; the blocking stays as saved */
-	vmm_l1_ask(v, (u32)v->scn_state[ST_ACTION]);
+	if (v->scn_state[ST_ACTION])
+		vmm_l1_ask(v, (u32)v->scn_state[ST_ACTION]);
 	after = shadow_state();
 	v->scn_state[ST_DIFF] += before != after;
 	if (after != v->scn_state[ST_WANT]) {
@@ -91,7 +97,10 @@ static enum exit_action shadow_exit(struct vcpu *v, u64 code)
 
 static void shadow_setup(struct vcpu *v, u32 action, u64 want)
 {
-	vmm_setup(v, 0, 0, 0);
+	if (action)
+		vmm_setup(v, 0, 0, 0);
+	else
+		memset(&vmm_req, 0, sizeof(vmm_req));
 	v->scn_state[ST_ACTION] = action;
 	v->scn_state[ST_WANT] = hv == &vmx_ops ? want : INT_STATE_SHADOW;
 }
@@ -99,21 +108,38 @@ static void shadow_setup(struct vcpu *v, u32 action, u64 want)
 static void sti_migrate_setup(struct vcpu *v)   { shadow_setup(v, VMM_ACT_MIGRATE, INTR_BLOCK_STI); }
 static void sti_roundtrip_setup(struct vcpu *v) { shadow_setup(v, VMM_ACT_ROUNDTRIP, INTR_BLOCK_STI); }
 static void movss_migrate_setup(struct vcpu *v) { shadow_setup(v, VMM_ACT_MIGRATE, INTR_BLOCK_MOV_SS); }
+/* The control: the same without any request (no VMM needed: it runs on the emulators). */
+static void sti_control_setup(struct vcpu *v)   { shadow_setup(v, 0, INTR_BLOCK_STI); }
 
 static void shadow_check(struct vcpu *v)
 {
 	u32 all = v->ctx->warmup + v->ctx->iters;
 
-	vmm_check_requests(v, false);
+	if (v->scn_state[ST_ACTION])
+		vmm_check_requests(v, false);
 	check(!v->scn_state[ST_DIFF], "the blocking read the same after the request: %llu times it did not",
 	      (unsigned long long)v->scn_state[ST_DIFF]);
 	check(!v->scn_state[ST_WRONG], "the exit saved the shadow's blocking %#llx: %llu times not (last %#llx)",
 	      (unsigned long long)v->scn_state[ST_WANT], (unsigned long long)v->scn_state[ST_WRONG],
 	      (unsigned long long)v->scn_state[ST_SEEN]);
-	check(v->scn_state[ST_WINDOWS] == all && !v->scn_state[ST_WINDOW_RIP],
-	      "the interrupt window opened one instruction after the entry: %llu windows (want %u), %llu at "
-	      "another RIP", (unsigned long long)v->scn_state[ST_WINDOWS], all,
-	      (unsigned long long)v->scn_state[ST_WINDOW_RIP]);
+	if (hv == &vmx_ops) {
+		check(v->scn_state[ST_WINDOWS] == all && !v->scn_state[ST_WINDOW_RIP],
+		      "the interrupt window opened one instruction after the entry: %llu windows (want %u), %llu at "
+		      "another RIP (the last: %lld bytes from it)", (unsigned long long)v->scn_state[ST_WINDOWS], all,
+		      (unsigned long long)v->scn_state[ST_WINDOW_RIP], (long long)v->scn_state[ST_RIP_OFF]);
+		return;
+	}
+	/*
+	 * SVM: one VINTR per entry. Where it comes is reported, not checked: whether a
+	 * VINTR intercept waits out the INTERRUPT_SHADOW VMRUN loaded is not a rule found
+	 * in the APM's text here, and QEMU TCG, Bochs and KVM on QEMU TCG all take it at
+	 * the first instruction, control (no request) included (docs/validation-actor2.md).
+	 */
+	check(v->scn_state[ST_WINDOWS] == all, "one VINTR per entry: %llu (want %u)",
+	      (unsigned long long)v->scn_state[ST_WINDOWS], all);
+	console_printf("INFO: svm: VINTR after the entry in the shadow: %llu of %llu not one instruction late "
+		       "(the last %lld bytes from there)\n", (unsigned long long)v->scn_state[ST_WINDOW_RIP],
+		       (unsigned long long)v->scn_state[ST_WINDOWS], (long long)v->scn_state[ST_RIP_OFF]);
 }
 
 #define SHADOW_SCENARIO(id, arch, window, workload, setup_fn)			\
@@ -132,6 +158,8 @@ SHADOW_SCENARIO(vmm_vmx_sti_shadow_roundtrip, VMX, EXIT_INTERRUPT_WINDOW, l2_ev_
 SHADOW_SCENARIO(vmm_vmx_movss_shadow_migrate, VMX, EXIT_INTERRUPT_WINDOW, l2_ev_movss_shadow, movss_migrate_setup);
 SHADOW_SCENARIO(vmm_svm_sti_shadow_migrate, SVM, SVM_EXIT_VINTR, l2_ev_sti_shadow, sti_migrate_setup);
 SHADOW_SCENARIO(vmm_svm_sti_shadow_roundtrip, SVM, SVM_EXIT_VINTR, l2_ev_sti_shadow, sti_roundtrip_setup);
+SHADOW_SCENARIO(vmm_svm_sti_shadow_control, SVM, SVM_EXIT_VINTR, l2_ev_sti_shadow, sti_control_setup);
+SHADOW_SCENARIO(vmm_vmx_sti_shadow_control, VMX, EXIT_INTERRUPT_WINDOW, l2_ev_sti_shadow, sti_control_setup);
 SHADOW_SCENARIO(vmm_svm_movss_shadow_migrate, SVM, SVM_EXIT_VINTR, l2_ev_movss_shadow, movss_migrate_setup);
 
 /* L2 asks from inside STI's shadow (both architectures). */
