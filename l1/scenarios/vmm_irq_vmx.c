@@ -114,6 +114,14 @@ static void halt_queued_setup(struct vcpu *v)
 	intr_on(v);
 }
 
+/* An NMI wakes the halted L2 after the migration: the NMI exit saves the HLT state too. */
+static void halt_nmi_setup(struct vcpu *v)
+{
+	halt_need();
+	vmm_irq_setup(v, VMM_ACT_DELAYED, VMM_HALT_US, VMM_DLY_NMI, VMM_DLY_MIGRATE, L2_VMM2_HALT);
+	nmi_on(v);
+}
+
 #define VMX_EVENT_SCENARIO(id, need, exit, setup_fn)		\
 	const struct scenario scn_##id = {			\
 		.needs	= NEEDS(VMX) | (need),			\
@@ -132,3 +140,4 @@ VMX_EVENT_SCENARIO(vmm_vmx_intr_exit, NEED_EXTINT, EXIT_EXTERNAL_INTERRUPT, intr
 VMX_EVENT_SCENARIO(vmm_vmx_intr_migrate, NEED_EXTINT, EXIT_EXTERNAL_INTERRUPT, intr_migrate_setup);
 VMX_EVENT_SCENARIO(vmm_vmx_halt_migrate, NEED_EXTINT, EXIT_EXTERNAL_INTERRUPT, halt_setup);
 VMX_EVENT_SCENARIO(vmm_vmx_halt_queued, NEED_EXTINT, EXIT_EXTERNAL_INTERRUPT, halt_queued_setup);
+VMX_EVENT_SCENARIO(vmm_vmx_halt_nmi, 0, EXIT_EXCEPTION_NMI, halt_nmi_setup);
