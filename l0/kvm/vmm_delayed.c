@@ -22,7 +22,7 @@ static uint64_t now_ns(void)
  * of --migrate random's own timer too: then it goes on for the rest). A halted vCPU blocks
  * in the kernel meanwhile. An exit to user space cannot be served here: -EPROTO.
  */
-static int run_for(struct kvm_vm *vm, uint64_t us, enum vmm_piece *piece)
+int vmm_run_for(struct kvm_vm *vm, uint64_t us, enum vmm_piece *piece)
 {
 	struct vcpu_kick k;
 	uint64_t end = now_ns() + us * 1000u, t;
@@ -49,7 +49,7 @@ static int run_for(struct kvm_vm *vm, uint64_t us, enum vmm_piece *piece)
 	return e;
 }
 
-static int queue(struct kvm_vm *vm, uint64_t event, enum vmm_piece *piece)
+int vmm_queue_event(struct kvm_vm *vm, uint64_t event, enum vmm_piece *piece)
 {
 	if (event & VMM_DLY_NO_EVENT)
 		return 0;
@@ -61,27 +61,4 @@ static int queue(struct kvm_vm *vm, uint64_t event, enum vmm_piece *piece)
 
 	*piece = VMM_PIECE_LAPIC;
 	return ioctl(vm->vm, KVM_SIGNAL_MSI, &msi) < 0 ? -errno : 0;
-}
-
-int vmm_delayed(struct vmm_actor *x, struct kvm_vm *vm, const struct vmm_actor_req *r, enum vmm_piece *piece)
-{
-	bool first = r->arg[2] & VMM_DLY_QUEUE_FIRST, migrate = r->arg[2] & VMM_DLY_MIGRATE;
-	int e = r->arg[0] ? run_for(vm, r->arg[0], piece) : 0;
-
-	if (!e)
-		e = vcpu_state_get(vm->vcpu, &x->before, piece);
-	if (!e && (first || !migrate))
-		e = queue(vm, r->arg[1], piece);
-	if (!e && migrate) {
-		struct kvm_mp_state mp = x->before.mp;	/* the view's: as the time ran out */
-		struct kvm_vcpu_events ev = x->before.events;
-		uint32_t differs;
-
-		e = vmm_migrate(x, vm, piece, &differs);	/* reads before again, queued event and all */
-		x->before.mp = mp;
-		x->before.events = ev;
-		if (!e && !first)
-			e = queue(vm, r->arg[1], piece);
-	}
-	return e ? e : vcpu_state_get(vm->vcpu, &x->after, piece);
 }
