@@ -29,7 +29,8 @@ static void done(volatile struct vmm_actor_req *r)
 /*
  * The request, then: PLAIN nothing (the event exits right after the OUT), STI_WINDOW
  * STI; NOP; CLI (an interrupt held by IF = 0 is taken at the CLI), HALT STI; HLT (the
- * event wakes L2 after the HLT), STI_OUT: the OUT itself in STI's shadow.
+ * event wakes L2 after the HLT), STI_OUT: the OUT itself in STI's shadow, NOP_STI_OUT
+ * the same after an HC_NOP hypercall.
  */
 static void op_event(struct l2_ctx *c, u32 i)
 {
@@ -52,6 +53,9 @@ static void op_event(struct l2_ctx *c, u32 i)
 		asm volatile("lea 1f(%%rip), %%rcx; mov %%rcx, %0; outl %%eax, %%dx; sti; hlt; 1: cli"
 			     : "=m"(c->result[1]) : "a"(pa), "d"(port) : "rcx", "memory");
 		break;
+	case L2_VMM2_NOP_STI_OUT:
+		l2_hypercall(HC_NOP, 0, 0);	/* L1 arms its interrupt window here */
+		/* fall through */
 	case L2_VMM2_STI_OUT:
 		asm volatile("lea 1f(%%rip), %%rcx; mov %%rcx, %0; sti; outl %%eax, %%dx; 1: cli"
 			     : "=m"(c->result[1]) : "a"(pa), "d"(port) : "rcx", "memory");

@@ -182,3 +182,62 @@ const struct scenario scn_vmm_sti_out_shadow = {
 	.check	= sti_out_check,
 	.max_iters = VMM_ITERS,
 };
+
+/*
+ * L2 asks from inside STI's shadow with L1's interrupt window armed (at L2's HC_NOP just
+ * before: VMX interrupt-window exiting, SVM V_IRQ with the VINTR intercept) while L2 had
+ * IF = 0: the window opens only once the OUT, the instruction in the shadow, completed
+ * ("STI"; SDM "Interrupt-Window Exiting"): one window exit per request, at the RIP past
+ * the OUT, after the VMM migrated L2 there. That the window control comes across in
+ * guest mode is api.rst's KVM_GET/SET_NESTED_STATE (vmcs12, the VMCB's int_ctl).
+ */
+static enum exit_action out_window_exit(struct vcpu *v, u64 code)
+{
+	bool vmx = hv == &vmx_ops;
+
+	if (code == (vmx ? (u64)EXIT_VMCALL : (u64)SVM_EXIT_VMMCALL) && v->gpr[RAX] == HC_NOP) {
+		hv->skip_instruction(v);
+		window_arm(v, true);
+		return EXIT_RESUME;
+	}
+	if (code != (vmx ? (u64)EXIT_INTERRUPT_WINDOW : (u64)SVM_EXIT_VINTR))
+		return EXIT_DEFAULT;
+	v->scn_state[ST_WINDOWS]++;
+	if (guest_rip() != v->ctx->result[1]) {
+		v->scn_state[ST_WINDOW_RIP]++;
+		v->scn_state[ST_RIP_OFF] = guest_rip() - v->ctx->result[1];
+	}
+	window_arm(v, false);
+	return EXIT_RESUME;
+}
+
+static void out_window_setup(struct vcpu *v)
+{
+	vmm_setup(v, VMM_ACT_MIGRATE, 0, L2_VMM2_NOP_STI_OUT);
+	vmm_req.action = VMM_ACT_MIGRATE;
+}
+
+static void out_window_check(struct vcpu *v)
+{
+	u32 all = v->ctx->warmup + v->ctx->iters;
+
+	sti_out_check(v);
+	check(v->scn_state[ST_WINDOWS] == all && !v->scn_state[ST_WINDOW_RIP],
+	      "one window exit per request, past the OUT: %llu (want %u), %llu elsewhere (the last %lld bytes "
+	      "from there)", (unsigned long long)v->scn_state[ST_WINDOWS], all,
+	      (unsigned long long)v->scn_state[ST_WINDOW_RIP], (long long)v->scn_state[ST_RIP_OFF]);
+}
+
+#define OUT_WINDOW_SCENARIO(id, arch, window)					\
+	const struct scenario scn_##id = {					\
+		.needs	= NEEDS(arch),						\
+		.setup	= out_window_setup,					\
+		.l2	= l2_vmm_event,						\
+		.expect	= { { XK_HYPERCALL, 1 }, { NATIVE_EXIT(window), 1 } },	\
+		.check	= out_window_check,					\
+		.on_exit = out_window_exit,					\
+		.max_iters = VMM_ITERS,						\
+	}
+
+OUT_WINDOW_SCENARIO(vmm_vmx_sti_out_window, VMX, EXIT_INTERRUPT_WINDOW);
+OUT_WINDOW_SCENARIO(vmm_svm_sti_out_window, SVM, SVM_EXIT_VINTR);
