@@ -35,6 +35,7 @@ L1_SRCS += l1/scenarios/vmm_shadow.c
 L1_SRCS += l1/scenarios/vmm_irq.c
 L1_SRCS += l1/scenarios/vmm_irq_vmx.c
 L1_SRCS += l1/scenarios/vmm_irq_svm.c
+L1_SRCS += l1/scenarios/vmm_vid.c
 L1_SRCS += l1/scenarios/basic.c
 L1_SRCS += l1/scenarios/io.c
 L1_SRCS += l1/scenarios/msr.c

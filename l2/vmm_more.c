@@ -7,6 +7,8 @@
  * request). Trouble goes to the block's guest[] words as in l2/vmm.c.
  */
 #include "l2/l2.h"
+#include "x86/apic.h"
+#include "x86/processor.h"
 #include "x86/vmm_actor_guest.h"
 
 static void note(volatile struct vmm_actor_req *r, u64 id, u64 value)
@@ -71,4 +73,46 @@ static void op_event(struct l2_ctx *c, u32 i)
 void l2_vmm_event(struct l2_ctx *c)
 {
 	l2_measure(c, op_event);
+}
+
+/*
+ * Virtual-interrupt delivery (VMX, L1 virtualizes L2's xAPIC): L2 sends itself an IPI
+ * through the virtualized ICR. VID_PENDING: with IF = 0 (the interrupt waits in VIRR/RVI),
+ * then asks for the block's action, then opens an STI window: exactly one interrupt, there
+ * (SDM "Virtual-Interrupt Delivery": delivered once IF = 1 and no STI blocking).
+ * VID_AFTER_CPUID: CPUID first (L1 migrates at its exit), then the IPI with IF = 1.
+ * L2's handler (l2/idt.c) counts in c->irqs and EOIs through the virtualized EOI.
+ */
+static void icr_self(u8 vector)
+{
+	asm volatile(".byte 0x89, 0x02"	/* mov %eax, (%rdx): an encoding L1's decoder knows */
+		     : : "a"(APIC_ICR_SHORTHAND_SELF | vector), "d"(APIC_DEFAULT_BASE + APIC_ICR_LO) : "memory");
+}
+
+static void op_vid(struct l2_ctx *c, u32 i)
+{
+	volatile struct vmm_actor_req *r = (volatile struct vmm_actor_req *)c->arg[0];
+	u32 before = c->irqs;
+
+	(void)i;
+	if (c->arg[3] == L2_VMM2_VID_AFTER_CPUID) {
+		(void)cpuid(0);
+		asm volatile("sti; nop" ::: "memory");
+		icr_self(L2_VEC_XAPIC);
+		asm volatile("nop; nop; cli" ::: "memory");
+	} else {
+		icr_self(L2_VEC_XAPIC);
+		if (c->irqs != before)
+			note(r, L2_VMM_FAIL_VALUE, 0x100 | (c->irqs - before));	/* taken with IF = 0 */
+		vmm_actor_ask(r);
+		done(r);
+		asm volatile("sti; nop; nop; cli" ::: "memory");
+	}
+	if (c->irqs != before + 1)
+		note(r, L2_VMM_FAIL_VALUE, 0x200 | (c->irqs - before));
+}
+
+void l2_vmm_vid(struct l2_ctx *c)
+{
+	l2_measure(c, op_vid);
 }
