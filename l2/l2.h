@@ -251,5 +251,11 @@ void l2_vmm_exception(struct l2_ctx *c);	/* exception request (arg2 = r->arg[0])
 void l2_vmm_shadow_migrate(struct l2_ctx *c);	/* VMWRITE arg1 = arg2 + i, migrate, VMREAD */
 void l2_vmm_vgif_migrate(struct l2_ctx *c);	/* CLGI, migrate, CPUID, STGI */
 void l2_vmm_cpuid_marked(struct l2_ctx *c);	/* CPUID must return arg2 .. arg2 + 3 */
+/* vmm/ [G] (issue 19, item 2): l2/vmm_more.c. L1 fills the request block; arg3 the mode,
+ * result1 where L1 must find L2's RIP at the exit that follows the request. */
+enum { L2_VMM2_PLAIN, L2_VMM2_STI_WINDOW, L2_VMM2_HALT, L2_VMM2_STI_OUT, L2_VMM2_NOP_STI_OUT,
+       L2_VMM2_VID_PENDING, L2_VMM2_VID_AFTER_CPUID };
+void l2_vmm_event(struct l2_ctx *c);		/* the request, then as the mode says */
+void l2_vmm_vid(struct l2_ctx *c);		/* self-IPI (VMX virtual-interrupt delivery) */
 
 #endif

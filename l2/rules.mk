@@ -32,3 +32,4 @@ L2_SRCS += l2/tsc.c
 L2_SRCS += l2/vmx_events.c
 L2_SRCS += l2/vmx_state.c
 L2_SRCS += l2/vmm.c
+L2_SRCS += l2/vmm_more.c

@@ -44,7 +44,11 @@
 					"bit 2: then migrate, the exception still pending")	\
 	X(NMI,		8, "nmi",	"KVM_NMI")						\
 	X(INTERRUPT,	9, "interrupt",	"KVM_SIGNAL_MSI: fixed interrupt, vector arg0, to APIC 0 "\
-					"(KVM_INTERRUPT needs a user-space irqchip; this VM has KVM's)")
+					"(KVM_INTERRUPT needs a user-space irqchip; this VM has KVM's)")\
+	X(DELAYED,	10, "delayed",	"lets the vCPU run arg0 microseconds (KVM_RUN until a timer "	\
+					"kicks it out: L2 may halt meanwhile), reads the state, then "	\
+					"as arg2 says: migrate, queue event arg1 (VMM_DLY_*) before "	\
+					"or after")
 
 enum vmm_action {
 #define X(id, code, name, what) VMM_ACT_##id = code,
@@ -85,6 +89,20 @@ enum vmm_piece {
 #define VMM_EXC_ERROR_CODE	0x1
 #define VMM_EXC_PAYLOAD		0x2
 #define VMM_EXC_MIGRATE		0x4
+
+/*
+ * DELAYED's arg1: the event, a fixed interrupt with vector bits 7:0 (KVM_SIGNAL_MSI) unless
+ * VMM_DLY_NMI (KVM_NMI) or VMM_DLY_NO_EVENT; arg2: VMM_DLY_MIGRATE, VMM_DLY_QUEUE_FIRST
+ * (queue before the migration: the event must come across pending). before = the state
+ * read once the time ran out (mp_state: halted?), after = at the end.
+ */
+#define VMM_DLY_NMI		0x100
+#define VMM_DLY_NO_EVENT	0x200
+#define VMM_DLY_MIGRATE		0x1
+#define VMM_DLY_QUEUE_FIRST	0x2
+/* KVM_MP_STATE_* of api.rst's KVM_GET_MP_STATE, as vmm_actor_view.mp_state reports them. */
+#define VMM_MP_RUNNABLE		0
+#define VMM_MP_HALTED		3
 
 /* vmm_actor_req.status */
 #define VMM_ST_DONE		0

@@ -12,6 +12,7 @@ NESTLAB_SRCS += l0/kvm/exit_codes.c
 NESTLAB_SRCS += l0/kvm/e9.c
 NESTLAB_SRCS += l0/kvm/vcpu_state.c
 NESTLAB_SRCS += l0/kvm/vmm_actor.c
+NESTLAB_SRCS += l0/kvm/vmm_delayed.c
 NESTLAB_SRCS += l0/kvm/migrate_plan.c
 
 KVM_TESTS := $(BUILD)/host/l0/kvm/exit_codes_test

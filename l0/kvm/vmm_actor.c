@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "l0/kvm/vmm_actor.h"
+#include "l0/kvm/vmm_delayed.h"
 
 #define PAGE		4096u
 #define MSI_ADDR_APIC0	0xfee00000u	/* physical destination APIC 0 (SDM "Message Address Register Format") */
@@ -258,6 +259,33 @@ static int act_on_vcpu(struct vmm_actor *x, struct kvm_vm *vm, const struct vmm_
 	return vcpu_state_get(vm->vcpu, &x->after, piece);
 }
 
+/*
+ * DELAYED: run the vCPU arg0 microseconds, read the state (before), then as arg2 says
+ * queue the event and migrate, in either order; after = the state at the end.
+ */
+static int delayed(struct vmm_actor *x, struct kvm_vm *vm, const struct vmm_actor_req *r, enum vmm_piece *piece)
+{
+	bool first = r->arg[2] & VMM_DLY_QUEUE_FIRST, migrate = r->arg[2] & VMM_DLY_MIGRATE;
+	int e = r->arg[0] ? vmm_run_for(vm, r->arg[0], piece) : 0;
+
+	if (!e)
+		e = vcpu_state_get(vm->vcpu, &x->before, piece);
+	if (!e && (first || !migrate))
+		e = vmm_queue_event(vm, r->arg[1], piece);
+	if (!e && migrate) {
+		struct kvm_mp_state mp = x->before.mp;	/* the view's: as the time ran out */
+		struct kvm_vcpu_events ev = x->before.events;
+		uint32_t differs;
+
+		e = vmm_migrate(x, vm, piece, &differs);	/* reads before again, the event queued */
+		x->before.mp = mp;
+		x->before.events = ev;
+		if (!e && !first)
+			e = vmm_queue_event(vm, r->arg[1], piece);
+	}
+	return e ? e : vcpu_state_get(vm->vcpu, &x->after, piece);
+}
+
 void vmm_actor_request(struct vmm_actor *x, struct kvm_vm *vm, uint64_t gpa)
 {
 	struct vmm_actor_req r;
@@ -288,6 +316,9 @@ void vmm_actor_request(struct vmm_actor *x, struct kvm_vm *vm, uint64_t gpa)
 		case VMM_ACT_SET_CR2: case VMM_ACT_SET_CR3: case VMM_ACT_SET_RFLAGS:
 		case VMM_ACT_EXCEPTION: case VMM_ACT_NMI: case VMM_ACT_INTERRUPT:
 			e = act_on_vcpu(x, vm, &r, &piece);
+			break;
+		case VMM_ACT_DELAYED:
+			e = delayed(x, vm, &r, &piece);
 			break;
 		default:
 			r.status = VMM_ST_BAD_ACTION;
