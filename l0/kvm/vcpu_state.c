@@ -11,6 +11,7 @@
  * (Hyper-V TLFS: the VP runtime and the partition reference counter). The reference
  * counter is read-only: not set either. */
 #define MSR_IA32_TSC		0x10
+#define MSR_IA32_TSC_DEADLINE	0x6e0	/* SDM "TSC-Deadline Mode" */
 #define MSR_HV_VP_RUNTIME	0x40000010
 #define MSR_HV_TIME_REF_COUNT	0x40000020
 
@@ -120,7 +121,7 @@ static int set_msrs(int vcpu, const struct vcpu_state *s, bool keep_tsc)
 		return -EIO;
 	for (uint32_t i = 0; i < s->msrs.hdr.nmsrs; i++)
 		if (now.e[i].data != s->msrs.e[i].data && s->msrs.e[i].index != MSR_HV_TIME_REF_COUNT &&
-		    !(keep_tsc && s->msrs.e[i].index == MSR_IA32_TSC))
+		    s->msrs.e[i].index != MSR_IA32_TSC_DEADLINE && !(keep_tsc && s->msrs.e[i].index == MSR_IA32_TSC))
 			want.e[want.hdr.nmsrs++] = s->msrs.e[i];
 	if (!want.hdr.nmsrs)
 		return 0;
@@ -128,6 +129,28 @@ static int set_msrs(int vcpu, const struct vcpu_state *s, bool keep_tsc)
 	if (r < 0)
 		return -errno;
 	return (uint32_t)r == want.hdr.nmsrs ? 0 : -EINVAL;
+}
+
+/*
+ * IA32_TSC_DEADLINE after the LAPIC, as QEMU's kvm_put_tscdeadline_msr(): KVM drops the
+ * write unless LVTT is already in TSC-deadline mode (6.1 lapic.c
+ * kvm_set_lapic_tscdeadline_msr()), which on a new vCPU only KVM_SET_LAPIC makes it.
+ */
+static int set_tsc_deadline(int vcpu, const struct vcpu_state *s)
+{
+	for (uint32_t i = 0; i < s->msrs.hdr.nmsrs; i++) {
+		struct {
+			struct kvm_msrs hdr;
+			struct kvm_msr_entry e;
+		} one = { .hdr.nmsrs = 1, .e = s->msrs.e[i] };
+		int r;
+
+		if (s->msrs.e[i].index != MSR_IA32_TSC_DEADLINE)
+			continue;
+		r = ioctl(vcpu, KVM_SET_MSRS, &one);
+		return r == 1 ? 0 : r < 0 ? -errno : -EINVAL;
+	}
+	return 0;
 }
 
 int vcpu_state_set(int vcpu, const struct vcpu_state *s, bool same_vcpu, enum vmm_piece *piece)
@@ -152,6 +175,11 @@ int vcpu_state_set(int vcpu, const struct vcpu_state *s, bool same_vcpu, enum vm
 		return e;
 	}
 	TRY(LAPIC, ioctl(vcpu, KVM_SET_LAPIC, &s->lapic));
+	e = set_tsc_deadline(vcpu, s);
+	if (e) {
+		*piece = VMM_PIECE_MSRS;
+		return e;
+	}
 	/* KVM_GET_VCPU_EVENTS leaves these out of flags; they are valid all the same. */
 	ev.flags |= KVM_VCPUEVENT_VALID_NMI_PENDING | KVM_VCPUEVENT_VALID_SIPI_VECTOR;
 	TRY(EVENTS, ioctl(vcpu, KVM_SET_VCPU_EVENTS, &ev));

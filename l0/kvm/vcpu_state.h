@@ -4,8 +4,8 @@
  * x86/vmm_actor.h), read and written with KVM's ioctls in the order
  * Documentation/virt/kvm/api.rst and QEMU's kvm_arch_put_registers() use: special
  * registers first (KVM_SET_NESTED_STATE checks EFER.SVME and CR4 against them), then the
- * nested state, then registers, XSAVE, XCRs, MSRs, LAPIC, events, MP state and debug
- * registers.
+ * nested state, then registers, XSAVE, XCRs, MSRs, LAPIC (then IA32_TSC_DEADLINE, which
+ * KVM only takes with LVTT in TSC-deadline mode), events, MP state and debug registers.
  */
 #ifndef L0_KVM_VCPU_STATE_H
 #define L0_KVM_VCPU_STATE_H
