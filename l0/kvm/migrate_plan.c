@@ -34,6 +34,10 @@ bool migrate_plan_parse(const char *text, struct migrate_plan *p)
 		p->kind = MIGRATE_EVERY;
 		return true;
 	}
+	if (!strncmp(text, "at=", 3) && number(text + 3, 1, &p->every)) {
+		p->kind = MIGRATE_AT;
+		return true;
+	}
 	if (!strncmp(text, "random:", 7) && number(text + 7, 0, &p->seed)) {
 		p->kind = MIGRATE_RANDOM;
 		p->state = p->seed ? p->seed : 0x9e3779b97f4a7c15ull;	/* xorshift needs a non-zero state */
@@ -61,6 +65,8 @@ bool migrate_plan_due(struct migrate_plan *p)
 	switch (p->kind) {
 	case MIGRATE_EVERY:
 		return p->exits % p->every == 0;
+	case MIGRATE_AT:
+		return p->exits == p->every;
 	case MIGRATE_RANDOM:
 		return draw(p) < (1ull << 32) / MIGRATE_RANDOM_ONE_IN;
 	default:

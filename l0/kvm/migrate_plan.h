@@ -5,6 +5,8 @@
  * user space (port I/O, MMIO, a signal).
  *   every-exit    at every one
  *   every=N       at every N-th (N from 1)
+ *   at=N          at the N-th only, once per pass (N from 1): the smallest reproducer of a
+ *                 difference another plan found at "point N"
  *   random:SEED   at each one with probability 1/MIGRATE_RANDOM_ONE_IN, drawn from SEED
  *                 (xorshift64*); and a timer kicks the vCPU out of KVM_RUN after a random
  *                 1 to MIGRATE_KICK_MAX_US microseconds each time, so that points fall
@@ -20,16 +22,16 @@
 #define MIGRATE_RANDOM_ONE_IN 8
 #define MIGRATE_KICK_MAX_US 20000
 
-enum migrate_kind { MIGRATE_NONE, MIGRATE_EVERY, MIGRATE_RANDOM };
+enum migrate_kind { MIGRATE_NONE, MIGRATE_EVERY, MIGRATE_AT, MIGRATE_RANDOM };
 
 struct migrate_plan {
 	enum migrate_kind kind;
-	uint64_t every;		/* MIGRATE_EVERY: N (every-exit: 1) */
+	uint64_t every;		/* MIGRATE_EVERY: N (every-exit: 1); MIGRATE_AT: N */
 	uint64_t seed, state;	/* MIGRATE_RANDOM */
 	uint64_t exits;		/* points seen so far */
 };
 
-/* Parses PLAN; false when it is none of the three forms. NULL or "": no migration. */
+/* Parses PLAN; false when it is none of the four forms. NULL or "": no migration. */
 bool migrate_plan_parse(const char *text, struct migrate_plan *p);
 /* At the next point: migrate here? */
 bool migrate_plan_due(struct migrate_plan *p);

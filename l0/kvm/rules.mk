@@ -15,9 +15,12 @@ NESTLAB_SRCS += l0/kvm/vmm_actor.c
 NESTLAB_SRCS += l0/kvm/vmm_delayed.c
 NESTLAB_SRCS += l0/kvm/migrate_plan.c
 
-KVM_TESTS := $(BUILD)/host/l0/kvm/exit_codes_test
+KVM_TESTS := $(BUILD)/host/l0/kvm/exit_codes_test $(BUILD)/host/l0/kvm/migrate_plan_test
 L0_TESTS += $(KVM_TESTS)
 
 $(BUILD)/host/l0/kvm/exit_codes_test: $(BUILD)/host/l0/kvm/exit_codes_test.o $(BUILD)/host/l0/kvm/exit_codes.o \
 	$(BUILD)/host/l0/kvm/kvm_trace.o $(BUILD)/host/l0/kvm/trace_instance.o \
 	$(BUILD)/host/l0/kvm/l0_window.o $(BUILD)/host/l0/run/record.o $(NESTLAB_LIB_OBJS)
+
+$(BUILD)/host/l0/kvm/migrate_plan_test: $(BUILD)/host/l0/kvm/migrate_plan_test.o $(BUILD)/host/l0/kvm/migrate_plan.o \
+	$(NESTLAB_LIB_OBJS)

@@ -11,6 +11,7 @@
  * (Hyper-V TLFS: the VP runtime and the partition reference counter). The reference
  * counter is read-only: not set either. */
 #define MSR_IA32_TSC		0x10
+#define MSR_IA32_TSC_DEADLINE	0x6e0	/* SDM "TSC-Deadline Mode" */
 #define MSR_HV_VP_RUNTIME	0x40000010
 #define MSR_HV_TIME_REF_COUNT	0x40000020
 
@@ -64,6 +65,26 @@ void vcpu_state_free(struct vcpu_state *s)
 	s->nested = NULL;
 }
 
+/*
+ * L1's TSC offset, Documentation/virt/kvm/devices/vcpu.rst "KVM_VCPU_TSC_CTRL": guest TSC =
+ * host TSC + offset. Its migration algorithm gives ofs_dst = ofs_src - (guest_src -
+ * guest_dest) * freq + (tsc_src - tsc_dest); on one host the kvmclock and the host TSC
+ * advance together, so that is the source's offset: the TSC counts the migration's time.
+ * 0, or -errno (-ENXIO: a kernel without the attribute, before 5.16).
+ */
+static int tsc_offset_attr(int vcpu, unsigned long op, uint64_t *offset)
+{
+	struct kvm_device_attr a = {
+		.group = KVM_VCPU_TSC_CTRL,
+		.attr = KVM_VCPU_TSC_OFFSET,
+		.addr = (uint64_t)(uintptr_t)offset,
+	};
+
+	if (ioctl(vcpu, KVM_HAS_DEVICE_ATTR, &a) < 0 || ioctl(vcpu, op, &a) < 0)
+		return -errno;
+	return 0;
+}
+
 #define TRY(p, call) do { if ((call) < 0) { *piece = VMM_PIECE_##p; return -errno; } } while (0)
 
 int vcpu_state_get(int vcpu, struct vcpu_state *s, enum vmm_piece *piece)
@@ -80,6 +101,7 @@ int vcpu_state_get(int vcpu, struct vcpu_state *s, enum vmm_piece *piece)
 	TRY(EVENTS, ioctl(vcpu, KVM_GET_VCPU_EVENTS, &s->events));
 	TRY(MP_STATE, ioctl(vcpu, KVM_GET_MP_STATE, &s->mp));
 	TRY(DEBUGREGS, ioctl(vcpu, KVM_GET_DEBUGREGS, &s->dregs));
+	s->has_tsc_offset = tsc_offset_attr(vcpu, KVM_GET_DEVICE_ATTR, &s->tsc_offset) == 0;
 	if (s->nested) {
 		memset(s->nested, 0, s->nested_size);
 		s->nested->size = s->nested_size;
@@ -90,7 +112,7 @@ int vcpu_state_get(int vcpu, struct vcpu_state *s, enum vmm_piece *piece)
 
 /* Writes only the MSRs whose value on the vCPU differs: a fresh vCPU already holds the
  * VMX capability MSRs, which KVM refuses to change once VMXON is in the nested state. */
-static int set_msrs(int vcpu, const struct vcpu_state *s, bool same_vcpu)
+static int set_msrs(int vcpu, const struct vcpu_state *s, bool keep_tsc)
 {
 	struct vcpu_msrs now = s->msrs, want = { .hdr.nmsrs = 0 };
 	int r;
@@ -99,7 +121,7 @@ static int set_msrs(int vcpu, const struct vcpu_state *s, bool same_vcpu)
 		return -EIO;
 	for (uint32_t i = 0; i < s->msrs.hdr.nmsrs; i++)
 		if (now.e[i].data != s->msrs.e[i].data && s->msrs.e[i].index != MSR_HV_TIME_REF_COUNT &&
-		    !(same_vcpu && s->msrs.e[i].index == MSR_IA32_TSC))
+		    s->msrs.e[i].index != MSR_IA32_TSC_DEADLINE && !(keep_tsc && s->msrs.e[i].index == MSR_IA32_TSC))
 			want.e[want.hdr.nmsrs++] = s->msrs.e[i];
 	if (!want.hdr.nmsrs)
 		return 0;
@@ -109,9 +131,33 @@ static int set_msrs(int vcpu, const struct vcpu_state *s, bool same_vcpu)
 	return (uint32_t)r == want.hdr.nmsrs ? 0 : -EINVAL;
 }
 
+/*
+ * IA32_TSC_DEADLINE after the LAPIC, as QEMU's kvm_put_tscdeadline_msr(): KVM drops the
+ * write unless LVTT is already in TSC-deadline mode (6.1 lapic.c
+ * kvm_set_lapic_tscdeadline_msr()), which on a new vCPU only KVM_SET_LAPIC makes it.
+ */
+static int set_tsc_deadline(int vcpu, const struct vcpu_state *s)
+{
+	for (uint32_t i = 0; i < s->msrs.hdr.nmsrs; i++) {
+		struct {
+			struct kvm_msrs hdr;
+			struct kvm_msr_entry e;
+		} one = { .hdr.nmsrs = 1, .e = s->msrs.e[i] };
+		int r;
+
+		if (s->msrs.e[i].index != MSR_IA32_TSC_DEADLINE)
+			continue;
+		r = ioctl(vcpu, KVM_SET_MSRS, &one);
+		return r == 1 ? 0 : r < 0 ? -errno : -EINVAL;
+	}
+	return 0;
+}
+
 int vcpu_state_set(int vcpu, const struct vcpu_state *s, bool same_vcpu, enum vmm_piece *piece)
 {
 	struct kvm_vcpu_events ev = s->events;
+	bool tsc_by_offset = !same_vcpu && s->has_tsc_offset;
+	uint64_t offset = s->tsc_offset;
 	int e;
 
 	TRY(SREGS, ioctl(vcpu, KVM_SET_SREGS, &s->sregs));
@@ -121,12 +167,19 @@ int vcpu_state_set(int vcpu, const struct vcpu_state *s, bool same_vcpu, enum vm
 	TRY(XSAVE, ioctl(vcpu, KVM_SET_XSAVE, &s->xsave));
 	if (s->has_xcrs)
 		TRY(XCRS, ioctl(vcpu, KVM_SET_XCRS, &s->xcrs));
-	e = set_msrs(vcpu, s, same_vcpu);
+	e = set_msrs(vcpu, s, same_vcpu || tsc_by_offset);
+	if (!e && tsc_by_offset)
+		e = tsc_offset_attr(vcpu, KVM_SET_DEVICE_ATTR, &offset);
 	if (e) {
 		*piece = VMM_PIECE_MSRS;
 		return e;
 	}
 	TRY(LAPIC, ioctl(vcpu, KVM_SET_LAPIC, &s->lapic));
+	e = set_tsc_deadline(vcpu, s);
+	if (e) {
+		*piece = VMM_PIECE_MSRS;
+		return e;
+	}
 	/* KVM_GET_VCPU_EVENTS leaves these out of flags; they are valid all the same. */
 	ev.flags |= KVM_VCPUEVENT_VALID_NMI_PENDING | KVM_VCPUEVENT_VALID_SIPI_VECTOR;
 	TRY(EVENTS, ioctl(vcpu, KVM_SET_VCPU_EVENTS, &ev));

@@ -4,8 +4,8 @@
  * x86/vmm_actor.h), read and written with KVM's ioctls in the order
  * Documentation/virt/kvm/api.rst and QEMU's kvm_arch_put_registers() use: special
  * registers first (KVM_SET_NESTED_STATE checks EFER.SVME and CR4 against them), then the
- * nested state, then registers, XSAVE, XCRs, MSRs, LAPIC, events, MP state and debug
- * registers.
+ * nested state, then registers, XSAVE, XCRs, MSRs, LAPIC (then IA32_TSC_DEADLINE, which
+ * KVM only takes with LVTT in TSC-deadline mode), events, MP state and debug registers.
  */
 #ifndef L0_KVM_VCPU_STATE_H
 #define L0_KVM_VCPU_STATE_H
@@ -36,6 +36,9 @@ struct vcpu_state {
 	struct kvm_nested_state *nested;	/* nested_size bytes, NULL without the capability */
 	uint32_t nested_size;
 	bool has_xcrs;
+	/* L1's TSC offset (vcpu.rst, KVM_VCPU_TSC_CTRL / KVM_VCPU_TSC_OFFSET), where KVM has it */
+	bool has_tsc_offset;
+	uint64_t tsc_offset;
 };
 
 /* The MSRs KVM saves (KVM_GET_MSR_INDEX_LIST) that this vCPU reads back: kept in s. */
@@ -46,7 +49,10 @@ void vcpu_state_free(struct vcpu_state *s);
 /* Reads every piece (the MSR list s holds); 0, or -errno with *piece the failing one. */
 int vcpu_state_get(int vcpu, struct vcpu_state *s, enum vmm_piece *piece);
 /* Writes every piece in migration order; 0, or -errno with *piece the failing one.
- * same_vcpu: s was read from this vCPU, whose TSC is not to be set back. */
+ * same_vcpu: s was read from this vCPU, whose TSC is not to be set back. On another vCPU
+ * the TSC goes across as its offset where KVM has the attribute (KVM_VCPU_TSC_OFFSET after
+ * the MSRs, IA32_TSC left out: a host write of IA32_TSC is subject to kvm_synchronize_tsc()'s
+ * one-second heuristic), else as IA32_TSC. */
 int vcpu_state_set(int vcpu, const struct vcpu_state *s, bool same_vcpu, enum vmm_piece *piece);
 /* BIT(VMM_PIECE_*) of the pieces that differ, leaving out what time moves on its own (the
  * TSC, the APIC timer's current count); the first differing MSR and nested byte. */
