@@ -41,6 +41,8 @@
 #include "l0/run/l1cmd.h"
 #include "l0/sys/proc.h"
 #include "l0/backend/qmp.h"
+#include "l0/backend/qemu_migrate.h"
+#include "l0/backend/qemu_migrate_records.h"
 #include "l0/run/record.h"
 #include "l0/sys/util.h"
 #include "x86/ports.h"
@@ -120,7 +122,7 @@ static char *qemu_kvm_version(const struct run_opts *o)
  * The QMP monitor, a grandchild in QEMU's process group (stopping the job ends it too, and
  * init reaps it): QEMU waits in -S until it has connected (and hook has seen its vCPUs).
  */
-static int start_monitor(struct job *j, const struct qmp_hook *hook)
+static int start_monitor(struct job *j, const struct qmp_hook *hook, struct qemu_migrate *mig)
 {
 	char *sock = xasprintf("%s/" QMP_SOCKET, j->dir), *stats = xasprintf("%s/" QMP_STATS, j->dir);
 	pid_t child = fork();
@@ -131,7 +133,7 @@ static int start_monitor(struct job *j, const struct qmp_hook *hook)
 
 		if (grandchild == 0) {
 			setpgid(0, j->pid);
-			_exit(qmp_monitor(sock, stats, QMP_CONNECT_MS, hook) ? 1 : 0);
+			_exit(qmp_monitor(sock, stats, QMP_CONNECT_MS, hook, mig) ? 1 : 0);
 		}
 		_exit(grandchild < 0);
 	}
@@ -204,7 +206,8 @@ static void rename_in(struct job *j, const char *from, const char *to)
 }
 
 /* One QEMU, in the supervisor's process group (stopping the job ends it too); its exit. */
-static int qemu_pass(struct job *j, char *const argv[], const char *out, const struct qmp_hook *hook)
+static int qemu_one(struct job *j, char *const argv[], const char *out, const struct qmp_hook *hook,
+		    struct qemu_migrate *mig)
 {
 	pid_t pid = fork();
 	int status;
@@ -212,7 +215,7 @@ static int qemu_pass(struct job *j, char *const argv[], const char *out, const s
 	if (pid < 0)
 		return -errno;
 	if (!pid) {
-		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int fd = open(out, O_WRONLY | O_CREAT | (mig->incoming ? O_APPEND : O_TRUNC), 0644);
 
 		prctl(PR_SET_PDEATHSIG, SIGKILL);	/* the supervisor's death ends it */
 		if (fd < 0 || chdir(j->dir) || dup2(fd, 1) < 0 || dup2(fd, 2) < 0)
@@ -220,12 +223,57 @@ static int qemu_pass(struct job *j, char *const argv[], const char *out, const s
 		execv(argv[0], argv);
 		_exit(127);
 	}
-	if (start_monitor(j, hook))
+	if (start_monitor(j, hook, j->o->migrate ? mig : NULL))
 		fprintf(stderr, "nestlab: cannot start the QMP monitor\n");
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return -errno;
 	return 0;
+}
+
+/* The last line QEMU wrote (why an incoming QEMU died), into buf. */
+static void qemu_last_words(const char *out, char *buf, size_t size)
+{
+	char *text = NULL, *end, *start;
+	size_t len = 0;
+
+	buf[0] = 0;
+	if (file_read(out, 1 << 20, &text, &len) || !len)
+		goto done;
+	for (end = text + len; end > text && (end[-1] == '\n' || end[-1] == '\r'); end--)
+		;
+	*end = 0;
+	start = strrchr(text, '\n');
+	snprintf(buf, size, "%s", start ? start + 1 : text);
+done:
+	free(text);
+}
+
+/*
+ * A pass: QEMU, and with --migrate a new QEMU for each migration it left (qemu_migrate.h),
+ * the same command line taking the file in, until one exits without migrating.
+ */
+static int qemu_pass(struct job *j, char *const argv[], const char *out, const struct qmp_hook *hook)
+{
+	struct qemu_migrate mig = { .dir = j->dir };
+	const char *in[64];
+	char why[QEMU_MIGRATE_ERROR_MAX];
+	int e = qemu_one(j, argv, out, hook, &mig);
+
+	while (!e && j->o->migrate && qemu_migrate_pending(&mig)) {
+		if (qemu_migrate_argv(argv, in, ARRAY_SIZE(in)))
+			return -E2BIG;
+		e = qemu_one(j, (char *const *)in, out, hook, &mig);
+		if (!e && !qemu_migrate_taken(&mig, why, sizeof(why))) {
+			if (!why[0]) {	/* it died: QEMU 7.2 exits when it cannot load the stream */
+				qemu_last_words(out, why, sizeof(why));
+				qemu_migrate_lost(&mig, why);
+			}
+			fprintf(stderr, "nestlab: qemu-kvm: the new QEMU did not take migration %u in: %s "
+				"(run without --migrate to get the verdicts)\n", mig.count, why);
+		}
+	}
+	return e;
 }
 
 /*
@@ -247,6 +295,7 @@ static int supervise(struct job *j, char *const argv[], const char *out)
 		trace_keep(j, &ti);
 		rename_in(j, SERIAL, SERIAL);
 		rename_in(j, QMP_STATS, QMP_STATS);
+		rename_in(j, QEMU_MIGRATE_LOG, QEMU_MIGRATE_LOG);
 	}
 	return qemu_pass(j, argv, out, NULL) ? 1 : 0;
 }
@@ -397,7 +446,8 @@ static void write_window(struct job *j, int fd, const char *name, size_t k, cons
 
 	memset(&open, 0, sizeof(open));
 	memset(&close, 0, sizeof(close));
-	edge_stats(j, QMP_STATS, k, &open, &close);
+	if (!qemu_migrate_records_in_window(k))	/* else KVM's statistics restarted in a new QEMU */
+		edge_stats(j, QMP_STATS, k, &open, &close);
 	l0_window_write(fd, name, &open, &close, L0_WINDOW_STATS);
 	l0_pass_write_timed(fd, name, TIMING_COUNTERS, trace != NULL);
 	if (!trace)
@@ -405,7 +455,10 @@ static void write_window(struct job *j, int fd, const char *name, size_t k, cons
 	memset(&open, 0, sizeof(open));
 	open.have_trace = true;		/* trace counts start at 0 */
 	close = *trace;
-	edge_stats(j, COUNT_PREFIX QMP_STATS, k, &open, &close);
+	if (!qemu_migrate_records_in_window(k))
+		edge_stats(j, COUNT_PREFIX QMP_STATS, k, &open, &close);
+	else
+		close.edge_io_exits = QMP_EDGE_IO_EXITS;
 	l0_window_write(fd, name, &open, &close, L0_WINDOW_EXITS);
 	l0_pass_write_count(fd, name, COUNTING_COUNTERS, &open, &close);
 }
@@ -462,6 +515,7 @@ static void qemu_kvm_collect(struct job *j)
 	out = fopen(tmp, "we");
 	if (!out)
 		goto done;
+	qemu_migrate_records_load(j->dir, text, len);
 	for (char *l = text, *next; l < text + len; l = next + 1) {
 		next = memchr(l, '\n', text + len - l);
 		if (!next)
@@ -472,6 +526,8 @@ static void qemu_kvm_collect(struct job *j)
 			for (size_t k = 0; name && k < n; k++)
 				if (!strcmp(w[k].scenario, name))
 					write_window(j, fileno(out), name, k, j->o->count_off ? NULL : &w[k].counts);
+			if (name && j->o->migrate)
+				qemu_migrate_records_write(fileno(out), name, j->o->migrate);
 		}
 	}
 	if (!fclose(out) && !rename(tmp, j->l0_records))
@@ -499,4 +555,5 @@ const struct backend backend_qemu_kvm = {
 	.params = qemu_kvm_params,
 	.emulator = false,
 	.efi = true,
+	.migrate = true,	/* QEMU's own migration, at L1's points (qemu_migrate.h) */
 };

@@ -12,14 +12,9 @@
 #include <json-c/json.h>
 
 #include "l0/backend/qmp.h"
+#include "l0/backend/qemu_migrate.h"
 
 #define LINE_MAX_QMP	(1u << 20)	/* a query-stats reply is a few KiB */
-
-struct qmp {
-	int fd;
-	char *buf;
-	size_t len;
-};
 
 static int qmp_connect(const char *path, int connect_ms)
 {
@@ -44,7 +39,7 @@ static int qmp_connect(const char *path, int connect_ms)
 }
 
 /* The next message, parsed; NULL at end of stream or on a line that is not JSON. */
-static struct json_object *qmp_read(struct qmp *q)
+struct json_object *qmp_read(struct qmp *q)
 {
 	for (;;) {
 		char *nl = q->len ? memchr(q->buf, '\n', q->len) : NULL;
@@ -70,7 +65,7 @@ static struct json_object *qmp_read(struct qmp *q)
 	}
 }
 
-static bool is_event(struct json_object *o, const char *name)
+bool qmp_is_event(struct json_object *o, const char *name)
 {
 	struct json_object *e;
 
@@ -78,7 +73,7 @@ static bool is_event(struct json_object *o, const char *name)
 }
 
 /* Sends a command and returns its reply (events in between: *panicked notes pauses). */
-static struct json_object *qmp_command(struct qmp *q, const char *cmd, bool *panicked)
+struct json_object *qmp_command(struct qmp *q, const char *cmd, bool *panicked)
 {
 	size_t len = strlen(cmd);
 
@@ -91,8 +86,10 @@ static struct json_object *qmp_command(struct qmp *q, const char *cmd, bool *pan
 			return NULL;
 		if (json_object_object_get_ex(o, "return", &r) || json_object_object_get_ex(o, "error", &r))
 			return o;
-		if (panicked && is_event(o, "GUEST_PANICKED"))
+		if (panicked && qmp_is_event(o, "GUEST_PANICKED"))
 			*panicked = true;
+		if (qmp_is_event(o, "GUEST_CRASHLOADED"))
+			q->crashloaded = true;
 		json_object_put(o);
 	}
 }
@@ -157,13 +154,14 @@ static int vcpu_threads(struct qmp *q, const struct qmp_hook *hook, bool *panick
 	return e;
 }
 
-int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, const struct qmp_hook *hook)
+int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, const struct qmp_hook *hook,
+		struct qemu_migrate *mig)
 {
 	struct qmp q = { .fd = qmp_connect(socket_path, connect_ms), .buf = malloc(LINE_MAX_QMP) };
-	FILE *out = fopen(out_path, "we");
+	FILE *out = fopen(out_path, mig && mig->incoming ? "ae" : "we");
 	struct json_object *o;
 	bool panicked = false;
-	unsigned edge = 0;
+	unsigned edge = mig ? mig->edge : 0;
 	int e = 0;
 
 	if (q.fd < 0 || !q.buf || !out) {
@@ -179,13 +177,26 @@ int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, c
 	json_object_put(o);
 	if (hook && vcpu_threads(&q, hook, &panicked))
 		fprintf(stderr, "nestlab: no vCPU thread ids from QMP query-cpus-fast: no l0 counts\n");
+	if (mig && mig->incoming && (e = qemu_migrate_in(&q, mig)))
+		goto done;
 	o = qmp_command(&q, "{\"execute\":\"cont\"}\r\n", &panicked);
 	json_object_put(o);
 	while ((o = qmp_read(&q))) {
-		if (is_event(o, "GUEST_PANICKED"))
+		if (qmp_is_event(o, "GUEST_PANICKED"))
 			panicked = true;
+		if (qmp_is_event(o, "GUEST_CRASHLOADED"))
+			q.crashloaded = true;	/* L1 asks for a migration at the next pause */
 		/* STOP comes once every vCPU has stopped: only then are the counters still. */
-		if (is_event(o, "STOP") && panicked) {
+		if (qmp_is_event(o, "STOP") && panicked && q.crashloaded && mig) {
+			panicked = q.crashloaded = false;
+			mig->edge = edge;
+			json_object_put(o);
+			if ((e = qemu_migrate_out(&q, mig)) != 0)
+				break;	/* 1: migrated, QEMU quits; -errno: QMP broke */
+			json_object_put(qmp_command(&q, "{\"execute\":\"cont\"}\r\n", &panicked));
+			continue;
+		}
+		if (qmp_is_event(o, "STOP") && panicked) {
 			panicked = false;
 			if (snapshot(&q, out, edge++)) {
 				json_object_put(o);
@@ -201,7 +212,7 @@ done:
 	if (q.fd >= 0)
 		close(q.fd);
 	free(q.buf);
-	return e;
+	return e < 0 ? e : 0;
 }
 
 int qmp_edge_stats(const char *out_path, unsigned k, struct l0_counters *c)

@@ -22,7 +22,28 @@ struct qmp_hook {
 	int (*vcpus)(const int *tids, size_t n, void *arg);	/* 0 or -errno */
 	void *arg;
 };
-int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, const struct qmp_hook *hook);
+struct qemu_migrate;
+/*
+ * mig (NULL: no migration, l0/backend/qemu_migrate.h): a pause that GUEST_CRASHLOADED
+ * announced is a migration point, not an edge: the monitor migrates QEMU to a file and
+ * quits it. With mig->incoming this QEMU takes that migration in first (it runs with
+ * -incoming defer), and the edges go on from mig->edge, appended to out_path.
+ */
+int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, const struct qmp_hook *hook,
+		struct qemu_migrate *mig);
+
+/* The connection, for l0/backend/qemu_migrate.c. */
+struct qmp {
+	int fd;
+	char *buf;
+	size_t len;
+	bool crashloaded;	/* a GUEST_CRASHLOADED came (qmp_command sees events too) */
+};
+/* The next message, parsed (json_object_put it); NULL at the end of the stream. */
+struct json_object *qmp_read(struct qmp *q);
+/* Sends cmd, returns its reply ("return" or "error"); events between: GUEST_PANICKED sets *panicked. */
+struct json_object *qmp_command(struct qmp *q, const char *cmd, bool *panicked);
+bool qmp_is_event(struct json_object *o, const char *name);
 
 /* The statistics of edge k from the monitor's file into set (cleared first); 0 or -ENOENT. */
 int qmp_edge_stats(const char *out_path, unsigned k, struct l0_counters *c);
