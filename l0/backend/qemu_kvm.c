@@ -348,6 +348,7 @@ out:
 struct window {
 	char scenario[RECORD_VALUE_MAX + 1];
 	struct l0_counters counts;
+	unsigned asks;		/* --migrate: L1's pvpanic OUTs inside the window (taken out) */
 };
 
 /* "... kvm_pio: pio_write at 0x520 size 4 count 1 val 0x1" */
@@ -388,6 +389,7 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 	size_t n = 0;
 	bool open = false;
 	char *copy = xstrndup(trace, len), *save = NULL;
+	int last = -1;		/* the slot of the last exit counted */
 
 	if (isa == EXIT_ISA_SVM)
 		kvm_trace_svm_names(TRACEFS, &svm);	/* none: no exit is counted */
@@ -402,12 +404,17 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 
 			if (port == COM1)
 				console_track(&t, &c, 1);
+			else if (port == PVPANIC_PORT && open && last >= 0 && w[n].counts.exits[last]) {
+				w[n].counts.exits[last]--;	/* --migrate's asks are not the scenario's */
+				w[n].asks++;
+			}
 			else if (port == NESTLAB_CTL_PORT && val && !open && n < max) {
 				memset(&w[n], 0, sizeof(w[n]));
 				snprintf(w[n].scenario, sizeof(w[n].scenario), "%s", t.scenario);
 				w[n].counts.have_trace = true;
 				w[n].counts.isa = isa;
 				open = true;
+				last = -1;
 			} else if (port == NESTLAB_CTL_PORT && !val && open) {
 				open = false;
 				n++;
@@ -416,38 +423,45 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 			w[n].counts.nested[r]++;
 		} else if (open && (r = parse_reason(l, "kvm_exit:", isa, &svm)) >= 0) {
 			w[n].counts.exits[r]++;
+			last = r;
 		}
 	}
 	free(copy);
 	return n;
 }
 
-/* Edge statistics k (2k opens window k, 2k+1 closes it) of a stats file into open/close. */
-static void edge_stats(struct job *j, const char *file, size_t k, struct l0_counters *open,
+/*
+ * Edge statistics k (2k opens window k, 2k+1 closes it) of a stats file into open/close;
+ * with migrations inside the window, open moved by each (qemu_migrate_records_span).
+ */
+static void edge_stats(struct job *j, const char *pass, size_t k, struct l0_counters *open,
 		       struct l0_counters *close)
 {
-	char *stats = xasprintf("%s/%s", j->dir, file);
+	char *stats = xasprintf("%s/%s" QMP_STATS, j->dir, pass), *log = xasprintf("%s/%s" QEMU_MIGRATE_LOG, j->dir, pass);
 
-	if (qmp_edge_stats(stats, 2 * k, open) || qmp_edge_stats(stats, 2 * k + 1, close)) {
+	if (qmp_edge_stats(stats, 2 * k, open) || qmp_edge_stats(stats, 2 * k + 1, close) ||
+	    !qemu_migrate_records_span(stats, log, k, open)) {
 		open->vcpu.n = open->vm.n = 0;
 		close->vcpu.n = close->vm.n = 0;
 	}
 	close->edge_io_exits = QMP_EDGE_IO_EXITS;
 	free(stats);
+	free(log);
 }
 
 /*
  * Window k's records: the timing pass's KVM statistics from QMP, how it was timed, and the
  * counting pass's exits by reason (trace) with its statistics (to tie the two).
  */
-static void write_window(struct job *j, int fd, const char *name, size_t k, const struct l0_counters *trace)
+static void write_window(struct job *j, int fd, const char *name, size_t k, const struct l0_counters *trace,
+			 unsigned asks)
 {
 	static struct l0_counters open, close;
 
 	memset(&open, 0, sizeof(open));
 	memset(&close, 0, sizeof(close));
-	if (!qemu_migrate_records_in_window(k))	/* else KVM's statistics restarted in a new QEMU */
-		edge_stats(j, QMP_STATS, k, &open, &close);
+	edge_stats(j, "", k, &open, &close);
+	close.edge_io_exits += 2 * qemu_migrate_records_asks(k);	/* L1's pvpanic OUTs at each */
 	l0_window_write(fd, name, &open, &close, L0_WINDOW_STATS);
 	l0_pass_write_timed(fd, name, TIMING_COUNTERS, trace != NULL);
 	if (!trace)
@@ -455,10 +469,8 @@ static void write_window(struct job *j, int fd, const char *name, size_t k, cons
 	memset(&open, 0, sizeof(open));
 	open.have_trace = true;		/* trace counts start at 0 */
 	close = *trace;
-	if (!qemu_migrate_records_in_window(k))
-		edge_stats(j, COUNT_PREFIX QMP_STATS, k, &open, &close);
-	else
-		close.edge_io_exits = QMP_EDGE_IO_EXITS;
+	edge_stats(j, COUNT_PREFIX, k, &open, &close);
+	close.edge_io_exits += asks;
 	l0_window_write(fd, name, &open, &close, L0_WINDOW_EXITS);
 	l0_pass_write_count(fd, name, COUNTING_COUNTERS, &open, &close);
 }
@@ -525,7 +537,8 @@ static void qemu_kvm_collect(struct job *j)
 
 			for (size_t k = 0; name && k < n; k++)
 				if (!strcmp(w[k].scenario, name))
-					write_window(j, fileno(out), name, k, j->o->count_off ? NULL : &w[k].counts);
+					write_window(j, fileno(out), name, k, j->o->count_off ? NULL : &w[k].counts,
+						     w[k].asks);
 			if (name && j->o->migrate)
 				qemu_migrate_records_write(fileno(out), name, j->o->migrate);
 		}

@@ -37,6 +37,10 @@
 #define QEMU_MIGRATE_ERROR_MAX	200
 #define QEMU_MIGRATE_MAX	4096	/* migrations one pass logs that collect reads */
 
+/* In the QMP statistics file: KVM's statistics at migration k's pause in the old QEMU
+ * (side 0) and before the new QEMU's `cont` (side 1), beside the window edges'. */
+#define QEMU_MIGRATE_STATS_EDGE(k, side)	(1000000u + 2u * (k) + (side))
+
 struct qemu_migrate {
 	const char *dir;	/* the job's directory: the files above */
 	bool incoming;		/* this QEMU takes migration `count` in (-incoming defer) */

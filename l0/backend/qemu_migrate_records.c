@@ -12,6 +12,7 @@
 
 #include "l0/backend/qemu_migrate.h"
 #include "l0/backend/qemu_migrate_records.h"
+#include "l0/backend/qmp.h"
 #include "l0/kvm/l0_window.h"
 #include "l0/sys/util.h"
 #include "lib/record.h"
@@ -39,12 +40,46 @@ void qemu_migrate_records_load(const char *dir, const char *text, size_t len)
 	}
 }
 
-bool qemu_migrate_records_in_window(unsigned k)
+unsigned qemu_migrate_records_asks(unsigned k)
 {
+	unsigned n = 0;
+
 	for (size_t i = 0; i < count; i++)
-		if (list[i].edge == 2 * k + 1)	/* after window k's opening edge, before its closing one */
-			return true;
-	return false;
+		n += list[i].edge == 2 * k + 1;		/* after window k's opening edge, before its closing one */
+	return n;
+}
+
+static uint64_t stat_of(const struct l0_stat_set *s, const char *name)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->name[i], name))
+			return s->v[i];
+	return 0;
+}
+
+/* set += post - pre, stat by stat (wrapping: the window's change comes out right). */
+static void shift(struct l0_stat_set *set, const struct l0_stat_set *pre, const struct l0_stat_set *post)
+{
+	for (size_t i = 0; i < set->n; i++)
+		set->v[i] += stat_of(post, set->name[i]) - stat_of(pre, set->name[i]);
+}
+
+bool qemu_migrate_records_span(const char *stats, const char *log, unsigned k, struct l0_counters *open)
+{
+	static struct qemu_migration list[QEMU_MIGRATE_MAX];
+	static struct l0_counters pre, post;
+	size_t count = qemu_migrate_log_read(log, list, QEMU_MIGRATE_MAX);
+
+	for (size_t i = 0; i < count; i++) {
+		if (list[i].edge != 2 * k + 1 || !(list[i].out_done && list[i].in_done))
+			continue;
+		if (qmp_edge_stats(stats, QEMU_MIGRATE_STATS_EDGE(list[i].k, 0), &pre) ||
+		    qmp_edge_stats(stats, QEMU_MIGRATE_STATS_EDGE(list[i].k, 1), &post))
+			return false;
+		shift(&open->vcpu, &pre.vcpu, &post.vcpu);
+		shift(&open->vm, &pre.vm, &post.vm);
+	}
+	return true;
 }
 
 void qemu_migrate_records_write(int fd, const char *name, const char *plan)

@@ -177,7 +177,8 @@ int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, c
 	json_object_put(o);
 	if (hook && vcpu_threads(&q, hook, &panicked))
 		fprintf(stderr, "nestlab: no vCPU thread ids from QMP query-cpus-fast: no l0 counts\n");
-	if (mig && mig->incoming && (e = qemu_migrate_in(&q, mig)))
+	if (mig && mig->incoming && ((e = qemu_migrate_in(&q, mig)) ||
+				     (e = snapshot(&q, out, QEMU_MIGRATE_STATS_EDGE(mig->count, 1)))))
 		goto done;
 	o = qmp_command(&q, "{\"execute\":\"cont\"}\r\n", &panicked);
 	json_object_put(o);
@@ -191,7 +192,9 @@ int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, c
 			panicked = q.crashloaded = false;
 			mig->edge = edge;
 			json_object_put(o);
-			if ((e = qemu_migrate_out(&q, mig)) != 0)
+			/* KVM's statistics restart in the new QEMU: the window adds both sides'. */
+			if (snapshot(&q, out, QEMU_MIGRATE_STATS_EDGE(mig->count + 1, 0)) ||
+			    (e = qemu_migrate_out(&q, mig)) != 0)
 				break;	/* 1: migrated, QEMU quits; -errno: QMP broke */
 			json_object_put(qmp_command(&q, "{\"execute\":\"cont\"}\r\n", &panicked));
 			continue;
