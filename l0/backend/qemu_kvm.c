@@ -432,7 +432,7 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 
 /*
  * Edge statistics k (2k opens window k, 2k+1 closes it) of a stats file into open/close;
- * with migrations inside the window, open moved by each (qemu_migrate_records_span).
+ * with migrations inside the window, close moved by each (qemu_migrate_records_span).
  */
 static void edge_stats(struct job *j, const char *pass, size_t k, struct l0_counters *open,
 		       struct l0_counters *close)
@@ -440,7 +440,7 @@ static void edge_stats(struct job *j, const char *pass, size_t k, struct l0_coun
 	char *stats = xasprintf("%s/%s" QMP_STATS, j->dir, pass), *log = xasprintf("%s/%s" QEMU_MIGRATE_LOG, j->dir, pass);
 
 	if (qmp_edge_stats(stats, 2 * k, open) || qmp_edge_stats(stats, 2 * k + 1, close) ||
-	    !qemu_migrate_records_span(stats, log, k, open)) {
+	    !qemu_migrate_records_span(stats, log, k, close)) {
 		open->vcpu.n = open->vm.n = 0;
 		close->vcpu.n = close->vm.n = 0;
 	}

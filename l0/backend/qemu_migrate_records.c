@@ -57,14 +57,14 @@ static uint64_t stat_of(const struct l0_stat_set *s, const char *name)
 	return 0;
 }
 
-/* set += post - pre, stat by stat (wrapping: the window's change comes out right). */
+/* set += pre - post, stat by stat: what the old QEMU counted to the pause, less where the new one began. */
 static void shift(struct l0_stat_set *set, const struct l0_stat_set *pre, const struct l0_stat_set *post)
 {
 	for (size_t i = 0; i < set->n; i++)
-		set->v[i] += stat_of(post, set->name[i]) - stat_of(pre, set->name[i]);
+		set->v[i] += stat_of(pre, set->name[i]) - stat_of(post, set->name[i]);
 }
 
-bool qemu_migrate_records_span(const char *stats, const char *log, unsigned k, struct l0_counters *open)
+bool qemu_migrate_records_span(const char *stats, const char *log, unsigned k, struct l0_counters *close)
 {
 	static struct qemu_migration list[QEMU_MIGRATE_MAX];
 	static struct l0_counters pre, post;
@@ -76,8 +76,8 @@ bool qemu_migrate_records_span(const char *stats, const char *log, unsigned k, s
 		if (qmp_edge_stats(stats, QEMU_MIGRATE_STATS_EDGE(list[i].k, 0), &pre) ||
 		    qmp_edge_stats(stats, QEMU_MIGRATE_STATS_EDGE(list[i].k, 1), &post))
 			return false;
-		shift(&open->vcpu, &pre.vcpu, &post.vcpu);
-		shift(&open->vm, &pre.vm, &post.vm);
+		shift(&close->vcpu, &pre.vcpu, &post.vcpu);
+		shift(&close->vm, &pre.vm, &post.vm);
 	}
 	return true;
 }

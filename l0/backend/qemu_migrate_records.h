@@ -10,12 +10,12 @@
 void qemu_migrate_records_load(const char *dir, const char *text, size_t len);
 /* The migrations L1 asked for inside window k (the timing pass's). */
 unsigned qemu_migrate_records_asks(unsigned k);
-/* Window k's opening statistics moved by each migration inside it (log: that pass's
- * migrations): the new QEMU's at its start less the old one's at the pause, from the QMP
- * statistics file stats, so that the window's change spans every QEMU. false when one
- * migration's statistics are missing. */
+/* Window k's closing statistics moved by each migration inside it (log: that pass's
+ * migrations): plus the old QEMU's at the pause, less the new QEMU's before its `cont`
+ * (both from the QMP statistics file stats), so that the window's change spans every
+ * QEMU. false when one migration's statistics are missing. */
 struct l0_counters;
-bool qemu_migrate_records_span(const char *stats, const char *log, unsigned k, struct l0_counters *open);
+bool qemu_migrate_records_span(const char *stats, const char *log, unsigned k, struct l0_counters *close);
 /* The `migrate` record of scenario name, when migrations fell in it, to fd. */
 void qemu_migrate_records_write(int fd, const char *name, const char *plan);
 
