@@ -18,5 +18,9 @@ void qemu_migrate_point(void)
 	if (!guest_migrate_due(&plan))
 		return;
 	outb(PVPANIC_PORT, PVPANIC_CRASH_LOADED);	/* the next pause is a migration point */
+	if (plan.kind == GUEST_MIGRATE_RANDOM) {	/* asynchronous: QEMU stops the VM where it is */
+		outb(PVPANIC_PORT, PVPANIC_CRASH_LOADED);
+		return;
+	}
 	outb(PVPANIC_PORT, PVPANIC_PANICKED);		/* QEMU stops the VM here until `cont` */
 }

@@ -5,6 +5,9 @@
  * between taking the exit and its next VM entry. It writes pvpanic "crash loaded" then
  * "panicked" (x86/ports.h): QEMU, with -action panic=pause, stops the VM; the runner's QMP
  * monitor migrates it to a file and a new QEMU takes it in (l0/backend/qemu_migrate.h).
+ * random:SEED asks asynchronously instead: "crash loaded" twice, and L1 goes on (back into
+ * L2); the monitor stops the VM with QMP `stop` wherever the vCPU is by then, mostly in L2,
+ * so that QEMU migrates a vCPU in guest mode (KVM_GET_NESTED_STATE with L2 running).
  */
 #ifndef L1_QEMU_MIGRATE_H
 #define L1_QEMU_MIGRATE_H

@@ -518,6 +518,8 @@ static void qemu_kvm_collect(struct job *j)
 	trace_instance_remove_name(name);	/* left by a killed job */
 	if (!j->o->count_off && !file_read(path, TRACE_MAX, &trace, &tlen))
 		n = read_windows(trace, tlen, w, WINDOWS_MAX);
+	if (trace && j->o->migrate)
+		qemu_migrate_records_trace(trace, tlen, COM1);
 	free(trace);
 	if (file_read(serial, SESSION_BYTES_MAX + 1, &text, &len))
 		goto done;

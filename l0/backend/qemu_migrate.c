@@ -148,11 +148,13 @@ int qemu_migrate_out(struct qmp *q, struct qemu_migrate *m)
 		json_object_put(r);
 	}
 	if (st != 1) {
-		log_line(m, "out %u edge %u serial %llu us %llu status refused error %s", m->count, m->edge, serial,
+		log_line(m, "out %u edge %u asked %u serial %llu us %llu status refused error %s", m->count, m->edge,
+			 m->asked_edge, serial,
 			 (unsigned long long)((now_ns() - t0) / 1000), err[0] ? err : "no reply to query-migrate");
 		return 0;
 	}
-	log_line(m, "out %u edge %u serial %llu us %llu status completed", m->count, m->edge, serial,
+	log_line(m, "out %u edge %u asked %u serial %llu us %llu status completed", m->count, m->edge, m->asked_edge,
+		 serial,
 		 (unsigned long long)((now_ns() - t0) / 1000));
 	next = path_in(m, QEMU_MIGRATE_NEXT);
 	f = next ? fopen(next, "we") : NULL;
@@ -299,14 +301,16 @@ static struct qemu_migration *entry(struct qemu_migration *list, size_t *n, size
 bool qemu_migrate_log_line(const char *line, struct qemu_migration *list, size_t *n, size_t max)
 {
 	struct qemu_migration *m;
-	unsigned k, edge;
+	unsigned k, edge, asked;
 	unsigned long long serial, us, total;
 	char status[24];
 
-	if (sscanf(line, "out %u edge %u serial %llu us %llu status %23s", &k, &edge, &serial, &us, status) == 5) {
+	if (sscanf(line, "out %u edge %u asked %u serial %llu us %llu status %23s", &k, &edge, &asked, &serial, &us,
+		   status) == 6) {
 		if (!(m = entry(list, n, max, k)))
 			return false;
 		m->edge = edge;
+		m->asked_edge = asked;
 		m->serial = serial;
 		m->out_us = us;
 		m->out_done = !strcmp(status, "completed");

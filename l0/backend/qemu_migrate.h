@@ -15,9 +15,10 @@
  * from its pvpanic write. The tracefs instance of the counting pass spans every QEMU of the
  * pass (each new monitor gives it the new vCPU threads); the window edges go on numbered.
  * The log, qemu-migrations.txt, one line per side:
- *   out K edge E serial BYTES us US status STATUS [error TEXT]
+ *   out K edge E asked A serial BYTES us US status STATUS [error TEXT]
  *   in K us US total_us US status STATUS [error TEXT]
- * K from 1; E the window edges done before; BYTES the console's size at the pause (where
+ * K from 1; E the window edges done before, A when L1 asked (L1's pvpanic writes fell
+ * there); BYTES the console's size at the pause (where
  * the scenario is); out us: migrate to completed; in us: migrate-incoming to running;
  * total_us: L1's pause to the new QEMU's `cont`.
  */
@@ -45,6 +46,7 @@ struct qemu_migrate {
 	const char *dir;	/* the job's directory: the files above */
 	bool incoming;		/* this QEMU takes migration `count` in (-incoming defer) */
 	unsigned edge;		/* window edges served before */
+	unsigned asked_edge;	/* ... when L1 asked (asynchronous: an edge may come between) */
 	unsigned count;		/* migrations asked so far in this pass */
 	uint64_t asked_ns;	/* CLOCK_MONOTONIC at the last one's pause */
 };
@@ -74,7 +76,7 @@ int qemu_migrate_status(struct json_object *reply, char *err, size_t size);
 
 /* One migration as logged: both sides. */
 struct qemu_migration {
-	unsigned k, edge;
+	unsigned k, edge, asked_edge;
 	unsigned long long serial, out_us, in_us, total_us;
 	bool out_done, in_done;		/* each side's status "completed" */
 	bool has_in;

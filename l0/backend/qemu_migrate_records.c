@@ -45,7 +45,7 @@ unsigned qemu_migrate_records_asks(unsigned k)
 	unsigned n = 0;
 
 	for (size_t i = 0; i < count; i++)
-		n += list[i].edge == 2 * k + 1;		/* after window k's opening edge, before its closing one */
+		n += list[i].asked_edge == 2 * k + 1;	/* after window k's opening edge, before its closing one */
 	return n;
 }
 
@@ -80,6 +80,79 @@ bool qemu_migrate_records_span(const char *stats, const char *log, unsigned k, s
 		shift(&close->vm, &pre.vm, &post.vm);
 	}
 	return true;
+}
+
+/* What the counting pass's trace says of each QEMU switch: in which scenario, and whether
+ * the old vCPU's last exit was L2's (a kvm_nested_vmexit beside its kvm_exit). */
+#define TRACED_MAX 256
+static struct traced {
+	char scenario[RECORD_VALUE_MAX + 1];
+	unsigned stops, in_l2;
+} traced[TRACED_MAX];
+static size_t n_traced;
+
+/* "  CPU 0/KVM-1234  [001] ....": the task's pid, the number before " [". */
+static long line_pid(const char *l)
+{
+	const char *b = strstr(l, " ["), *p;
+
+	while (b && b > l && b[-1] == ' ')
+		b--;
+	for (p = b; p && p > l && p[-1] >= '0' && p[-1] <= '9'; p--)
+		;
+	return p && p < b && p > l && p[-1] == '-' ? strtol(p, NULL, 10) : -1;
+}
+
+static struct traced *traced_of(const char *scenario)
+{
+	for (size_t i = 0; i < n_traced; i++)
+		if (!strcmp(traced[i].scenario, scenario))
+			return &traced[i];
+	if (n_traced == TRACED_MAX)
+		return NULL;
+	snprintf(traced[n_traced].scenario, sizeof(traced[n_traced].scenario), "%s", scenario);
+	return &traced[n_traced++];
+}
+
+void qemu_migrate_records_trace(const char *trace, size_t len, unsigned com1)
+{
+	struct console_tracker t = { .len = 0 };
+	char *copy = xstrndup(trace, len), *save = NULL;
+	bool prev_exit = false, prev_nested = false, last_nested = false;
+	long pid = -1;
+
+	n_traced = 0;
+	for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		long p = line_pid(l);
+		const char *pio = strstr(l, "kvm_pio: pio_write at ");
+		unsigned port;
+		unsigned long long val;
+		struct traced *tr;
+
+		if (p < 0)
+			continue;
+		if (pid >= 0 && p != pid && (tr = traced_of(t.scenario))) {	/* a new QEMU's vCPU */
+			tr->stops++;
+			tr->in_l2 += last_nested;
+		}
+		pid = p;
+		if (strstr(l, "kvm_exit:")) {
+			last_nested = prev_nested;	/* nested first, or ... */
+			prev_exit = true, prev_nested = false;
+		} else if (strstr(l, "kvm_nested_vmexit:")) {
+			last_nested |= prev_exit;	/* ... after its kvm_exit */
+			prev_nested = true, prev_exit = false;
+		} else {
+			prev_exit = prev_nested = false;
+			if (pio && sscanf(pio, "kvm_pio: pio_write at %x size %*u count %*u val %llx", &port, &val) == 2 &&
+			    port == com1) {
+				char c = (char)val;
+
+				console_track(&t, &c, 1);
+			}
+		}
+	}
+	free(copy);
 }
 
 void qemu_migrate_records_write(int fd, const char *name, const char *plan)
@@ -117,6 +190,11 @@ void qemu_migrate_records_write(int fd, const char *name, const char *plan)
 	record_u64(&r, "us", us);
 	record_u64(&r, "out_us", out_us);
 	record_u64(&r, "in_us", in_us);
+	for (size_t i = 0; i < n_traced; i++)
+		if (!strcmp(traced[i].scenario, name)) {	/* the counting pass's, from its trace */
+			record_u64(&r, "traced_stops", traced[i].stops);
+			record_u64(&r, "traced_in_l2", traced[i].in_l2);
+		}
 	record_str(&r, "last", where);
 	line = record_end(&r);
 	if (write(fd, line, strlen(line)) < 0)

@@ -16,6 +16,9 @@ unsigned qemu_migrate_records_asks(unsigned k);
  * QEMU. false when one migration's statistics are missing. */
 struct l0_counters;
 bool qemu_migrate_records_span(const char *stats, const char *log, unsigned k, struct l0_counters *close);
+/* The counting pass's trace: at each switch to a new QEMU's vCPU thread, the scenario
+ * (the console rebuilt from writes to port com1) and whether the old vCPU left from L2. */
+void qemu_migrate_records_trace(const char *trace, size_t len, unsigned com1);
 /* The `migrate` record of scenario name, when migrations fell in it, to fd. */
 void qemu_migrate_records_write(int fd, const char *name, const char *plan);
 

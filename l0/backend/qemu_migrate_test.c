@@ -53,23 +53,23 @@ static void test_log(void)
 	struct qemu_migration list[4];
 	size_t n = 0;
 
-	CHECK(qemu_migrate_log_line("out 1 edge 3 serial 4096 us 72762 status completed", list, &n, 4) && n == 1 &&
-	      list[0].k == 1 && list[0].edge == 3 && list[0].serial == 4096 && list[0].out_us == 72762 &&
+	CHECK(qemu_migrate_log_line("out 1 edge 3 asked 3 serial 4096 us 72762 status completed", list, &n, 4) && n == 1 &&
+	      list[0].k == 1 && list[0].edge == 3 && list[0].asked_edge == 3 && list[0].serial == 4096 && list[0].out_us == 72762 &&
 	      list[0].out_done && !list[0].has_in, "out line");
 	CHECK(qemu_migrate_log_line("in 1 us 26702 total_us 297533 status completed state guest-panicked", list, &n,
 				    4) && n == 1 && list[0].has_in && list[0].in_done && list[0].in_us == 26702 &&
 	      list[0].total_us == 297533, "in line joins out line 1");
-	CHECK(qemu_migrate_log_line("out 2 edge 5 serial 9000 us 10 status refused error Nested virtualization "
-				    "does not support live migration yet", list, &n, 4) && n == 2 && !list[1].out_done &&
+	CHECK(qemu_migrate_log_line("out 2 edge 5 asked 4 serial 9000 us 10 status refused error Nested virtualization "
+				    "does not support live migration yet", list, &n, 4) && n == 2 && !list[1].out_done && list[1].asked_edge == 4 &&
 	      !strcmp(list[1].error, "Nested virtualization does not support live migration yet") &&
 	      !strcmp(list[1].status, "refused"), "refused out line: the error to the end (%s)", list[1].error);
 	CHECK(qemu_migrate_log_line("in 3 us 0 total_us 0 status lost error qemu-system-x86_64: load of migration "
 				    "failed: Invalid argument", list, &n, 4) && n == 3 && list[2].has_in &&
 	      !list[2].in_done && strstr(list[2].error, "load of migration failed"), "lost in line");
 	CHECK(!qemu_migrate_log_line("edge 1 vcpu exits 5", list, &n, 4) && n == 3, "not a log line");
-	CHECK(qemu_migrate_log_line("out 4 edge 0 serial 0 us 1 status completed", list, &n, 4) && n == 4,
+	CHECK(qemu_migrate_log_line("out 4 edge 0 asked 0 serial 0 us 1 status completed", list, &n, 4) && n == 4,
 	      "fourth fits");
-	CHECK(!qemu_migrate_log_line("out 5 edge 0 serial 0 us 1 status completed", list, &n, 4) && n == 4,
+	CHECK(!qemu_migrate_log_line("out 5 edge 0 asked 0 serial 0 us 1 status completed", list, &n, 4) && n == 4,
 	      "fifth: list full");
 }
 

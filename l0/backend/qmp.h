@@ -26,7 +26,8 @@ struct qemu_migrate;
 /*
  * mig (NULL: no migration, l0/backend/qemu_migrate.h): a pause that GUEST_CRASHLOADED
  * announced is a migration point, not an edge: the monitor migrates QEMU to a file and
- * quits it. With mig->incoming this QEMU takes that migration in first (it runs with
+ * quits it; two GUEST_CRASHLOADED in a row ask asynchronously: the monitor stops the VM
+ * (`stop`) wherever it is, then migrates it. With mig->incoming this QEMU takes that migration in first (it runs with
  * -incoming defer), and the edges go on from mig->edge, appended to out_path.
  */
 int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, const struct qmp_hook *hook,
@@ -37,7 +38,7 @@ struct qmp {
 	int fd;
 	char *buf;
 	size_t len;
-	bool crashloaded;	/* a GUEST_CRASHLOADED came (qmp_command sees events too) */
+	unsigned crashloaded;	/* GUEST_CRASHLOADED events not yet acted on (qmp_command sees events too) */
 };
 /* The next message, parsed (json_object_put it); NULL at the end of the stream. */
 struct json_object *qmp_read(struct qmp *q);
