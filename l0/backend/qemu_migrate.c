@@ -151,6 +151,9 @@ int qemu_migrate_out(struct qmp *q, struct qemu_migrate *m)
 		log_line(m, "out %u edge %u asked %u serial %llu us %llu status refused error %s", m->count, m->edge,
 			 m->asked_edge, serial,
 			 (unsigned long long)((now_ns() - t0) / 1000), err[0] ? err : "no reply to query-migrate");
+		fprintf(stderr, "nestlab: qemu-kvm: QEMU refused migration %u: %s (QEMU's own answer: the VM goes on "
+			"unmigrated; run without --migrate for the verdicts alone)\n", m->count,
+			err[0] ? err : "no reply to query-migrate");
 		return 0;
 	}
 	log_line(m, "out %u edge %u asked %u serial %llu us %llu status completed", m->count, m->edge, m->asked_edge,
