@@ -7,7 +7,7 @@
  *   every-exit    at each L2->L1 exit
  *   every=N       at every N-th (N from 1)
  *   random:SEED   at each with probability 1/GUEST_MIGRATE_ONE_IN (xorshift64*, SEED);
- *                 under qemu-kvm asked asynchronously (l1/qemu_migrate.h)
+ *                 under qemu-kvm asked by L2 itself, in guest mode (l1/qemu_migrate.h)
  * Freestanding: L1 and the host's unit test build it.
  */
 #ifndef LIB_GUEST_MIGRATE_H

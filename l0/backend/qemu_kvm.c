@@ -389,7 +389,7 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 	size_t n = 0;
 	bool open = false;
 	char *copy = xstrndup(trace, len), *save = NULL;
-	int last = -1;		/* the slot of the last exit counted */
+	int last = -1, last_nested = -1;	/* the slots of the last exit counted (kvm_exit, then nested) */
 
 	if (isa == EXIT_ISA_SVM)
 		kvm_trace_svm_names(TRACEFS, &svm);	/* none: no exit is counted */
@@ -406,6 +406,8 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 				console_track(&t, &c, 1);
 			else if (port == PVPANIC_PORT && open && last >= 0 && w[n].counts.exits[last]) {
 				w[n].counts.exits[last]--;	/* --migrate's asks are not the scenario's */
+				if (last_nested >= 0 && w[n].counts.nested[last_nested])
+					w[n].counts.nested[last_nested]--;	/* L2's own (random:) */
 				w[n].asks++;
 			}
 			else if (port == NESTLAB_CTL_PORT && val && !open && n < max) {
@@ -421,9 +423,11 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 			}
 		} else if (open && (r = parse_reason(l, "kvm_nested_vmexit:", isa, &svm)) >= 0) {
 			w[n].counts.nested[r]++;
+			last_nested = r;
 		} else if (open && (r = parse_reason(l, "kvm_exit:", isa, &svm)) >= 0) {
 			w[n].counts.exits[r]++;
 			last = r;
+			last_nested = -1;	/* KVM 6.1 traces kvm_exit first, then kvm_nested_vmexit */
 		}
 	}
 	free(copy);

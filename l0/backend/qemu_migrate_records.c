@@ -118,7 +118,7 @@ void qemu_migrate_records_trace(const char *trace, size_t len, unsigned com1)
 {
 	struct console_tracker t = { .len = 0 };
 	char *copy = xstrndup(trace, len), *save = NULL;
-	bool prev_exit = false, prev_nested = false, last_nested = false;
+	bool last_nested = false;
 	long pid = -1;
 
 	n_traced = 0;
@@ -136,14 +136,12 @@ void qemu_migrate_records_trace(const char *trace, size_t len, unsigned com1)
 			tr->in_l2 += last_nested;
 		}
 		pid = p;
+		/* KVM 6.1 traces kvm_exit, then kvm_nested_vmexit for an exit in guest mode. */
 		if (strstr(l, "kvm_exit:")) {
-			last_nested = prev_nested;	/* nested first, or ... */
-			prev_exit = true, prev_nested = false;
+			last_nested = false;
 		} else if (strstr(l, "kvm_nested_vmexit:")) {
-			last_nested |= prev_exit;	/* ... after its kvm_exit */
-			prev_nested = true, prev_exit = false;
+			last_nested = true;
 		} else {
-			prev_exit = prev_nested = false;
 			if (pio && sscanf(pio, "kvm_pio: pio_write at %x size %*u count %*u val %llx", &port, &val) == 2 &&
 			    port == com1) {
 				char c = (char)val;

@@ -135,25 +135,6 @@ static int snapshot(struct qmp *q, FILE *out, unsigned k)
 	return 0;
 }
 
-/*
- * QMP `stop` now, for an asynchronous migration. L1 may have reached a window edge's pause
- * first (GUEST_PANICKED since): the vCPU stopped at or just after that edge's pvpanic
- * write, so its statistics are read as that edge's. 0 or -errno.
- */
-static int stop_now(struct qmp *q, FILE *out, unsigned *edge, bool *panicked)
-{
-	struct json_object *r = qmp_command(q, "{\"execute\":\"stop\"}\r\n", panicked);
-
-	if (!r)
-		return -EIO;
-	json_object_put(r);
-	if (*panicked) {
-		*panicked = false;
-		return snapshot(q, out, (*edge)++) ? -EIO : 0;
-	}
-	return 0;
-}
-
 /* The vCPU threads' ids from query-cpus-fast, to hook. 0 or -errno. */
 static int vcpu_threads(struct qmp *q, const struct qmp_hook *hook, bool *panicked)
 {
@@ -205,16 +186,11 @@ int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, c
 		if (qmp_is_event(o, "GUEST_PANICKED"))
 			panicked = true;
 		if (qmp_is_event(o, "GUEST_CRASHLOADED"))
-			q.crashloaded++;	/* L1 asks for a migration: at the next pause, or now (2) */
-		if (mig && ((qmp_is_event(o, "STOP") && panicked && q.crashloaded) || q.crashloaded >= 2)) {
-			bool async = q.crashloaded >= 2;
-
+			q.crashloaded++;	/* L1 or L2 asks for a migration at the next pause */
+		if (qmp_is_event(o, "STOP") && panicked && q.crashloaded && mig) {
 			json_object_put(o);
 			q.crashloaded = 0;
 			mig->asked_edge = edge;
-			/* Asynchronous: stopped wherever the vCPU is; at an edge pause, that edge too. */
-			if (async && (e = stop_now(&q, out, &edge, &panicked)))
-				break;
 			panicked = false;
 			mig->edge = edge;
 			/* KVM's statistics restart in the new QEMU: the window adds both sides'. */

@@ -26,8 +26,7 @@ struct qemu_migrate;
 /*
  * mig (NULL: no migration, l0/backend/qemu_migrate.h): a pause that GUEST_CRASHLOADED
  * announced is a migration point, not an edge: the monitor migrates QEMU to a file and
- * quits it; two GUEST_CRASHLOADED in a row ask asynchronously: the monitor stops the VM
- * (`stop`) wherever it is, then migrates it. With mig->incoming this QEMU takes that migration in first (it runs with
+ * quits it. With mig->incoming this QEMU takes that migration in first (it runs with
  * -incoming defer), and the edges go on from mig->edge, appended to out_path.
  */
 int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, const struct qmp_hook *hook,

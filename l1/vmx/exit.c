@@ -94,7 +94,7 @@ enum exit_action vmx_handle_exit(struct vcpu *v)
 
 	if (!(reason & EXIT_REASON_FAILED_VMENTRY) && basic < EXIT_REASON_COUNT)
 		vcpu_count_exit(v, basic);
-	qemu_migrate_point();	/* qemu-kvm's --migrate: between L2's exit and the next entry */
+	qemu_migrate_point(v->ctx);	/* qemu-kvm's --migrate: between L2's exit and the next entry */
 	if (v->scn->on_exit) {
 		enum exit_action a = v->scn->on_exit(v, reason);
 
