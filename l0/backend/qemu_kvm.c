@@ -122,7 +122,7 @@ static char *qemu_kvm_version(const struct run_opts *o)
  * The QMP monitor, a grandchild in QEMU's process group (stopping the job ends it too, and
  * init reaps it): QEMU waits in -S until it has connected (and hook has seen its vCPUs).
  */
-static int start_monitor(struct job *j, const struct qmp_hook *hook, struct qemu_migrate *mig)
+static int start_monitor(struct job *j, const struct qmp_hook *hook, struct qmp_migrate *mig)
 {
 	char *sock = xasprintf("%s/" QMP_SOCKET, j->dir), *stats = xasprintf("%s/" QMP_STATS, j->dir);
 	pid_t child = fork();
@@ -207,7 +207,7 @@ static void rename_in(struct job *j, const char *from, const char *to)
 
 /* One QEMU, in the supervisor's process group (stopping the job ends it too); its exit. */
 static int qemu_one(struct job *j, char *const argv[], const char *out, const struct qmp_hook *hook,
-		    struct qemu_migrate *mig)
+		    struct qmp_migrate *mig)
 {
 	pid_t pid = fork();
 	int status;
@@ -255,7 +255,7 @@ done:
  */
 static int qemu_pass(struct job *j, char *const argv[], const char *out, const struct qmp_hook *hook)
 {
-	struct qemu_migrate mig = { .dir = j->dir };
+	struct qmp_migrate mig = { .dir = j->dir, .out = qemu_migrate_out, .in = qemu_migrate_in };
 	const char *in[64];
 	char why[QEMU_MIGRATE_ERROR_MAX];
 	int e = qemu_one(j, argv, out, hook, &mig);

@@ -38,7 +38,7 @@ static void pause_poll(void)
 	nanosleep(&t, NULL);
 }
 
-static char *path_in(const struct qemu_migrate *m, const char *file)
+static char *path_in(const struct qmp_migrate *m, const char *file)
 {
 	char *p = NULL;
 
@@ -55,8 +55,8 @@ static void one_line(char *s)
 			*s = ' ';
 }
 
-static void log_line(const struct qemu_migrate *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void log_line(const struct qemu_migrate *m, const char *fmt, ...)
+static void log_line(const struct qmp_migrate *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void log_line(const struct qmp_migrate *m, const char *fmt, ...)
 {
 	char *path = path_in(m, QEMU_MIGRATE_LOG);
 	FILE *f = path ? fopen(path, "ae") : NULL;
@@ -106,7 +106,7 @@ int qemu_migrate_status(struct json_object *reply, char *err, size_t size)
 	return -1;
 }
 
-static unsigned long long serial_bytes(const struct qemu_migrate *m)
+static unsigned long long serial_bytes(const struct qmp_migrate *m)
 {
 	char *path = path_in(m, QEMU_MIGRATE_SERIAL);
 	struct stat st;
@@ -116,7 +116,7 @@ static unsigned long long serial_bytes(const struct qemu_migrate *m)
 	return n;
 }
 
-int qemu_migrate_out(struct qmp *q, struct qemu_migrate *m)
+int qemu_migrate_out(struct qmp *q, struct qmp_migrate *m)
 {
 	char err[QEMU_MIGRATE_ERROR_MAX] = "";
 	unsigned long long serial = serial_bytes(m);
@@ -171,7 +171,7 @@ int qemu_migrate_out(struct qmp *q, struct qemu_migrate *m)
 	return 1;
 }
 
-int qemu_migrate_in(struct qmp *q, struct qemu_migrate *m)
+int qemu_migrate_in(struct qmp *q, struct qmp_migrate *m)
 {
 	char err[QEMU_MIGRATE_ERROR_MAX] = "", state[32] = "";
 	struct json_object *r = qmp_command(q, INCOMING, NULL), *ret, *s;
@@ -210,7 +210,7 @@ int qemu_migrate_in(struct qmp *q, struct qemu_migrate *m)
 	return 0;
 }
 
-bool qemu_migrate_pending(struct qemu_migrate *m)
+bool qemu_migrate_pending(struct qmp_migrate *m)
 {
 	char *next = path_in(m, QEMU_MIGRATE_NEXT);
 	FILE *f = next ? fopen(next, "re") : NULL;
@@ -227,7 +227,7 @@ bool qemu_migrate_pending(struct qemu_migrate *m)
 	return ok;
 }
 
-bool qemu_migrate_taken(const struct qemu_migrate *m, char *why, size_t size)
+bool qemu_migrate_taken(const struct qmp_migrate *m, char *why, size_t size)
 {
 	static struct qemu_migration list[QEMU_MIGRATE_MAX];
 	char *log = path_in(m, QEMU_MIGRATE_LOG);
@@ -245,7 +245,7 @@ bool qemu_migrate_taken(const struct qemu_migrate *m, char *why, size_t size)
 	return false;
 }
 
-void qemu_migrate_lost(struct qemu_migrate *m, const char *why)
+void qemu_migrate_lost(struct qmp_migrate *m, const char *why)
 {
 	char err[QEMU_MIGRATE_ERROR_MAX];
 

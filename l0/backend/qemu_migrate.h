@@ -38,36 +38,24 @@
 #define QEMU_MIGRATE_ERROR_MAX	200
 #define QEMU_MIGRATE_MAX	4096	/* migrations one pass logs that collect reads */
 
-/* In the QMP statistics file: KVM's statistics at migration k's pause in the old QEMU
- * (side 0) and before the new QEMU's `cont` (side 1), beside the window edges'. */
-#define QEMU_MIGRATE_STATS_EDGE(k, side)	(1000000u + 2u * (k) + (side))
-
-struct qemu_migrate {
-	const char *dir;	/* the job's directory: the files above */
-	bool incoming;		/* this QEMU takes migration `count` in (-incoming defer) */
-	unsigned edge;		/* window edges served before */
-	unsigned asked_edge;	/* ... when L1 asked (asynchronous: an edge may come between) */
-	unsigned count;		/* migrations asked so far in this pass */
-	uint64_t asked_ns;	/* CLOCK_MONOTONIC at the last one's pause */
-};
 
 /* Monitor, the old QEMU, stopped at a migration point: 1 migrated (QEMU quits), 0 refused
  * (logged; the caller resumes the VM), -errno when QMP broke. */
-int qemu_migrate_out(struct qmp *q, struct qemu_migrate *m);
+int qemu_migrate_out(struct qmp *q, struct qmp_migrate *m);
 /* Monitor, the new QEMU: takes the file in; 0, or -errno (logged; QEMU is told to quit). */
-int qemu_migrate_in(struct qmp *q, struct qemu_migrate *m);
+int qemu_migrate_in(struct qmp *q, struct qmp_migrate *m);
 
 /* Supervisor, after a QEMU exited: was it migrated out? Then m is set for the incoming one
  * (and the file removed). */
-bool qemu_migrate_pending(struct qemu_migrate *m);
+bool qemu_migrate_pending(struct qmp_migrate *m);
 /* The new QEMU's argv into out (max entries, NULL-terminated): argv with "-serial
  * file:qemu-serial.log" appending, and -incoming defer. -E2BIG when it does not fit. */
 int qemu_migrate_argv(char *const argv[], const char **out, size_t max);
 /* Supervisor, after an incoming QEMU exited: did it take migration m->count in? Else why
  * holds the error it logged, or "" when it logged none (it died). */
-bool qemu_migrate_taken(const struct qemu_migrate *m, char *why, size_t size);
+bool qemu_migrate_taken(const struct qmp_migrate *m, char *why, size_t size);
 /* Supervisor: the new QEMU died before it took migration m->count in: logged with why. */
-void qemu_migrate_lost(struct qemu_migrate *m, const char *why);
+void qemu_migrate_lost(struct qmp_migrate *m, const char *why);
 
 /* query-migrate's reply: 1 completed, 0 still going, -1 failed or cancelled (err: QEMU's
  * error-desc), -2 not a reply. */

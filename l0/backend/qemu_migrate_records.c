@@ -73,8 +73,8 @@ bool qemu_migrate_records_span(const char *stats, const char *log, unsigned k, s
 	for (size_t i = 0; i < count; i++) {
 		if (list[i].edge != 2 * k + 1 || !(list[i].out_done && list[i].in_done))
 			continue;
-		if (qmp_edge_stats(stats, QEMU_MIGRATE_STATS_EDGE(list[i].k, 0), &pre) ||
-		    qmp_edge_stats(stats, QEMU_MIGRATE_STATS_EDGE(list[i].k, 1), &post))
+		if (qmp_edge_stats(stats, QMP_MIGRATE_STATS_EDGE(list[i].k, 0), &pre) ||
+		    qmp_edge_stats(stats, QMP_MIGRATE_STATS_EDGE(list[i].k, 1), &post))
 			return false;
 		shift(&close->vcpu, &pre.vcpu, &post.vcpu);
 		shift(&close->vm, &pre.vm, &post.vm);

@@ -12,7 +12,6 @@
 #include <json-c/json.h>
 
 #include "l0/backend/qmp.h"
-#include "l0/backend/qemu_migrate.h"
 
 #define LINE_MAX_QMP	(1u << 20)	/* a query-stats reply is a few KiB */
 
@@ -155,7 +154,7 @@ static int vcpu_threads(struct qmp *q, const struct qmp_hook *hook, bool *panick
 }
 
 int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, const struct qmp_hook *hook,
-		struct qemu_migrate *mig)
+		struct qmp_migrate *mig)
 {
 	struct qmp q = { .fd = qmp_connect(socket_path, connect_ms), .buf = malloc(LINE_MAX_QMP) };
 	FILE *out = fopen(out_path, mig && mig->incoming ? "ae" : "we");
@@ -177,8 +176,8 @@ int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, c
 	json_object_put(o);
 	if (hook && vcpu_threads(&q, hook, &panicked))
 		fprintf(stderr, "nestlab: no vCPU thread ids from QMP query-cpus-fast: no l0 counts\n");
-	if (mig && mig->incoming && ((e = qemu_migrate_in(&q, mig)) ||
-				     (e = snapshot(&q, out, QEMU_MIGRATE_STATS_EDGE(mig->count, 1)))))
+	if (mig && mig->incoming && ((e = mig->in(&q, mig)) ||
+				     (e = snapshot(&q, out, QMP_MIGRATE_STATS_EDGE(mig->count, 1)))))
 		goto done;
 	o = qmp_command(&q, "{\"execute\":\"cont\"}\r\n", &panicked);
 	json_object_put(o);
@@ -194,8 +193,8 @@ int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, c
 			panicked = false;
 			mig->edge = edge;
 			/* KVM's statistics restart in the new QEMU: the window adds both sides'. */
-			if (snapshot(&q, out, QEMU_MIGRATE_STATS_EDGE(mig->count + 1, 0)) ||
-			    (e = qemu_migrate_out(&q, mig)) != 0)
+			if (snapshot(&q, out, QMP_MIGRATE_STATS_EDGE(mig->count + 1, 0)) ||
+			    (e = mig->out(&q, mig)) != 0)
 				break;	/* 1: migrated, QEMU quits; -errno: QMP broke */
 			json_object_put(qmp_command(&q, "{\"execute\":\"cont\"}\r\n", &panicked));
 			continue;
