@@ -54,17 +54,16 @@ bool qmp_is_event(struct json_object *o, const char *name);
 #define QMP_MIGRATE_STATS_EDGE(k, side)	(1000000u + 2u * (k) + (side))
 
 struct qmp_migrate {
-	const char *dir;	/* the job's directory: the files above */
+	const char *dir;	/* the job's directory: qemu_migrate.h's files */
 	bool incoming;		/* this QEMU takes migration `count` in (-incoming defer) */
 	unsigned edge;		/* window edges served before */
-	unsigned asked_edge;	/* ... when L1 asked (asynchronous: an edge may come between) */
+	unsigned asked_edge;	/* ... when the guest asked (logged apart) */
 	unsigned count;		/* migrations asked so far in this pass */
 	uint64_t asked_ns;	/* CLOCK_MONOTONIC at the last one's pause */
 	/* l0/backend/qemu_migrate.c's qemu_migrate_out and qemu_migrate_in */
 	int (*out)(struct qmp *q, struct qmp_migrate *m);
 	int (*in)(struct qmp *q, struct qmp_migrate *m);
 };
-
 
 /* The statistics of edge k from the monitor's file into set (cleared first); 0 or -ENOENT. */
 int qmp_edge_stats(const char *out_path, unsigned k, struct l0_counters *c);
