@@ -17,6 +17,8 @@
  * counting pass with the trace on (its console, trace and statistics kept as count-*),
  * then the timing pass with no KVM tracepoint enabled, whose console and statistics the
  * results come from. The two passes' windows pair up in order.
+ * --migrate: QEMU's own migration at the points L1 (or L2) asks for, into a new QEMU each
+ * time, within each pass (l0/backend/qemu_migrate.h; docs/migration-qemu.md).
  */
 #include <errno.h>
 #include <fcntl.h>
