@@ -369,8 +369,8 @@ static int cmd_run(int argc, char **argv)
 		return usage_error("--lab-kernel needs a lab back end (lab-vmx, lab-vmx-qemu, lab-svm, lab-svm-qemu), "
 				   "which boots it in an emulator: %s", o.lab_kernel);
 	if (o.migrate && !o.be->migrate)
-		return usage_error("--migrate needs nestlab's own VMM (--backend kvm, lab-vmx or lab-svm): %s "
-				   "runs L1 in another", o.be->name);
+		return usage_error("--migrate needs KVM as L0 (--backend kvm, qemu-kvm or a lab): %s "
+				   "has no migration to drive", o.be->name);
 	if (o.migrate && !migrate_plan_parse(o.migrate, &plan))
 		return usage_error("--migrate wants every-exit, every=N (N from 1) or random:SEED, not '%s'",
 				   o.migrate);

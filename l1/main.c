@@ -9,6 +9,7 @@
 #include "l1/scenario.h"
 #include "l1/hv.h"
 #include "l1/measure.h"
+#include "l1/qemu_migrate.h"
 #include "x86/desc.h"
 #include "x86/io.h"
 #include "x86/power.h"
@@ -88,6 +89,7 @@ void l1_start(const char *cmdline, const char *boot)
 	pic_mask_all();
 	guest_cmdline_parse(&cmd, cmdline, GUEST_CMDLINE_MAX);
 	measure_edge_pause(cmd.opt.edge_pause != NULL);
+	qemu_migrate_init(cmd.opt.qemu_migrate);
 	begin_record(boot);
 	if (!hv_select()) {
 		/* Every scenario SKIPs saying so: a clear verdict, not an error. */

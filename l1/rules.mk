@@ -9,6 +9,7 @@ L1_SRCS += l1/console.c
 L1_SRCS += l1/registry.c
 L1_SRCS += l1/scenario.c
 L1_SRCS += l1/measure.c
+L1_SRCS += l1/qemu_migrate.c
 L1_SRCS += l1/hv.c
 L1_SRCS += l1/exit_common.c
 L1_SRCS += l1/vmx/caps.c

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Runs one scenario: configure, enter L2 until it is done, check, report outside the window. */
 #include "l1/scenario.h"
+#include "l1/qemu_migrate.h"
 #include "l1/console.h"
 #include "l1/measure.h"
 #include "x86/power.h"
@@ -87,6 +88,7 @@ static void run_guarded(const struct scenario *s, struct vcpu *v)
 		hv->setup_defaults(v);
 		if (s->setup)
 			s->setup(v);
+		qemu_migrate_setup();	/* qemu-kvm --migrate random: L2 asks QEMU itself */
 		if (!v->error[0] && hv->commit)
 			hv->commit(v);
 		if (!v->error[0]) {

@@ -34,6 +34,9 @@ struct l2_ctx {
 	/* Optional, around each run of op between hypercalls: a workload that must not
 	 * exit to L1 in some state (its own page tables) enters and leaves it here. */
 	void (*enter)(struct l2_ctx *c), (*leave)(struct l2_ctx *c);
+	/* qemu-kvm --migrate random: L1 set it at an exit; L2 asks QEMU for a migration
+	 * itself at its next iteration, in guest mode (l1/qemu_migrate.h). */
+	volatile u32 qmigrate;
 };
 
 typedef void (*l2_workload)(struct l2_ctx *c);

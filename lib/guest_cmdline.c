@@ -14,6 +14,7 @@ static const u8 field_of[RUNOPT_COUNT] = {
 	FIELD(INJECT_DELAY, delay),
 	FIELD(RAW, raw),
 	FIELD(EDGE_PAUSE, edge_pause),
+	FIELD(QEMU_MIGRATE, qemu_migrate),
 	FIELD(BREAK, break_name),
 	FIELD(COVERAGE, coverage),
 };

@@ -27,6 +27,7 @@ struct run_options {
 	u32 delay;			/* extra instructions on L1's exit path, every exit */
 	bool raw;			/* print every sample in `samples` records */
 	const char *edge_pause;		/* "pvpanic": stop the VM at each window edge; NULL: never */
+	const char *qemu_migrate;	/* qemu-kvm's --migrate PLAN (lib/guest_migrate.h); NULL: none */
 	const char *break_name;		/* scenario whose expectations are off by one */
 	bool coverage;			/* send the gcov counters before the end record */
 };

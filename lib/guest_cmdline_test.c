@@ -20,7 +20,8 @@ static bool same(const struct run_options *a, const struct run_options *b)
 {
 	return a->iters == b->iters && a->warmup == b->warmup && a->delay == b->delay &&
 	       a->raw == b->raw && text_is(a->edge_pause, b->edge_pause) &&
-	       text_is(a->break_name, b->break_name) && a->coverage == b->coverage;
+	       text_is(a->break_name, b->break_name) && a->coverage == b->coverage &&
+	       text_is(a->qemu_migrate, b->qemu_migrate);
 }
 
 static void test_defaults(void)

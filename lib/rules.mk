@@ -14,13 +14,14 @@ LIB_SRCS += lib/run_options.c
 # The guest runtime of x86 L1 and s390x; each supplies console_puts and scenario_run.
 LIB_SRCS += lib/console.c
 LIB_SRCS += lib/guest_cmdline.c
+LIB_SRCS += lib/guest_migrate.c
 LIB_SRCS += lib/guest.c
 LIB_SRCS += lib/selection.c
 LIB_SRCS += lib/coverage.c
 
 # Host unit tests: build/host/lib/<name>_test from <name>_test.o and the objects below.
 LIB_TESTS := $(addprefix $(BUILD)/host/lib/,printf_test string_test report_test stats_test record_test \
-	guest_cmdline_test guest_test selection_test)
+	guest_cmdline_test guest_test selection_test guest_migrate_test)
 HOST_TESTS += $(LIB_TESTS)
 ALL_TARGETS += $(LIB_TESTS)
 
@@ -33,6 +34,7 @@ $(BUILD)/host/lib/record_test: $(BUILD)/host/lib/record.o $(BUILD)/host/lib/crc3
 $(BUILD)/host/lib/selection_test: $(BUILD)/host/lib/selection.o $(BUILD)/host/lib/crc32.o \
 	$(BUILD)/host/lib/string.o
 $(BUILD)/host/lib/guest_cmdline_test: $(BUILD)/host/lib/guest_cmdline.o $(BUILD)/host/lib/run_options.o
+$(BUILD)/host/lib/guest_migrate_test: $(BUILD)/host/lib/guest_migrate.o $(BUILD)/host/lib/string.o
 $(BUILD)/host/lib/guest_test: $(addprefix $(BUILD)/host/lib/,guest.o guest_cmdline.o run_options.o \
 	console.o report.o printf.o scenario_records.o record.o crc32.o stats.o string.o verdict.o \
 	selection.o)

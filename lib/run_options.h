@@ -59,6 +59,9 @@
 	X(EDGE_PAUSE, NULL, 0, CHOICE, 0, 0, "pause", "pvpanic",				\
 	  "stop the VM through pvpanic at each window edge (qemu-kvm reads KVM's\n"		\
 	  "statistics over QMP there)")								\
+	X(QEMU_MIGRATE, NULL, 0, TEXT, 0, 0, "qmigrate", "PLAN",				\
+	  "qemu-kvm: --migrate PLAN, counted over L1's exits from L2; at each point\n"	\
+	  "L1 asks QEMU for a migration through pvpanic (docs/migration-qemu.md)")		\
 	X(BREAK, "break", 0, TEXT, 0, 0, "break", "NAME",					\
 	  "make NAME's expected exit counts wrong: NAME must FAIL")				\
 	X(JUNIT, "junit", 0, TEXT, 0, 0, NULL, "FILE",						\
@@ -99,7 +102,9 @@
 	X(MIGRATE, "migrate", 0, TEXT, 0, 0, NULL, "every-exit|every=N|random:SEED",		\
 	  "kvm, lab-vmx, lab-svm: migrate L1 into a fresh VM and vCPU (every piece\n"		\
 	  "of state, memory included) at the VMM's exits: each one, every N-th, or\n"	\
-	  "at random ones drawn from SEED (docs/migration.md)")					\
+	  "at random ones drawn from SEED (docs/migration.md); qemu-kvm, lab-*-qemu:\n"	\
+	  "QEMU's own migration to a file and a new QEMU, at L1's exits from L2\n"		\
+	  "(docs/migration-qemu.md)")								\
 	X(LAB_JOBS, "lab-jobs", 0, UINT, 1, 8, NULL, "N",					\
 	  "lab-*: jobs the nestlab inside the lab runs at once (default 1); their\n"		\
 	  "consoles come back as one")

@@ -20,6 +20,12 @@
 #define PVPANIC_PORT		0x0505
 #define PVPANIC_PANICKED	1
 /*
+ * pvpanic's second bit, "crash loaded": QEMU emits GUEST_CRASHLOADED and runs on. Under
+ * qemu-kvm's --migrate, L1 writes it just before PVPANIC_PANICKED, so the monitor knows
+ * that pause is a migration point, not a window edge (docs/migration-qemu.md).
+ */
+#define PVPANIC_CRASH_LOADED	2
+/*
  * NESTLAB_CONSOLE_PORT: a console the runner's own VMM (the kvm back end, so the labs)
  * offers L1, a line per exit instead of two exits a byte through the emulated UART (which
  * made the console most of a scenario's cost in the labs). A 32-bit IN answers

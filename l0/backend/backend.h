@@ -92,7 +92,7 @@ struct backend {
 	char *(*params)(struct job *j);
 	bool emulator;			/* L1 on bare metal: no L1->L0 exits */
 	bool l0_params;			/* takes --l0-param: it loads KVM's module itself */
-	bool migrate;			/* takes --migrate: nestlab's own VMM runs L1 (kvm, lab-vmx, lab-svm) */
+	bool migrate;			/* takes --migrate: kvm, lab-*: nestlab's VMM; qemu-kvm: QEMU's */
 	/* --boot efi: boots L1's EFI build through OVMF. false: it refuses (no UEFI firmware). */
 	bool efi;
 	/* Another architecture's image (s390x/): its own scenario registry, never "auto". NULL: x86 L1. */

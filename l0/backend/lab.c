@@ -571,7 +571,7 @@ static size_t lab_diagnose(struct job *j, char ***lines)
 		.l0_params = true,			\
 		.emulator = false,			\
 		.efi = boots_efi,			\
-		.migrate = vmm,				\
+		.migrate = true,	/* -qemu: QEMU's own */	\
 	}
 
 LAB_BACKEND(backend_lab_vmx, "lab-vmx", false, true);

@@ -17,6 +17,8 @@
  * counting pass with the trace on (its console, trace and statistics kept as count-*),
  * then the timing pass with no KVM tracepoint enabled, whose console and statistics the
  * results come from. The two passes' windows pair up in order.
+ * --migrate: QEMU's own migration at the points L1 (or L2) asks for, into a new QEMU each
+ * time, within each pass (l0/backend/qemu_migrate.h; docs/migration-qemu.md).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -41,6 +43,8 @@
 #include "l0/run/l1cmd.h"
 #include "l0/sys/proc.h"
 #include "l0/backend/qmp.h"
+#include "l0/backend/qemu_migrate.h"
+#include "l0/backend/qemu_migrate_records.h"
 #include "l0/run/record.h"
 #include "l0/sys/util.h"
 #include "x86/ports.h"
@@ -120,7 +124,7 @@ static char *qemu_kvm_version(const struct run_opts *o)
  * The QMP monitor, a grandchild in QEMU's process group (stopping the job ends it too, and
  * init reaps it): QEMU waits in -S until it has connected (and hook has seen its vCPUs).
  */
-static int start_monitor(struct job *j, const struct qmp_hook *hook)
+static int start_monitor(struct job *j, const struct qmp_hook *hook, struct qmp_migrate *mig)
 {
 	char *sock = xasprintf("%s/" QMP_SOCKET, j->dir), *stats = xasprintf("%s/" QMP_STATS, j->dir);
 	pid_t child = fork();
@@ -131,7 +135,7 @@ static int start_monitor(struct job *j, const struct qmp_hook *hook)
 
 		if (grandchild == 0) {
 			setpgid(0, j->pid);
-			_exit(qmp_monitor(sock, stats, QMP_CONNECT_MS, hook) ? 1 : 0);
+			_exit(qmp_monitor(sock, stats, QMP_CONNECT_MS, hook, mig) ? 1 : 0);
 		}
 		_exit(grandchild < 0);
 	}
@@ -204,7 +208,8 @@ static void rename_in(struct job *j, const char *from, const char *to)
 }
 
 /* One QEMU, in the supervisor's process group (stopping the job ends it too); its exit. */
-static int qemu_pass(struct job *j, char *const argv[], const char *out, const struct qmp_hook *hook)
+static int qemu_one(struct job *j, char *const argv[], const char *out, const struct qmp_hook *hook,
+		    struct qmp_migrate *mig)
 {
 	pid_t pid = fork();
 	int status;
@@ -212,7 +217,7 @@ static int qemu_pass(struct job *j, char *const argv[], const char *out, const s
 	if (pid < 0)
 		return -errno;
 	if (!pid) {
-		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int fd = open(out, O_WRONLY | O_CREAT | (mig->incoming ? O_APPEND : O_TRUNC), 0644);
 
 		prctl(PR_SET_PDEATHSIG, SIGKILL);	/* the supervisor's death ends it */
 		if (fd < 0 || chdir(j->dir) || dup2(fd, 1) < 0 || dup2(fd, 2) < 0)
@@ -220,12 +225,57 @@ static int qemu_pass(struct job *j, char *const argv[], const char *out, const s
 		execv(argv[0], argv);
 		_exit(127);
 	}
-	if (start_monitor(j, hook))
+	if (start_monitor(j, hook, j->o->migrate ? mig : NULL))
 		fprintf(stderr, "nestlab: cannot start the QMP monitor\n");
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return -errno;
 	return 0;
+}
+
+/* The last line QEMU wrote (why an incoming QEMU died), into buf. */
+static void qemu_last_words(const char *out, char *buf, size_t size)
+{
+	char *text = NULL, *end, *start;
+	size_t len = 0;
+
+	buf[0] = 0;
+	if (file_read(out, 1 << 20, &text, &len) || !len)
+		goto done;
+	for (end = text + len; end > text && (end[-1] == '\n' || end[-1] == '\r'); end--)
+		;
+	*end = 0;
+	start = strrchr(text, '\n');
+	snprintf(buf, size, "%s", start ? start + 1 : text);
+done:
+	free(text);
+}
+
+/*
+ * A pass: QEMU, and with --migrate a new QEMU for each migration it left (qemu_migrate.h),
+ * the same command line taking the file in, until one exits without migrating.
+ */
+static int qemu_pass(struct job *j, char *const argv[], const char *out, const struct qmp_hook *hook)
+{
+	struct qmp_migrate mig = { .dir = j->dir, .out = qemu_migrate_out, .in = qemu_migrate_in };
+	const char *in[64];
+	char why[QEMU_MIGRATE_ERROR_MAX];
+	int e = qemu_one(j, argv, out, hook, &mig);
+
+	while (!e && j->o->migrate && qemu_migrate_pending(&mig)) {
+		if (qemu_migrate_argv(argv, in, ARRAY_SIZE(in)))
+			return -E2BIG;
+		e = qemu_one(j, (char *const *)in, out, hook, &mig);
+		if (!e && !qemu_migrate_taken(&mig, why, sizeof(why))) {
+			if (!why[0]) {	/* it died: QEMU 7.2 exits when it cannot load the stream */
+				qemu_last_words(out, why, sizeof(why));
+				qemu_migrate_lost(&mig, why);
+			}
+			fprintf(stderr, "nestlab: qemu-kvm: the new QEMU did not take migration %u in: %s "
+				"(run without --migrate to get the verdicts)\n", mig.count, why);
+		}
+	}
+	return e;
 }
 
 /*
@@ -247,6 +297,7 @@ static int supervise(struct job *j, char *const argv[], const char *out)
 		trace_keep(j, &ti);
 		rename_in(j, SERIAL, SERIAL);
 		rename_in(j, QMP_STATS, QMP_STATS);
+		rename_in(j, QEMU_MIGRATE_LOG, QEMU_MIGRATE_LOG);
 	}
 	return qemu_pass(j, argv, out, NULL) ? 1 : 0;
 }
@@ -299,6 +350,7 @@ out:
 struct window {
 	char scenario[RECORD_VALUE_MAX + 1];
 	struct l0_counters counts;
+	unsigned asks;		/* --migrate: L1's pvpanic OUTs inside the window (taken out) */
 };
 
 /* "... kvm_pio: pio_write at 0x520 size 4 count 1 val 0x1" */
@@ -339,6 +391,7 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 	size_t n = 0;
 	bool open = false;
 	char *copy = xstrndup(trace, len), *save = NULL;
+	int last = -1, last_nested = -1;	/* the slots of the last exit counted (kvm_exit, then nested) */
 
 	if (isa == EXIT_ISA_SVM)
 		kvm_trace_svm_names(TRACEFS, &svm);	/* none: no exit is counted */
@@ -353,51 +406,68 @@ static size_t read_windows(const char *trace, size_t len, struct window *w, size
 
 			if (port == COM1)
 				console_track(&t, &c, 1);
+			else if (port == PVPANIC_PORT && open && last >= 0 && w[n].counts.exits[last]) {
+				w[n].counts.exits[last]--;	/* --migrate's asks are not the scenario's */
+				if (last_nested >= 0 && w[n].counts.nested[last_nested])
+					w[n].counts.nested[last_nested]--;	/* L2's own (random:) */
+				w[n].asks++;
+			}
 			else if (port == NESTLAB_CTL_PORT && val && !open && n < max) {
 				memset(&w[n], 0, sizeof(w[n]));
 				snprintf(w[n].scenario, sizeof(w[n].scenario), "%s", t.scenario);
 				w[n].counts.have_trace = true;
 				w[n].counts.isa = isa;
 				open = true;
+				last = -1;
 			} else if (port == NESTLAB_CTL_PORT && !val && open) {
 				open = false;
 				n++;
 			}
 		} else if (open && (r = parse_reason(l, "kvm_nested_vmexit:", isa, &svm)) >= 0) {
 			w[n].counts.nested[r]++;
+			last_nested = r;
 		} else if (open && (r = parse_reason(l, "kvm_exit:", isa, &svm)) >= 0) {
 			w[n].counts.exits[r]++;
+			last = r;
+			last_nested = -1;	/* KVM 6.1 traces kvm_exit first, then kvm_nested_vmexit */
 		}
 	}
 	free(copy);
 	return n;
 }
 
-/* Edge statistics k (2k opens window k, 2k+1 closes it) of a stats file into open/close. */
-static void edge_stats(struct job *j, const char *file, size_t k, struct l0_counters *open,
+/*
+ * Edge statistics k (2k opens window k, 2k+1 closes it) of a stats file into open/close;
+ * with migrations inside the window, close moved by each (qemu_migrate_records_span).
+ */
+static void edge_stats(struct job *j, const char *pass, size_t k, struct l0_counters *open,
 		       struct l0_counters *close)
 {
-	char *stats = xasprintf("%s/%s", j->dir, file);
+	char *stats = xasprintf("%s/%s" QMP_STATS, j->dir, pass), *log = xasprintf("%s/%s" QEMU_MIGRATE_LOG, j->dir, pass);
 
-	if (qmp_edge_stats(stats, 2 * k, open) || qmp_edge_stats(stats, 2 * k + 1, close)) {
+	if (qmp_edge_stats(stats, 2 * k, open) || qmp_edge_stats(stats, 2 * k + 1, close) ||
+	    !qemu_migrate_records_span(stats, log, k, close)) {
 		open->vcpu.n = open->vm.n = 0;
 		close->vcpu.n = close->vm.n = 0;
 	}
 	close->edge_io_exits = QMP_EDGE_IO_EXITS;
 	free(stats);
+	free(log);
 }
 
 /*
  * Window k's records: the timing pass's KVM statistics from QMP, how it was timed, and the
  * counting pass's exits by reason (trace) with its statistics (to tie the two).
  */
-static void write_window(struct job *j, int fd, const char *name, size_t k, const struct l0_counters *trace)
+static void write_window(struct job *j, int fd, const char *name, size_t k, const struct l0_counters *trace,
+			 unsigned asks)
 {
 	static struct l0_counters open, close;
 
 	memset(&open, 0, sizeof(open));
 	memset(&close, 0, sizeof(close));
-	edge_stats(j, QMP_STATS, k, &open, &close);
+	edge_stats(j, "", k, &open, &close);
+	close.edge_io_exits += 2 * qemu_migrate_records_asks(k);	/* L1's pvpanic OUTs at each */
 	l0_window_write(fd, name, &open, &close, L0_WINDOW_STATS);
 	l0_pass_write_timed(fd, name, TIMING_COUNTERS, trace != NULL);
 	if (!trace)
@@ -405,7 +475,8 @@ static void write_window(struct job *j, int fd, const char *name, size_t k, cons
 	memset(&open, 0, sizeof(open));
 	open.have_trace = true;		/* trace counts start at 0 */
 	close = *trace;
-	edge_stats(j, COUNT_PREFIX QMP_STATS, k, &open, &close);
+	edge_stats(j, COUNT_PREFIX, k, &open, &close);
+	close.edge_io_exits += asks;
 	l0_window_write(fd, name, &open, &close, L0_WINDOW_EXITS);
 	l0_pass_write_count(fd, name, COUNTING_COUNTERS, &open, &close);
 }
@@ -453,6 +524,8 @@ static void qemu_kvm_collect(struct job *j)
 	trace_instance_remove_name(name);	/* left by a killed job */
 	if (!j->o->count_off && !file_read(path, TRACE_MAX, &trace, &tlen))
 		n = read_windows(trace, tlen, w, WINDOWS_MAX);
+	if (trace && j->o->migrate)
+		qemu_migrate_records_trace(trace, tlen, COM1);
 	free(trace);
 	if (file_read(serial, SESSION_BYTES_MAX + 1, &text, &len))
 		goto done;
@@ -462,6 +535,7 @@ static void qemu_kvm_collect(struct job *j)
 	out = fopen(tmp, "we");
 	if (!out)
 		goto done;
+	qemu_migrate_records_load(j->dir, text, len);
 	for (char *l = text, *next; l < text + len; l = next + 1) {
 		next = memchr(l, '\n', text + len - l);
 		if (!next)
@@ -471,7 +545,10 @@ static void qemu_kvm_collect(struct job *j)
 
 			for (size_t k = 0; name && k < n; k++)
 				if (!strcmp(w[k].scenario, name))
-					write_window(j, fileno(out), name, k, j->o->count_off ? NULL : &w[k].counts);
+					write_window(j, fileno(out), name, k, j->o->count_off ? NULL : &w[k].counts,
+						     w[k].asks);
+			if (name && j->o->migrate)
+				qemu_migrate_records_write(fileno(out), name, j->o->migrate);
 		}
 	}
 	if (!fclose(out) && !rename(tmp, j->l0_records))
@@ -499,4 +576,5 @@ const struct backend backend_qemu_kvm = {
 	.params = qemu_kvm_params,
 	.emulator = false,
 	.efi = true,
+	.migrate = true,	/* QEMU's own migration, at L1's points (qemu_migrate.h) */
 };

@@ -15,12 +15,6 @@
 
 #define LINE_MAX_QMP	(1u << 20)	/* a query-stats reply is a few KiB */
 
-struct qmp {
-	int fd;
-	char *buf;
-	size_t len;
-};
-
 static int qmp_connect(const char *path, int connect_ms)
 {
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
@@ -44,7 +38,7 @@ static int qmp_connect(const char *path, int connect_ms)
 }
 
 /* The next message, parsed; NULL at end of stream or on a line that is not JSON. */
-static struct json_object *qmp_read(struct qmp *q)
+struct json_object *qmp_read(struct qmp *q)
 {
 	for (;;) {
 		char *nl = q->len ? memchr(q->buf, '\n', q->len) : NULL;
@@ -70,7 +64,7 @@ static struct json_object *qmp_read(struct qmp *q)
 	}
 }
 
-static bool is_event(struct json_object *o, const char *name)
+bool qmp_is_event(struct json_object *o, const char *name)
 {
 	struct json_object *e;
 
@@ -78,7 +72,7 @@ static bool is_event(struct json_object *o, const char *name)
 }
 
 /* Sends a command and returns its reply (events in between: *panicked notes pauses). */
-static struct json_object *qmp_command(struct qmp *q, const char *cmd, bool *panicked)
+struct json_object *qmp_command(struct qmp *q, const char *cmd, bool *panicked)
 {
 	size_t len = strlen(cmd);
 
@@ -91,8 +85,10 @@ static struct json_object *qmp_command(struct qmp *q, const char *cmd, bool *pan
 			return NULL;
 		if (json_object_object_get_ex(o, "return", &r) || json_object_object_get_ex(o, "error", &r))
 			return o;
-		if (panicked && is_event(o, "GUEST_PANICKED"))
+		if (panicked && qmp_is_event(o, "GUEST_PANICKED"))
 			*panicked = true;
+		if (qmp_is_event(o, "GUEST_CRASHLOADED"))
+			q->crashloaded++;
 		json_object_put(o);
 	}
 }
@@ -157,13 +153,14 @@ static int vcpu_threads(struct qmp *q, const struct qmp_hook *hook, bool *panick
 	return e;
 }
 
-int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, const struct qmp_hook *hook)
+int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, const struct qmp_hook *hook,
+		struct qmp_migrate *mig)
 {
 	struct qmp q = { .fd = qmp_connect(socket_path, connect_ms), .buf = malloc(LINE_MAX_QMP) };
-	FILE *out = fopen(out_path, "we");
+	FILE *out = fopen(out_path, mig && mig->incoming ? "ae" : "we");
 	struct json_object *o;
 	bool panicked = false;
-	unsigned edge = 0;
+	unsigned edge = mig ? mig->edge : 0;
 	int e = 0;
 
 	if (q.fd < 0 || !q.buf || !out) {
@@ -179,13 +176,30 @@ int qmp_monitor(const char *socket_path, const char *out_path, int connect_ms, c
 	json_object_put(o);
 	if (hook && vcpu_threads(&q, hook, &panicked))
 		fprintf(stderr, "nestlab: no vCPU thread ids from QMP query-cpus-fast: no l0 counts\n");
+	if (mig && mig->incoming && ((e = mig->in(&q, mig)) ||
+				     (e = snapshot(&q, out, QMP_MIGRATE_STATS_EDGE(mig->count, 1)))))
+		goto done;
 	o = qmp_command(&q, "{\"execute\":\"cont\"}\r\n", &panicked);
 	json_object_put(o);
 	while ((o = qmp_read(&q))) {
-		if (is_event(o, "GUEST_PANICKED"))
+		if (qmp_is_event(o, "GUEST_PANICKED"))
 			panicked = true;
-		/* STOP comes once every vCPU has stopped: only then are the counters still. */
-		if (is_event(o, "STOP") && panicked) {
+		if (qmp_is_event(o, "GUEST_CRASHLOADED"))
+			q.crashloaded++;	/* L1 or L2 asks for a migration at the next pause */
+		if (qmp_is_event(o, "STOP") && panicked && q.crashloaded && mig) {
+			json_object_put(o);
+			q.crashloaded = 0;
+			mig->asked_edge = edge;
+			panicked = false;
+			mig->edge = edge;
+			/* KVM's statistics restart in the new QEMU: the window adds both sides'. */
+			if (snapshot(&q, out, QMP_MIGRATE_STATS_EDGE(mig->count + 1, 0)) ||
+			    (e = mig->out(&q, mig)) != 0)
+				break;	/* 1: migrated, QEMU quits; -errno: QMP broke */
+			json_object_put(qmp_command(&q, "{\"execute\":\"cont\"}\r\n", &panicked));
+			continue;
+		}
+		if (qmp_is_event(o, "STOP") && panicked) {
 			panicked = false;
 			if (snapshot(&q, out, edge++)) {
 				json_object_put(o);
@@ -201,7 +215,7 @@ done:
 	if (q.fd >= 0)
 		close(q.fd);
 	free(q.buf);
-	return e;
+	return e < 0 ? e : 0;
 }
 
 int qmp_edge_stats(const char *out_path, unsigned k, struct l0_counters *c)

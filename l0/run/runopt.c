@@ -57,6 +57,7 @@ static struct slot slot_of(enum run_option id, struct run_opts *o, struct run_cl
 	case RUNOPT_BREAK:
 		return (struct slot){ .text = &o->break_name };
 	case RUNOPT_MIGRATE:
+	case RUNOPT_QEMU_MIGRATE:	/* passed to L1 under qemu-kvm only (passed_value) */
 		return (struct slot){ .text = &o->migrate };
 	case RUNOPT_KVM_MODULES:
 		return (struct slot){ .text = &o->kvm_modules };
@@ -322,7 +323,9 @@ static const char *passed_value(const struct job *j, enum run_option id, char bu
 			return NULL;
 		snprintf(buf, 12, "%u", *v.num);
 		return buf;
-	case RUNOPT_TEXT:	/* --break: only to the job that runs the scenario */
+	case RUNOPT_TEXT:	/* --break: only to the job that runs the scenario; qmigrate: to qemu-kvm's L1 */
+		if (id == RUNOPT_QEMU_MIGRATE && j->o->be != &backend_qemu_kvm)
+			return NULL;
 		return *v.text && (id != RUNOPT_BREAK || in_job(j, *v.text)) ? *v.text : NULL;
 	default:		/* the edge pause: qemu-kvm's QMP reads KVM's statistics there */
 		return id == RUNOPT_EDGE_PAUSE && j->o->be == &backend_qemu_kvm ? t->arg : NULL;

@@ -5,6 +5,7 @@
  */
 #include "l1/svm/svm_l1.h"
 #include "l1/scenario.h"
+#include "l1/qemu_migrate.h"
 #include "lib/string.h"
 
 /*
@@ -174,6 +175,7 @@ enum exit_action svm_handle_exit(struct vcpu *v)
 
 	if (code != SVM_EXIT_INVALID)
 		vcpu_count_exit(v, svm_exit_slot(code));
+	qemu_migrate_point(v->ctx);	/* qemu-kvm's --migrate: between L2's #VMEXIT and the next VMRUN */
 	if (v->scn->on_exit) {
 		enum exit_action a = v->scn->on_exit(v, code);
 

@@ -7,6 +7,7 @@
 #include "l1/vmx/vmx_l1.h"
 #include "l1/vmx/exit_emulate.h"
 #include "l1/scenario.h"
+#include "l1/qemu_migrate.h"
 
 void vmx_skip_instruction(struct vcpu *v)
 {
@@ -93,6 +94,7 @@ enum exit_action vmx_handle_exit(struct vcpu *v)
 
 	if (!(reason & EXIT_REASON_FAILED_VMENTRY) && basic < EXIT_REASON_COUNT)
 		vcpu_count_exit(v, basic);
+	qemu_migrate_point(v->ctx);	/* qemu-kvm's --migrate: between L2's exit and the next entry */
 	if (v->scn->on_exit) {
 		enum exit_action a = v->scn->on_exit(v, reason);
 
