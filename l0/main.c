@@ -372,8 +372,11 @@ static int cmd_run(int argc, char **argv)
 		return usage_error("--migrate needs KVM as L0 (--backend kvm, qemu-kvm or a lab): %s "
 				   "has no migration to drive", o.be->name);
 	if (o.migrate && !migrate_plan_parse(o.migrate, &plan))
-		return usage_error("--migrate wants every-exit, every=N (N from 1) or random:SEED, not '%s'",
+		return usage_error("--migrate wants every-exit, every=N (N from 1), random:SEED or at=N, not '%s'",
 				   o.migrate);
+	if (o.migrate && !strncmp(o.migrate, "at=", 3) && strstr(o.be->name, "qemu"))
+		return usage_error("--migrate at=N counts the exits nestlab's own VMM sees (kvm, lab-vmx, lab-svm); "
+				   "under %s use every=N or random:SEED", o.be->name);
 	if (o.kvm_modules && !o.be->l0_params)
 		return usage_error("--kvm-modules needs a lab back end (lab-vmx, lab-svm), which loads KVM itself; "
 				   "on a host, insmod %s/kvm.ko and kvm-intel.ko or kvm-amd.ko yourself", o.kvm_modules);

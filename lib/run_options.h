@@ -99,10 +99,11 @@
 	X(COVERAGE, "coverage", 0, FLAG, 0, 0, "cov", NULL,					\
 	  "an L1 built with make COVERAGE=1 sends its gcov counters at the end;\n"		\
 	  "the run leaves coverage/lcov.info and coverage/html (docs/coverage.md)")	\
-	X(MIGRATE, "migrate", 0, TEXT, 0, 0, NULL, "every-exit|every=N|random:SEED",		\
+	X(MIGRATE, "migrate", 0, TEXT, 0, 0, NULL, "every-exit|every=N|random:SEED|at=N",	\
 	  "kvm, lab-vmx, lab-svm: migrate L1 into a fresh VM and vCPU (every piece\n"		\
-	  "of state, memory included) at the VMM's exits: each one, every N-th, or\n"	\
-	  "at random ones drawn from SEED (docs/migration.md); qemu-kvm, lab-*-qemu:\n"	\
+	  "of state, memory included) at the VMM's exits: each one, every N-th,\n"		\
+	  "random ones drawn from SEED, or only the N-th (README, \"Migration\n"		\
+	  "testing\"); qemu-kvm, lab-*-qemu (not at=N):\n"					\
 	  "QEMU's own migration to a file and a new QEMU, at L1's exits from L2\n"		\
 	  "(docs/migration-qemu.md)")								\
 	X(LAB_JOBS, "lab-jobs", 0, UINT, 1, 8, NULL, "N",					\
