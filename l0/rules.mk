@@ -8,7 +8,7 @@ NESTLAB_SRCS += l0/main.c
 # statistics (percentiles by nearest rank, as L1 computes them).
 NESTLAB_LIB_OBJS := $(BUILD)/host/lib/crc32.o $(BUILD)/host/lib/selection.o $(BUILD)/host/lib/record.o $(BUILD)/host/lib/printf.o \
 	$(BUILD)/host/lib/verdict.o $(BUILD)/host/lib/record_types.o $(BUILD)/host/lib/run_options.o \
-	$(BUILD)/host/lib/stats.o \
+	$(BUILD)/host/lib/stats.o $(BUILD)/host/lib/guest_migrate.o \
 	$(BUILD)/host/x86/vmx.o
 L0_TESTS :=
 include l0/sys/rules.mk

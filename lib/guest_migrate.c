@@ -27,13 +27,15 @@ bool guest_migrate_parse(struct guest_migrate *p, const char *text)
 	u64 seed;
 
 	memset(p, 0, sizeof(*p));
-	if (!text)
+	if (!text || !*text)
 		return true;
 	if (!strcmp(text, "every-exit")) {
 		p->kind = GUEST_MIGRATE_EVERY;
 		p->every = 1;
 	} else if (!strncmp(text, "every=", 6) && parse_u64(text + 6, 1, &p->every)) {
 		p->kind = GUEST_MIGRATE_EVERY;
+	} else if (!strncmp(text, "at=", 3) && parse_u64(text + 3, 1, &p->every)) {
+		p->kind = GUEST_MIGRATE_AT;
 	} else if (!strncmp(text, "random:", 7) && parse_u64(text + 7, 0, &seed)) {
 		p->kind = GUEST_MIGRATE_RANDOM;
 		p->state = seed ? seed : 0x9e3779b97f4a7c15ull;	/* xorshift needs a non-zero state */
@@ -44,8 +46,7 @@ bool guest_migrate_parse(struct guest_migrate *p, const char *text)
 	return true;
 }
 
-/* xorshift64*: 32 random bits. */
-static u64 draw(struct guest_migrate *p)
+u64 guest_migrate_draw(struct guest_migrate *p)
 {
 	u64 x = p->state;
 
@@ -65,8 +66,10 @@ bool guest_migrate_due(struct guest_migrate *p)
 	p->exits++;
 	if (p->kind == GUEST_MIGRATE_EVERY)
 		due = p->exits % p->every == 0;
+	else if (p->kind == GUEST_MIGRATE_AT)
+		due = p->exits == p->every;
 	else
-		due = draw(p) < (1ull << 32) / GUEST_MIGRATE_ONE_IN;
+		due = guest_migrate_draw(p) < (1ull << 32) / GUEST_MIGRATE_ONE_IN;
 	p->asked += due;
 	return due;
 }

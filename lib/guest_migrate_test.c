@@ -16,11 +16,13 @@ static void test_forms(void)
 	CHECK(guest_migrate_parse(&p, "random:0") && p.kind == GUEST_MIGRATE_RANDOM && p.state, "random:0: a state");
 	CHECK(guest_migrate_parse(&p, "random:42") && p.state == 42, "random:42");
 	CHECK(guest_migrate_parse(&p, "every=18446744073709551615") && p.every == ~0ull, "every=2^64-1");
+	CHECK(guest_migrate_parse(&p, "at=43") && p.kind == GUEST_MIGRATE_AT && p.every == 43, "at=43");
+	CHECK(guest_migrate_parse(&p, "") && p.kind == GUEST_MIGRATE_NONE, "'': none");
 }
 
 static void test_refused(void)
 {
-	static const char *const bad[] = { "", "every", "every=", "every=0", "every=-1", "every=+2", "every=3x",
+	static const char *const bad[] = { "every", "every=", "at", "at=", "at=0", "at=4 ", "every=0", "every=-1", "every=+2", "every=3x",
 					   "every=18446744073709551616", "random:", "random:x", "sometimes",
 					   "every-exits" };
 
@@ -40,6 +42,9 @@ static void test_points(void)
 		CHECK(guest_migrate_due(&p) == (i % 3 == 0), "every=3: point %d", i);
 	CHECK(p.exits == 9 && p.asked == 3, "every=3: 9 points, 3 asked (%llu, %llu)",
 	      (unsigned long long)p.exits, (unsigned long long)p.asked);
+	guest_migrate_parse(&p, "at=2");
+	for (int i = 1; i <= 5; i++)
+		CHECK(guest_migrate_due(&p) == (i == 2), "at=2: point %d", i);
 	guest_migrate_parse(&p, NULL);
 	CHECK(!guest_migrate_due(&p) && !p.exits, "none: never, nothing counted");
 	guest_migrate_parse(&a, "random:7");

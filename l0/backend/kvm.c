@@ -284,7 +284,7 @@ static void stats_moved(struct vmm *m, const uint64_t *vcpu, const uint64_t *vm)
 	stats_reopen(m);
 }
 
-/* A migration the plan picked, at exit point m->plan.exits. 0, or 1: L1 cannot go on. */
+/* A migration the plan picked, at exit point m->plan.g.exits. 0, or 1: L1 cannot go on. */
 static int plan_migrate(struct vmm *m)
 {
 	uint64_t vcpu[KVM_STATS_MAX], vm[KVM_STATS_MAX];
@@ -295,7 +295,7 @@ static int plan_migrate(struct vmm *m)
 	stats_read_old(m, vcpu, vm);
 	e = vmm_migrate(&m->actor, &m->vm, &piece, &differs);
 	snprintf(m->migration_last, sizeof(m->migration_last), "point %llu (%s) in %s",
-		 (unsigned long long)m->plan.exits, m->exit_what,
+		 (unsigned long long)m->plan.g.exits, m->exit_what,
 		 m->actor.after.nested && (m->actor.after.nested->flags & VMM_NESTED_GUEST_MODE) ? "L2" : "L1");
 	if (e) {
 		vmm_log(m, "migration at %s failed: %s: %s (--migrate %s reproduces it)", m->migration_last,
@@ -322,7 +322,7 @@ static int plan_migrate(struct vmm *m)
 /* --migrate random: a timer kicks the vCPU, so that points fall while L2 runs. */
 static void kick_start(struct vmm *m)
 {
-	int e = m->plan.kind == MIGRATE_RANDOM ? vcpu_kick_start(&m->kick) : 0;
+	int e = m->plan.g.kind == GUEST_MIGRATE_RANDOM ? vcpu_kick_start(&m->kick) : 0;
 
 	if (e)
 		vmm_log(m, "--migrate %s: no kick timer (%s): points at exits only", m->plan_text, strerror(-e));
@@ -332,7 +332,7 @@ static void kick_start(struct vmm *m)
 /* After an exit: the guest's request, then the plan's migration. 0, or 1 to stop. */
 static int after_exit(struct vmm *m)
 {
-	bool due = m->plan.kind != MIGRATE_NONE && migrate_plan_due(&m->plan);
+	bool due = m->plan.g.kind != GUEST_MIGRATE_NONE && migrate_plan_due(&m->plan);
 	int e;
 
 	if (!m->actor_pending && !due)

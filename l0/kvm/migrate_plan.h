@@ -3,15 +3,11 @@
  * nestlab run --migrate PLAN: where the kvm back end migrates L1 into a fresh VM and vCPU
  * (l0/kvm/vmm_actor.h). The points are the exits the VMM sees: each return of KVM_RUN to
  * user space (port I/O, MMIO, a signal).
- *   every-exit    at every one
- *   every=N       at every N-th (N from 1)
- *   at=N          at the N-th only, once per pass (N from 1): the smallest reproducer of a
- *                 difference another plan found at "point N"
- *   random:SEED   at each one with probability 1/MIGRATE_RANDOM_ONE_IN, drawn from SEED
- *                 (xorshift64*); and a timer kicks the vCPU out of KVM_RUN after a random
- *                 1 to MIGRATE_KICK_MAX_US microseconds each time, so that points fall
- *                 while L2 runs too. SEED reproduces the draws; where the kicks land
- *                 depends on timing as well.
+ The plans and where they fall are lib/guest_migrate.h's (one grammar for the VMM and
+ * for L1 under qemu-kvm); at=N migrates once per pass. The VMM adds the kicks: with
+ * random:SEED a timer kicks the vCPU out of KVM_RUN after a random 1 to
+ * MIGRATE_KICK_MAX_US microseconds each time, so that points fall while L2 runs too.
+ * SEED reproduces the draws; where the kicks land depends on timing as well.
  */
 #ifndef L0_KVM_MIGRATE_PLAN_H
 #define L0_KVM_MIGRATE_PLAN_H
@@ -19,19 +15,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define MIGRATE_RANDOM_ONE_IN 8
+#include "lib/guest_migrate.h"
+
 #define MIGRATE_KICK_MAX_US 20000
 
-enum migrate_kind { MIGRATE_NONE, MIGRATE_EVERY, MIGRATE_AT, MIGRATE_RANDOM };
-
 struct migrate_plan {
-	enum migrate_kind kind;
-	uint64_t every;		/* MIGRATE_EVERY: N (every-exit: 1); MIGRATE_AT: N */
-	uint64_t seed, state;	/* MIGRATE_RANDOM */
-	uint64_t exits;		/* points seen so far */
+	struct guest_migrate g;	/* kind, N, the generator, the points seen (g.exits) */
 };
 
-/* Parses PLAN; false when it is none of the four forms. NULL or "": no migration. */
+/* Parses PLAN; false when it is none of the forms. NULL or "": no migration. */
 bool migrate_plan_parse(const char *text, struct migrate_plan *p);
 /* At the next point: migrate here? */
 bool migrate_plan_due(struct migrate_plan *p);

@@ -28,8 +28,8 @@ static void test_parse(void)
 	for (unsigned i = 0; i < sizeof(good) / sizeof(good[0]); i++)
 		CHECK(migrate_plan_parse(good[i], &p), "'%s' parses", good[i]);
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		CHECK(!migrate_plan_parse(bad[i], &p) && p.kind == MIGRATE_NONE, "'%s' is refused", bad[i]);
-	CHECK(migrate_plan_parse(NULL, &p) && p.kind == MIGRATE_NONE, "no plan: none");
+		CHECK(!migrate_plan_parse(bad[i], &p) && p.g.kind == GUEST_MIGRATE_NONE, "'%s' is refused", bad[i]);
+	CHECK(migrate_plan_parse(NULL, &p) && p.g.kind == GUEST_MIGRATE_NONE, "no plan: none");
 }
 
 static void test_points(void)
